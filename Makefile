@@ -1,0 +1,53 @@
+# diplo: statement analysis inside PostgreSQL (PGXS build)
+
+EXTENSION = diplo
+EXTVERSION = 0.1
+MODULE_big = diplo
+PGFILEDESC = "diplo - speakers, quotes and topics of news articles"
+
+# The analyser (plain C, no PostgreSQL headers) and the glue around it.
+CORE_SRCS = $(filter-out src/core/lexicon_data.c,$(wildcard src/core/*.c)) src/core/lexicon_data.c
+GLUE_SRCS = $(wildcard src/*.c)
+OBJS = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
+
+DATA = $(wildcard diplo--*.sql)
+REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --load-extension=diplo
+
+PG_CPPFLAGS = -I$(srcdir)/src/core -I$(srcdir)/src
+PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+SHLIB_LINK = -lstemmer
+EXTRA_CLEAN = src/core/lexicon_data.c test/unit/run_unit test/bench/diplo_cli \
+	test/fuzz/fuzz_* test/fuzz/*.o
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# The lexicons are data files turned into C tables at build time.
+LEXICON_DATA = $(sort $(wildcard data/*.tsv))
+src/core/lexicon_data.c: tools/gen_lexicon.py $(LEXICON_DATA)
+	python3 tools/gen_lexicon.py data $@
+
+$(CORE_SRCS:.c=.o): $(wildcard src/core/*.h)
+$(GLUE_SRCS:.c=.o): $(wildcard src/core/*.h src/*.h)
+
+# Unit tests of src/core, with cmocka and the malloc allocator.
+CORE_CC ?= $(CC)
+CORE_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -O1 -g -Wall -Wextra -Werror \
+	-Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Isrc/core
+UNIT_SRCS = $(sort $(wildcard test/unit/*.c))
+
+test/unit/run_unit: $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/core/*.h test/unit/*.h)
+	$(CORE_CC) $(CORE_CFLAGS) -o $@ $(UNIT_SRCS) $(CORE_SRCS) -lcmocka -lstemmer
+
+.PHONY: unittest
+unittest: test/unit/run_unit
+	test/unit/run_unit
+
+# A command-line driver of the analyser alone (for eval, bench and profiles).
+test/bench/diplo_cli: test/bench/diplo_cli.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(CORE_CC) $(CORE_CFLAGS) -O2 -o $@ test/bench/diplo_cli.c $(CORE_SRCS) -lstemmer
+
+.PHONY: cli
+cli: test/bench/diplo_cli

@@ -1,0 +1,153 @@
+/*
+ * diplo_lexicon.h
+ *		The built-in knowledge: cue verbs, titles and role nouns,
+ *		organisations and channels, countries (names, demonyms, capitals),
+ *		topics and events.  The tables are generated at build time from the
+ *		data files in data/ by tools/gen_lexicon.py into lexicon_data.c;
+ *		this module only looks them up.
+ *
+ * Matching works on words: a DiploWord is one token of the text as the
+ * tokenizer cut it ("U.S.", "Pakistan", "’s", "long-term", ",").  Phrases
+ * in the data files are written as words separated by single spaces, and
+ * are matched case-insensitively (ASCII and Latin-1 letters folded, the
+ * apostrophes ’ and ' equal) unless the entry is marked case-sensitive
+ * (acronyms such as "FO").  Lookups take the longest phrase that starts at
+ * the given word.
+ */
+#ifndef DIPLO_LEXICON_H
+#define DIPLO_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct DiploWord
+{
+	const char *s;				/* UTF-8, not NUL-terminated */
+	int			len;			/* bytes */
+} DiploWord;
+
+/* Cue verbs: data/cues.tsv (form, lemma, class, flags). */
+typedef enum DiploCueClass
+{
+	DIPLO_CUE_SPEECH = 0,		/* say, tell, add, stress, urge, tweet ... */
+	DIPLO_CUE_STANCE = 1,		/* welcome, condemn, thank, pledge, agree ... */
+	DIPLO_CUE_TOPIC = 2			/* discuss, exchange views: not attributions */
+} DiploCueClass;
+
+#define DIPLO_CUE_TAKES_OBJECT	0x01	/* "told Y (that)", "urged Y to" */
+#define DIPLO_CUE_PARTICIPLE	0x02	/* "saying", "noting": clause-initial */
+#define DIPLO_CUE_PRESENT		0x04	/* "says", "tells" (headline style) */
+
+typedef struct DiploCue
+{
+	const char *form;			/* "told" */
+	const char *lemma;			/* "tell" */
+	DiploCueClass cls;
+	uint8_t		flags;
+} DiploCue;
+
+/* The cue whose form is this word, or NULL. */
+const DiploCue *diplo_lex_cue(DiploWord w);
+
+/* Titles and role nouns: data/titles.tsv (phrase, role, kind, flags). */
+typedef enum DiploTitleKind
+{
+	DIPLO_TITLE_OFFICE = 0,		/* "Foreign Minister", "Secretary of State":
+								 * a role, before a name or alone */
+	DIPLO_TITLE_HONORIFIC = 1,	/* "Mr", "Dr", "Sen.": before a name only */
+	DIPLO_TITLE_ROLE_NOUN = 2	/* "top diplomat", "spokesman", "official":
+								 * stands for a person, never before a name */
+} DiploTitleKind;
+
+typedef struct DiploTitle
+{
+	const char *phrase;			/* "secretary of state" */
+	const char *role;			/* canonical role: "Secretary of State" */
+	DiploTitleKind kind;
+	const char *org_kind;		/* the organisation kind it belongs to
+								 * ("foreign_ministry"), or NULL */
+} DiploTitle;
+
+/* Longest title starting at words[i]; *nwords gets its length. */
+const DiploTitle *diplo_lex_title(const DiploWord *words, int nwords, int i,
+								  int *matched);
+
+/* Organisations and channels: data/orgs.tsv. */
+typedef enum DiploOrgKind
+{
+	DIPLO_ORG_GOVERNMENT = 0,	/* ministries, departments, offices */
+	DIPLO_ORG_INTERNATIONAL = 1,	/* UN, NATO, EU ... */
+	DIPLO_ORG_MEDIA = 2,		/* news agencies and papers */
+	DIPLO_ORG_OTHER = 3,		/* parties, companies, groups */
+	DIPLO_ORG_CHANNEL = 4		/* "statement", "tweet", "readout": stands for
+								 * whoever issued it */
+} DiploOrgKind;
+
+typedef struct DiploOrg
+{
+	const char *phrase;			/* "foreign ministry", "FO" */
+	const char *canonical;		/* "Ministry of Foreign Affairs" */
+	DiploOrgKind kind;
+	const char *org_kind;		/* "foreign_ministry", matches DiploTitle */
+	const char *country;		/* fixed country, or NULL: from context */
+	bool		case_sensitive;
+} DiploOrg;
+
+const DiploOrg *diplo_lex_org(const DiploWord *words, int nwords, int i,
+							  int *matched);
+
+/* Countries: data/countries.tsv (name, code, aliases, demonyms, capitals). */
+typedef enum DiploPlaceKind
+{
+	DIPLO_PLACE_NAME = 0,		/* "Pakistan", "the U.S." */
+	DIPLO_PLACE_DEMONYM = 1,	/* "Pakistani", "American" */
+	DIPLO_PLACE_CAPITAL = 2		/* "Islamabad" (stands for the government) */
+} DiploPlaceKind;
+
+typedef struct DiploCountry
+{
+	const char *name;			/* canonical: "United States" */
+	const char *code;			/* ISO 3166-1 alpha-3: "USA" */
+} DiploCountry;
+
+/* Longest country name, demonym or capital starting at words[i]. */
+const DiploCountry *diplo_lex_place(const DiploWord *words, int nwords, int i,
+									int *matched, DiploPlaceKind *kind);
+
+/* Topics: data/topics.tsv (topic, keyword phrases); matched on stems. */
+typedef struct DiploTopic
+{
+	const char *name;			/* "COVID-19" */
+} DiploTopic;
+
+extern const DiploTopic diplo_topics[];
+extern const int diplo_ntopics;
+
+/*
+ * Longest topic keyword starting at words[i], matched on libstemmer English
+ * stems of lowercased words; returns the topic's index or -1.
+ */
+int			diplo_lex_topic(const DiploWord *words, int nwords, int i,
+							int *matched);
+
+/* Events: data/events.tsv (phrase, event, CAMEO code). */
+typedef struct DiploEvent
+{
+	const char *phrase;			/* "phone call" */
+	const char *event;			/* "phone call" */
+	const char *cameo;			/* "041" */
+} DiploEvent;
+
+const DiploEvent *diplo_lex_event(const DiploWord *words, int nwords, int i,
+								  int *matched);
+
+/*
+ * Prepare the tables (stem the topic keywords).  Idempotent, cheap after
+ * the first call, safe to call from every entry point; the stemmer is
+ * malloc'd once per process and never freed.  Returns false if the stemmer
+ * could not be created.
+ */
+bool		diplo_lexicon_init(void);
+
+#endif							/* DIPLO_LEXICON_H */
