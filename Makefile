@@ -18,7 +18,7 @@ PG_CPPFLAGS = -I$(srcdir)/src/core -I$(srcdir)/src
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 SHLIB_LINK = -lstemmer
 EXTRA_CLEAN = src/core/lexicon_data.c test/unit/run_unit test/bench/diplo_cli \
-	test/fuzz/fuzz_* test/fuzz/*.o
+	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) test/fuzz/*.o
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)

@@ -134,4 +134,23 @@ bool		diplo_analysis_decode(const DiploAllocator *a,
 /* Free everything inside an (for malloc hosts; palloc hosts may skip it). */
 void		diplo_analysis_free(const DiploAllocator *a, DiploAnalysis *an);
 
+/*
+ * Helpers shared by the two readers (diplo_analysis.c).
+ */
+
+/*
+ * Length in bytes (1 to 4) of the well-formed UTF-8 character at s, given
+ * avail > 0 bytes; 0 if the bytes there are not one (overlong forms,
+ * surrogates and code points past U+10FFFF included).  NUL counts as 1.
+ */
+int			diplo_utf8_char_len(const unsigned char *s, size_t avail);
+
+/* Fill err with code, position and a printf-style message. */
+void		diplo_error_set(DiploError *err, DiploErrorCode code, long position,
+							const char *fmt,...)
+#if defined(__GNUC__)
+			__attribute__((format(printf, 4, 5)))
+#endif
+			;
+
 #endif							/* DIPLO_ANALYSIS_H */

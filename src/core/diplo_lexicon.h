@@ -50,7 +50,7 @@ typedef struct DiploCue
 /* The cue whose form is this word, or NULL. */
 const DiploCue *diplo_lex_cue(DiploWord w);
 
-/* Titles and role nouns: data/titles.tsv (phrase, role, kind, flags). */
+/* Titles and role nouns: data/titles.tsv (phrase, role, kind, org_kind). */
 typedef enum DiploTitleKind
 {
 	DIPLO_TITLE_OFFICE = 0,		/* "Foreign Minister", "Secretary of State":
@@ -149,5 +149,50 @@ const DiploEvent *diplo_lex_event(const DiploWord *words, int nwords, int i,
  * could not be created.
  */
 bool		diplo_lexicon_init(void);
+
+/*
+ * The generated tables behind the lookups (lexicon_data.c, written by
+ * tools/gen_lexicon.py).  Internal to diplo_lexicon.c: use the functions
+ * above.  A key is the phrase's words, folded (ASCII and Latin-1 letters
+ * lowercased, ’ and ‘ made '), joined by one space; keys are sorted
+ * bytewise for binary search.
+ */
+typedef struct DiploLexKey
+{
+	const char *key;			/* folded words joined by one space */
+	const char *exact;			/* case-sensitive entries: the words as
+								 * written (’ made '), else NULL */
+	int16_t		entry;			/* index into the table's entries */
+	uint8_t		kind;			/* places: the DiploPlaceKind */
+} DiploLexKey;
+
+typedef struct DiploLexIndex
+{
+	const DiploLexKey *keys;	/* sorted by key */
+	int			nkeys;
+	int			max_words;		/* longest phrase, in words */
+	int			max_bytes;		/* longest key, in bytes */
+} DiploLexIndex;
+
+extern const DiploCue diplo_lex_cues[];
+extern const DiploTitle diplo_lex_titles[];
+extern const DiploOrg diplo_lex_orgs[];
+extern const DiploCountry diplo_lex_countries[];
+extern const DiploEvent diplo_lex_events[];
+extern const int diplo_lex_ncountries;
+
+extern const DiploLexIndex diplo_lex_cue_index;
+extern const DiploLexIndex diplo_lex_title_index;
+extern const DiploLexIndex diplo_lex_org_index;
+extern const DiploLexIndex diplo_lex_place_index;
+extern const DiploLexIndex diplo_lex_event_index;
+
+/* Topic keywords as written (folded); stemmed into the writable tables. */
+extern const DiploLexKey diplo_lex_topic_keywords[];
+extern const int diplo_lex_topic_nkeywords;
+extern const int diplo_lex_topic_max_words;
+extern DiploLexKey diplo_lex_topic_stems[];	/* filled by init, sorted */
+extern char diplo_lex_topic_stem_buf[];
+extern const int diplo_lex_topic_stem_buf_size;
 
 #endif							/* DIPLO_LEXICON_H */
