@@ -51,3 +51,10 @@ test/bench/diplo_cli: test/bench/diplo_cli.c $(CORE_SRCS) $(wildcard src/core/*.
 
 .PHONY: cli
 cli: test/bench/diplo_cli
+
+# Speed, side by side with to_tsvector, in a throwaway cluster (not a test).
+.PHONY: bench
+bench: all
+	$(MAKE) install DESTDIR=$(CURDIR)/debian/pkg
+	pg_virtualenv -t -p pkg -o shared_buffers=512MB -o max_parallel_workers=4 \
+		python3 test/bench/bench.py

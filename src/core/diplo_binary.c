@@ -378,7 +378,7 @@ in_speakers(BinaryIn *in, DiploAnalysis *out)
 	for (int32_t i = 0; i < count; i++)
 	{
 		DiploSpeaker *sp = &out->speakers[i];
-		int			type;
+		int			type = 0;
 
 		diplo_check_interrupts(in->a);
 		out->nspeakers++;
@@ -407,7 +407,7 @@ in_quotes(BinaryIn *in, DiploAnalysis *out)
 	for (int32_t i = 0; i < count; i++)
 	{
 		DiploQuote *q = &out->quotes[i];
-		int			kind;
+		int			kind = 0;
 
 		diplo_check_interrupts(in->a);
 		out->nquotes++;

@@ -1,0 +1,794 @@
+/*
+ * diplo_attrib.c
+ *		Direct and reported-speech attribution within one paragraph.
+ */
+#include "diplo_attrib.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SUBJECT_WINDOW 12		/* tokens searched back for an apposition */
+#define MAX_CONTENT 120			/* tokens of reported content at most */
+#define RELAY_WINDOW 8			/* attributions searched for a relay */
+#define MAX_GAP 8				/* tokens between "said X" and a quote's
+								 * second piece */
+#define MIN_UNATTRIBUTED_WORDS 2	/* shorter quotes without a speaker are
+									 * titles or scare quotes */
+
+/* One attribution of the paragraph, in tokens. */
+typedef struct Attr
+{
+	int			entity;			/* speaker entity, or -1 */
+	int			subj_s;			/* speaker mention tokens, or -1 */
+	int			subj_e;
+	int			cue_s;			/* cue tokens, or -1 */
+	int			cue_e;
+	int			cs;				/* content tokens [cs, ce) */
+	int			ce;
+	DiploQuoteKind kind;
+	int			span;			/* quote span for direct quotes, or -1 */
+	int			addressee;		/* entity, or -1 */
+	int			channel;		/* entity, or -1 */
+} Attr;
+
+typedef struct Attrs
+{
+	Attr	   *v;
+	int			n;
+	int			cap;
+} Attrs;
+
+static const char *const skip_before_cue[] = {
+	"also", "later", "then", "previously", "earlier", "again", "further",
+	"had", "has", "have", "would", "will", "reportedly", "once", "separately",
+	"recently", "repeatedly", "publicly", "privately", "subsequently",
+	"both", "all", "specifically", "simply", "flatly", "quickly", "never",
+	"has", "had", "did", "not", "just", "even", "actually", "herself",
+	"himself", "themselves", "itself", NULL
+};
+
+static const char *const no_cue_before[] = {
+	"to", "a", "an", "the", "was", "were", "been", "being", "be", "is", "are",
+	"his", "her", "their", "its", "our", "my", "your", "this", "that", "of",
+	"first", "phone", "conference", NULL
+};
+
+static const char *const determiners[] = {
+	"the", "a", "an", "his", "her", "its", "their", "our", "this", "that",
+	"these", "those", "another", "some", "many", "most", "several", NULL
+};
+
+static const char *const content_prepositions[] = {
+	"about", "on", "in", "at", "with", "by", "during", "after", "before",
+	"from", "into", "over", "as", "for", "up", "out", "off", "back", "down",
+	NULL
+};
+
+/* The number of word and number tokens in [s, e). */
+static int
+word_count(const DiploTokens *t, int s, int e)
+{
+	int			n = 0;
+
+	for (int i = s; i < e; i++)
+		n += t->tok[i].kind == DIPLO_TOK_WORD || t->tok[i].kind == DIPLO_TOK_NUMBER;
+	return n;
+}
+
+/* Is token i a punctuation token starting with one of chars? */
+static bool
+punct_is(const DiploTokens *t, int i, const char *chars)
+{
+	return i >= 0 && i < t->n && t->tok[i].kind == DIPLO_TOK_PUNCT &&
+		strchr(chars, t->text[t->tok[i].start]) != NULL;
+}
+
+/* Is token i a dash (-, --, en or em dash)? */
+static bool
+is_dash(const DiploTokens *t, int i)
+{
+	const unsigned char *s;
+
+	if (i < 0 || i >= t->n || t->tok[i].kind != DIPLO_TOK_PUNCT)
+		return false;
+	s = (const unsigned char *) t->text + t->tok[i].start;
+	return s[0] == '-' || (t->tok[i].end - t->tok[i].start == 3 && s[0] == 0xE2 &&
+						   s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94));
+}
+
+void
+diplo_attrib_init(DiploAttrib *at, const DiploAllocator *a, DiploCoref *coref)
+{
+	memset(at, 0, sizeof(*at));
+	at->a = a;
+	at->coref = coref;
+	at->chain_first = at->chain_last = -1;
+}
+
+/* The cue at token i, or NULL: a cue verb not used as a noun or passive. */
+static const DiploCue *
+cue_at(const DiploTokens *t, int i)
+{
+	const DiploCue *cue;
+
+	if (t->tok[i].kind != DIPLO_TOK_WORD)
+		return NULL;
+	cue = diplo_tok_cue(t, i);
+	if (!cue || cue->cls == DIPLO_CUE_TOPIC)
+		return NULL;
+	if ((t->tok[i].flags & DIPLO_TF_CAP) && (t->tok[i].flags & DIPLO_TF_SENT_START))
+		return NULL;
+	if (diplo_tok_in(t, i - 1, no_cue_before) &&
+		!(t->tok[i - 1].flags & DIPLO_TF_ALLCAPS))
+		return NULL;
+	if (diplo_tok_is(t, i + 1, "by"))
+		return NULL;
+	return cue;
+}
+
+/* Is token i an adverb or auxiliary that may stand between subject and cue? */
+static bool
+skippable(const DiploTokens *t, int i)
+{
+	const DiploWord *w;
+
+	if (i < 0 || t->tok[i].kind != DIPLO_TOK_WORD || !(t->tok[i].flags & DIPLO_TF_LOWER))
+		return false;
+	if (diplo_tok_in(t, i, skip_before_cue))
+		return true;
+	w = &t->words[i];
+	return w->len > 4 && w->s[w->len - 2] == 'l' && w->s[w->len - 1] == 'y';
+}
+
+/* A mention usable as a speaker (not a place). */
+static bool
+speaker_mention(const DiploMentions *ms, int k)
+{
+	return k >= 0 && ms->m[k].kind != DIPLO_MEN_PLACE;
+}
+
+/*
+ * The subject before cue c: a mention ending there (after adverbs), an
+ * apposition ("X, a doctor, said"), or a plain noun phrase.  Fills *s, *e
+ * with its tokens and returns its mention index, -1 for a plain noun phrase,
+ * -2 for none.
+ */
+static int
+subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
+			   int *s, int *e)
+{
+	int			j = c - 1;
+	int			k;
+
+	for (int g = 0; g < 3 && j >= ss && skippable(t, j); g++)
+		j--;
+	if (j < ss)
+		return -2;
+	k = ms->end_at[j];
+	if (k >= 0)
+	{
+		if (!speaker_mention(ms, k))
+			return -2;
+		*s = ms->m[k].start;
+		*e = ms->m[k].end;
+		return k;
+	}
+	/* apposition: "X, a spokesman for Y, said" */
+	if (punct_is(t, j, ","))
+	{
+		for (int p = j - 1; p > ss && j - p < SUBJECT_WINDOW; p--)
+		{
+			if (t->tok[p].kind == DIPLO_TOK_QUOTE || punct_is(t, p, ".;"))
+				break;
+			if (punct_is(t, p, ","))
+			{
+				k = ms->end_at[p - 1];
+				if (k >= 0 && (ms->m[k].kind == DIPLO_MEN_NAME ||
+							   ms->m[k].kind == DIPLO_MEN_ORG))
+				{
+					*s = ms->m[k].start;
+					*e = ms->m[k].end;
+					return k;
+				}
+				break;
+			}
+		}
+		return -2;
+	}
+	/* a plain noun phrase: "the report said", "critics say" */
+	if (t->tok[j].kind == DIPLO_TOK_WORD && (t->tok[j].flags & DIPLO_TF_LOWER) &&
+		!diplo_is_function_word(t, j) && !diplo_tok_cue(t, j))
+	{
+		int			p = j;
+
+		while (p - 1 >= ss && j - p < 4 && t->tok[p - 1].kind == DIPLO_TOK_WORD &&
+			   !diplo_tok_in(t, p - 1, determiners) &&
+			   !diplo_tok_cue(t, p - 1) &&
+			   (!diplo_is_function_word(t, p - 1) || diplo_tok_is(t, p - 1, "'s")))
+			p--;
+		if (p - 1 >= ss && diplo_tok_in(t, p - 1, determiners))
+		{
+			*s = p - 1;
+			*e = j + 1;
+			return -1;
+		}
+		if (p == j && (p == ss || punct_is(t, p - 1, ",;:") ||
+					   t->tok[p - 1].kind == DIPLO_TOK_QUOTE ||
+					   diplo_tok_is(t, p - 1, "and") || diplo_tok_is(t, p - 1, "but")) &&
+			t->words[j].len > 3 && t->words[j].s[t->words[j].len - 1] == 's')
+		{
+			*s = p;
+			*e = j + 1;
+			return -1;
+		}
+	}
+	return -2;
+}
+
+/* Per-token indexes of the quote spans of a paragraph. */
+typedef struct SpanIndex
+{
+	int		   *hold;			/* span whose content holds the token */
+	int		   *open;			/* span opened by the token */
+	int		   *close;			/* span closed by the token */
+} SpanIndex;
+
+/* Build the per-token span indexes. */
+static void
+span_index_build(const DiploAllocator *a, const DiploTokens *t,
+				 const DiploQuoteSpans *qs, SpanIndex *ix)
+{
+	int			n = t->n ? t->n : 1;
+
+	ix->hold = diplo_alloc(a, sizeof(int) * n);
+	ix->open = diplo_alloc(a, sizeof(int) * n);
+	ix->close = diplo_alloc(a, sizeof(int) * n);
+	for (int i = 0; i < t->n; i++)
+		ix->hold[i] = ix->open[i] = ix->close[i] = -1;
+	for (int k = 0; k < qs->n; k++)
+	{
+		const DiploQuoteSpan *sp = &qs->span[k];
+
+		for (int i = sp->first; i < sp->last; i++)
+			ix->hold[i] = k;
+		if (sp->open >= 0)
+			ix->open[sp->open] = k;
+		if (sp->close >= 0)
+			ix->close[sp->close] = k;
+	}
+}
+
+/* Free the per-token span indexes. */
+static void
+span_index_free(const DiploAllocator *a, SpanIndex *ix)
+{
+	diplo_free(a, ix->hold);
+	diplo_free(a, ix->open);
+	diplo_free(a, ix->close);
+}
+
+/* The quote span whose content holds token i, or -1. */
+static int
+span_holding(const SpanIndex *ix, int i)
+{
+	return ix->hold[i];
+}
+
+/* The span whose closing mark is token i, or -1. */
+static int
+span_closing_at(const SpanIndex *ix, int i)
+{
+	return ix->close[i];
+}
+
+/* The span whose opening mark is token i, or -1. */
+static int
+span_opening_at(const SpanIndex *ix, int i)
+{
+	return ix->open[i];
+}
+
+/* Does a quote open within tokens [s, e)? */
+static bool
+quote_opens_in(const SpanIndex *ix, int s, int e)
+{
+	for (int i = s; i < e; i++)
+		if (ix->open[i] >= 0)
+			return true;
+	return false;
+}
+
+/* Append an attribution. */
+static Attr *
+push_attr(const DiploAllocator *a, Attrs *as)
+{
+	Attr	   *r;
+
+	if (as->n == as->cap)
+	{
+		int			ncap = as->cap ? as->cap * 2 : 16;
+
+		as->v = diplo_realloc(a, as->v, sizeof(Attr) * ncap);
+		as->cap = ncap;
+	}
+	r = &as->v[as->n++];
+	memset(r, 0, sizeof(*r));
+	r->entity = r->addressee = r->channel = -1;
+	r->subj_s = r->cue_s = r->span = -1;
+	return r;
+}
+
+/* Where reported content that starts after cue c (of this kind) begins. */
+static int
+content_start(const DiploTokens *t, const DiploMentions *ms, const DiploCue *cue,
+			  int c, int se, int *addressee_mention)
+{
+	int			k = c + 1;
+
+	*addressee_mention = -1;
+	if (cue->flags & DIPLO_CUE_TAKES_OBJECT)
+	{
+		int			m = k < t->n ? ms->start_at[k] : -1;
+
+		if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE)
+		{
+			int			after = ms->m[m].end;
+
+			if (diplo_tok_is(t, after, "that") || diplo_tok_is(t, after, "of") ||
+				diplo_tok_is(t, after, "about"))
+			{
+				*addressee_mention = m;
+				return after + 1;
+			}
+		}
+		else if (diplo_tok_is(t, k, "reporters") || diplo_tok_is(t, k, "him") ||
+				 diplo_tok_is(t, k, "her") || diplo_tok_is(t, k, "them") ||
+				 diplo_tok_is(t, k, "me") || diplo_tok_is(t, k, "us"))
+		{
+			if (diplo_tok_is(t, k + 1, "that"))
+				return k + 2;
+			if (!diplo_tok_is(t, k + 1, "to"))
+				return k + 1;
+		}
+	}
+	if (punct_is(t, k, ":,"))
+		k++;
+	if (diplo_tok_is(t, k, "that"))
+		return k + 1;
+	/* "said on Monday that", "told his counterpart that" */
+	for (int p = k; p < se && p < k + 7; p++)
+	{
+		if (t->tok[p].kind != DIPLO_TOK_WORD || cue_at(t, p))
+			break;
+		if (diplo_tok_is(t, p, "that"))
+		{
+			if (cue->flags & DIPLO_CUE_TAKES_OBJECT)
+			{
+				int			m = ms->start_at[k];
+
+				if (m >= 0 && ms->m[m].end == p)
+					*addressee_mention = m;
+			}
+			return p + 1;
+		}
+	}
+	return k;
+}
+
+/* Copy tokens [s, e) of the paragraph as a string. */
+static char *
+tokens_text(const DiploAllocator *a, const DiploTokens *t, int s, int e)
+{
+	return diplo_text_copy(a, t->text, t->tok[s].start, t->tok[e - 1].end);
+}
+
+/* Append an output quote for attribution r. */
+static int
+emit(DiploAttrib *at, const DiploTokens *t, const Attr *r)
+{
+	DiploQuote *q;
+
+	if (r->ce <= r->cs)
+		return -1;
+	if (at->nq == at->capq)
+	{
+		int			ncap = at->capq ? at->capq * 2 : 32;
+
+		at->q = diplo_realloc(at->a, at->q, sizeof(DiploQuote) * ncap);
+		at->capq = ncap;
+	}
+	q = &at->q[at->nq];
+	memset(q, 0, sizeof(*q));
+	q->speaker = r->entity;
+	q->channel = r->channel;
+	q->addressee = r->addressee;
+	q->kind = r->kind;
+	q->content = tokens_text(at->a, t, r->cs, r->ce);
+	q->content_start = t->tok[r->cs].cstart;
+	q->content_len = t->tok[r->ce - 1].cend - t->tok[r->cs].cstart;
+	q->cue_start = q->speaker_start = -1;
+	if (r->cue_s >= 0)
+	{
+		q->cue = tokens_text(at->a, t, r->cue_s, r->cue_e);
+		q->cue_start = t->tok[r->cue_s].cstart;
+		q->cue_len = t->tok[r->cue_e - 1].cend - q->cue_start;
+	}
+	if (r->subj_s >= 0)
+	{
+		q->speaker_start = t->tok[r->subj_s].cstart;
+		q->speaker_len = t->tok[r->subj_e - 1].cend - q->speaker_start;
+	}
+	return at->nq++;
+}
+
+/* The end of reported content that starts at cs, for the cue at c. */
+static int
+content_end(const DiploTokens *t, const DiploQuoteSpans *qs,
+			const SpanIndex *ix, int c, int cs, int se)
+{
+	int			e = se;
+	int			inside = span_holding(ix, c);
+
+	if (e > cs + MAX_CONTENT)
+		e = cs + MAX_CONTENT;
+	if (inside >= 0 && qs->span[inside].last < e)
+		e = qs->span[inside].last;
+	/* a quote opened in the content runs on past the sentence end */
+	for (int i = cs; i < e && inside < 0; i++)
+	{
+		const DiploQuoteSpan *sp;
+
+		if (ix->open[i] < 0)
+			continue;
+		sp = &qs->span[ix->open[i]];
+		if (sp->close >= e)
+		{
+			e = sp->close + 1;
+			if (punct_is(t, e, ".!?"))
+				e++;
+			break;
+		}
+	}
+	/* ", saying ..." and ", adding ..." start an attribution of their own */
+	for (int p = cs; p + 1 < e; p++)
+	{
+		const DiploCue *cue;
+
+		if (!punct_is(t, p, ",;"))
+			continue;
+		cue = cue_at(t, p + 1);
+		if (cue && (cue->flags & DIPLO_CUE_PARTICIPLE))
+			return p;
+	}
+	/* drop a final comma or colon */
+	while (e > cs && punct_is(t, e - 1, ",:;"))
+		e--;
+	return e;
+}
+
+/* Order of attributions: by content start, longer first, then cue. */
+static int
+attr_order(const void *x, const void *y)
+{
+	const Attr *a = x;
+	const Attr *b = y;
+
+	if (a->cs != b->cs)
+		return a->cs < b->cs ? -1 : 1;
+	if (a->ce != b->ce)
+		return a->ce > b->ce ? -1 : 1;
+	return a->cue_s < b->cue_s ? -1 : a->cue_s > b->cue_s;
+}
+
+/* Find the quotes of one paragraph and append them to at->q. */
+void
+diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
+					   const DiploQuoteSpans *qs, const DiploMentions *ms)
+{
+	const DiploAllocator *a = at->a;
+	Attrs		as = {0};
+	int		   *span_attr = diplo_alloc(a, sizeof(int) * (qs->n ? qs->n : 1));
+	int			first_new = at->nq;
+	uint8_t    *in_reported = diplo_alloc(a, t->n ? t->n : 1);
+	SpanIndex	ix;
+
+	span_index_build(a, t, qs, &ix);
+	for (int k = 0; k < qs->n; k++)
+		span_attr[k] = -1;
+
+	for (int c = 0; c < t->n; c++)
+	{
+		const DiploCue *cue;
+		int			ss,
+					se;
+		int			s = -1,
+					e = -1;
+		int			mi = -2;
+		bool		inverted = false;
+		int			cue_e = c + 1;
+		int			entity = -1;
+		int			span = -1;
+		Attr	   *r;
+
+		diplo_check_interrupts(a);
+		if (diplo_tok_is(t, c, "according") && diplo_tok_is(t, c + 1, "to"))
+		{
+			int			m = c + 2 < t->n ? ms->start_at[c + 2] : -1;
+
+			se = diplo_sentence_end(t, c);
+			ss = t->sent_start[t->tok[c].sentence];
+			if (m < 0 || !speaker_mention(ms, m))
+				continue;
+			r = push_attr(a, &as);
+			r->cue_s = c;
+			r->cue_e = c + 2;
+			r->subj_s = ms->m[m].start;
+			r->subj_e = ms->m[m].end;
+			r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+			diplo_coref_spoke(at->coref, r->entity, NULL);
+			if (c == ss || (c == ss + 1 && punct_is(t, ss, "(")))
+			{
+				int			p = r->subj_e;
+
+				if (punct_is(t, p, ","))
+					p++;
+				r->cs = p;
+				r->ce = content_end(t, qs, &ix, c, p, se);
+			}
+			else
+			{
+				r->cs = ss;
+				r->ce = c;
+				while (r->ce > r->cs && punct_is(t, r->ce - 1, ",(-"))
+					r->ce--;
+			}
+			r->kind = quote_opens_in(&ix, r->cs, r->ce) ?
+				DIPLO_QUOTE_MIXED : DIPLO_QUOTE_INDIRECT;
+			c = r->subj_e - 1;
+			continue;
+		}
+		cue = cue_at(t, c);
+		if (!cue)
+			continue;
+		ss = t->sent_start[t->tok[c].sentence];
+		se = diplo_sentence_end(t, c);
+		/* the subject: before, or after an inverted cue ("...,” said X) */
+		if (cue->flags & DIPLO_CUE_PARTICIPLE)
+		{
+			if (!punct_is(t, c - 1, ",") || as.n == 0 ||
+				as.v[as.n - 1].cue_s < ss)
+				continue;
+			entity = as.v[as.n - 1].entity;
+			mi = -3;
+		}
+		else
+			mi = subject_before(t, ms, c, ss, &s, &e);
+		if (mi == -2 && c + 1 < t->n && ms->start_at[c + 1] >= 0 &&
+			speaker_mention(ms, ms->start_at[c + 1]) &&
+			(c == 0 || punct_is(t, c - 1, ",") || t->tok[c - 1].kind == DIPLO_TOK_QUOTE ||
+			 is_dash(t, c - 1)))
+		{
+			mi = ms->start_at[c + 1];
+			s = ms->m[mi].start;
+			e = ms->m[mi].end;
+			inverted = true;
+		}
+		if (mi == -2)
+			continue;
+		if (mi >= 0)
+			entity = diplo_coref_resolve(at->coref, t, &ms->m[mi]);
+		/* "said in a statement": the speaker issued that statement */
+		{
+			int			p = inverted ? e : c + 1;
+			int			len;
+			const DiploOrg *ch = NULL;
+
+			if (diplo_tok_is(t, p, "in") && diplo_tok_in(t, p + 1, determiners))
+				ch = diplo_lex_org(t->words, t->n, p + 2, &len);
+			diplo_coref_spoke(at->coref, entity,
+							  ch && ch->kind == DIPLO_ORG_CHANNEL ? ch->canonical : cue->lemma);
+		}
+		/* direct: a quote closing just before the attribution */
+		{
+			int			p = (inverted ? c : (mi == -3 ? c : s)) - 1;
+
+			/* premodifiers before the mention: "Tulsa police Chief X" */
+			if (!inverted && mi >= 0)
+				for (int g = 0; g < 4 && p >= 0 && t->tok[p].kind == DIPLO_TOK_WORD; g++)
+					p--;
+			if (punct_is(t, p, ",") || is_dash(t, p))
+				p--;
+			if (p >= 0 && t->tok[p].kind == DIPLO_TOK_QUOTE)
+				span = span_closing_at(&ix, p);
+			if (span < 0 && p >= 0 && t->tok[p].kind != DIPLO_TOK_QUOTE &&
+				p + 1 < t->n && t->tok[p + 1].kind == DIPLO_TOK_QUOTE)
+				span = span_closing_at(&ix, p + 1);
+			if (span >= 0 && span_attr[span] >= 0)
+				span = -1;
+		}
+		/* direct: "X said: “...”" with the quote ending the sentence */
+		if (span < 0 && !inverted)
+		{
+			int			p = c + 1;
+			int			k;
+
+			if (punct_is(t, p, ":,"))
+				p++;
+			k = p < t->n ? span_opening_at(&ix, p) : -1;
+			if (k >= 0 && span_attr[k] < 0)
+			{
+				int			after = qs->span[k].close + 1;
+
+				if (qs->span[k].close < 0 || after >= se ||
+					(punct_is(t, after, ".!?") && after + 1 >= se) ||
+					punct_is(t, p - 1, ":"))
+					span = k;
+			}
+		}
+		r = push_attr(a, &as);
+		r->entity = entity;
+		if (mi >= -1)
+		{
+			r->subj_s = s;
+			r->subj_e = e;
+		}
+		r->cue_s = c;
+		r->cue_e = cue_e;
+		if (span >= 0)
+		{
+			r->kind = DIPLO_QUOTE_DIRECT;
+			r->span = span;
+			r->cs = qs->span[span].first;
+			r->ce = qs->span[span].last;
+			span_attr[span] = as.n - 1;
+		}
+		else
+		{
+			int			am;
+			int			cs = content_start(t, ms, cue, inverted ? e - 1 : c, se, &am);
+
+			if (cs >= se || diplo_tok_in(t, cs, content_prepositions) ||
+				t->tok[cs].kind == DIPLO_TOK_PUNCT ||
+				(t->tok[cs].kind == DIPLO_TOK_QUOTE && qs->dir[cs] < 0))
+			{
+				as.n--;
+				continue;
+			}
+			r->cs = cs;
+			r->ce = content_end(t, qs, &ix, c, cs, se);
+			if (word_count(t, r->cs, r->ce) < 3)
+			{
+				as.n--;
+				continue;
+			}
+			if (am >= 0)
+				r->addressee = diplo_coref_resolve(at->coref, t, &ms->m[am]);
+			r->kind = quote_opens_in(&ix, r->cs, r->ce) ?
+				DIPLO_QUOTE_MIXED : DIPLO_QUOTE_INDIRECT;
+			for (int i = r->cs; i < r->ce; i++)
+				in_reported[i] = 1;
+		}
+		if (inverted)
+			c = e - 1;
+	}
+
+	/* quotes without a cue of their own */
+	for (int k = 0; k < qs->n; k++)
+	{
+		const DiploQuoteSpan *sp = &qs->span[k];
+		Attr	   *r;
+
+		if (span_attr[k] >= 0)
+			continue;
+		if (sp->open >= 0 && in_reported[sp->open])
+			continue;
+		r = push_attr(a, &as);
+		r->kind = DIPLO_QUOTE_DIRECT;
+		r->span = k;
+		r->cs = sp->first;
+		r->ce = sp->last;
+		span_attr[k] = as.n - 1;
+		/* the second piece of "“A,” X said, “B”" or "“A,” X said. “B”" */
+		if (k > 0 && span_attr[k - 1] >= 0 && sp->open >= 0)
+		{
+			const Attr *prev = &as.v[span_attr[k - 1]];
+			int			gap_end = sp->open;
+			int			last = prev->cue_e > prev->subj_e ? prev->cue_e : prev->subj_e;
+
+			if (prev->span == k - 1 && prev->cue_s > qs->span[k - 1].close &&
+				gap_end - last <= MAX_GAP && gap_end >= last &&
+				punct_is(t, gap_end - 1, ",.:"))
+			{
+				r->entity = prev->entity;
+				r->cue_s = prev->cue_s;
+				r->cue_e = prev->cue_e;
+				r->subj_s = prev->subj_s;
+				r->subj_e = prev->subj_e;
+			}
+		}
+		/* the next paragraph of a quote that runs over paragraphs */
+		if ((sp->flags & DIPLO_QS_CONTINUES) && r->entity < 0 && at->chain_last >= 0)
+			r->entity = at->q[at->chain_last].speaker;
+		/* a short quote without a speaker is a title or scare quote */
+		if (r->entity < 0 && !(sp->flags & (DIPLO_QS_CONTINUES | DIPLO_QS_UNCLOSED)) &&
+			word_count(t, r->cs, r->ce) < MIN_UNATTRIBUTED_WORDS)
+		{
+			as.n--;
+			span_attr[k] = -1;
+		}
+	}
+
+	/* relays: a speaker mention inside another attribution's content */
+	for (int x = 0; x < as.n; x++)
+	{
+		Attr	   *r = &as.v[x];
+		int			best = -1;
+
+		if (r->subj_s < 0)
+			continue;
+		for (int y = x > RELAY_WINDOW ? x - RELAY_WINDOW : 0;
+			 y < as.n && y <= x + RELAY_WINDOW; y++)
+		{
+			if (y == x || as.v[y].entity < 0)
+				continue;
+			if (r->subj_s >= as.v[y].cs && r->subj_s < as.v[y].ce &&
+				(best < 0 || as.v[y].ce - as.v[y].cs < as.v[best].ce - as.v[best].cs))
+				best = y;
+		}
+		if (best >= 0 && as.v[best].entity != r->entity)
+			r->channel = as.v[best].entity;
+	}
+
+	/* emit in content order */
+	if (as.n > 1)
+		qsort(as.v, as.n, sizeof(Attr), attr_order);
+	for (int x = 0; x < as.n; x++)
+	{
+		int			qi = emit(at, t, &as.v[x]);
+
+		if (qi < 0 || as.v[x].span < 0)
+			continue;
+		if (qs->span[as.v[x].span].flags & DIPLO_QS_CONTINUES)
+		{
+			/* back-fill the earlier pieces of the chain */
+			if (at->chain_first >= 0 && at->q[qi].speaker >= 0)
+				for (int p = at->chain_first; p < first_new; p++)
+					if (at->q[p].speaker < 0)
+						at->q[p].speaker = at->q[qi].speaker;
+		}
+	}
+	/* a quote left open goes on in the next paragraph */
+	at->chain_last = -1;
+	if (qs->n > 0 && (qs->span[qs->n - 1].flags & DIPLO_QS_UNCLOSED))
+	{
+		for (int p = at->nq - 1; p >= first_new; p--)
+			if (at->q[p].kind == DIPLO_QUOTE_DIRECT &&
+				at->q[p].content_start == t->tok[qs->span[qs->n - 1].first].cstart)
+			{
+				at->chain_last = p;
+				break;
+			}
+		if (!(qs->span[qs->n - 1].flags & DIPLO_QS_CONTINUES) || at->chain_first < 0)
+			at->chain_first = at->chain_last;
+	}
+	else
+		at->chain_first = -1;
+	diplo_free(a, as.v);
+	diplo_free(a, span_attr);
+	diplo_free(a, in_reported);
+	span_index_free(a, &ix);
+}
+
+/* Free the quotes that were not handed over. */
+void
+diplo_attrib_free(DiploAttrib *at)
+{
+	for (int k = 0; k < at->nq; k++)
+	{
+		diplo_free(at->a, at->q[k].cue);
+		diplo_free(at->a, at->q[k].content);
+	}
+	diplo_free(at->a, at->q);
+	at->q = NULL;
+	at->nq = 0;
+}

@@ -1,0 +1,43 @@
+/*
+ * diplo_attrib.h
+ *		Attribution: who said what in a paragraph.  Direct quotes are tied
+ *		to an adjacent cue ("“...,” X said", "said X", "X said: “...”", a
+ *		quote interrupted by ", X said,"); reported speech runs from a cue
+ *		verb with a subject to the end of the reported clause ("X told Y
+ *		that ..."), and is mixed when it holds quoted words.  A quote whose
+ *		speaker mention lies inside another quote's content is relayed: the
+ *		outer speaker becomes its channel.
+ *
+ * Speakers are entity indexes of the DiploCoref until the driver renumbers
+ * them.
+ */
+#ifndef DIPLO_ATTRIB_H
+#define DIPLO_ATTRIB_H
+
+#include "diplo_coref.h"
+#include "diplo_quote.h"
+
+typedef struct DiploAttrib
+{
+	const DiploAllocator *a;
+	DiploCoref *coref;
+	DiploQuote *q;				/* the article's quotes so far */
+	int			nq;
+	int			capq;
+	int			chain_first;	/* first quote of a multi-paragraph quote
+								 * still open, or -1 */
+	int			chain_last;
+} DiploAttrib;
+
+void		diplo_attrib_init(DiploAttrib *at, const DiploAllocator *a,
+							  DiploCoref *coref);
+
+/* Find the quotes of one paragraph and append them to at->q. */
+void		diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
+								   const DiploQuoteSpans *qs,
+								   const DiploMentions *ms);
+
+/* Free the quotes that were not handed over. */
+void		diplo_attrib_free(DiploAttrib *at);
+
+#endif							/* DIPLO_ATTRIB_H */

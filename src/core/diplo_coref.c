@@ -1,0 +1,591 @@
+/*
+ * diplo_coref.c
+ *		Entity clustering and mention resolution within one article.
+ */
+#include "diplo_coref.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "diplo_text.h"
+
+void
+diplo_coref_init(DiploCoref *c, const DiploAllocator *a)
+{
+	memset(c, 0, sizeof(*c));
+	c->a = a;
+	for (int i = 0; i < 256; i++)
+		c->hash[i] = -1;
+	c->last_subject = c->last_person_subject = c->last_org_subject = -1;
+}
+
+/* Hash of a lowercase string into the surname table. */
+static int
+hash_of(const char *s)
+{
+	unsigned	h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char) *s) * 16777619u;
+	return (int) (h & 255);
+}
+
+/* A lowercase copy (ASCII folded) of word w without a trailing period. */
+static char *
+lower_word(const DiploAllocator *a, DiploWord w)
+{
+	char	   *r = diplo_text_copy(a, w.s, 0, (size_t) w.len);
+
+	for (char *p = r; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char) (*p - 'A' + 'a');
+	return r;
+}
+
+/* Is this name word an initial ("J.")? */
+static bool
+is_initial(const DiploTokens *t, int i)
+{
+	return (t->tok[i].flags & DIPLO_TF_INITIAL) != 0;
+}
+
+/* The name words of m joined by spaces, initials left out; *nwords their count. */
+static char *
+name_text(const DiploAllocator *a, const DiploTokens *t, int s, int e,
+		  int *nwords)
+{
+	size_t		total = 1;
+	char	   *r;
+	size_t		o = 0;
+
+	*nwords = 0;
+	for (int i = s; i < e; i++)
+		total += t->words[i].len * 3 + 1;
+	r = diplo_alloc(a, total);
+	for (int i = s; i < e; i++)
+	{
+		char	   *w;
+
+		if (is_initial(t, i) && e - s > 1)
+			continue;
+		w = diplo_text_copy(a, t->words[i].s, 0, (size_t) t->words[i].len);
+		if (o)
+			r[o++] = ' ';
+		memcpy(r + o, w, strlen(w));
+		o += strlen(w);
+		diplo_free(a, w);
+		(*nwords)++;
+	}
+	r[o] = '\0';
+	return r;
+}
+
+/* Bounded edit distance between two short strings (larger than 9 if long). */
+static int
+edit_distance(const char *x, const char *y)
+{
+	int			lx = (int) strlen(x),
+				ly = (int) strlen(y);
+	int			prev[33],
+				cur[33];
+
+	if (lx > 32 || ly > 32)
+		return strcmp(x, y) == 0 ? 0 : 99;
+	for (int j = 0; j <= ly; j++)
+		prev[j] = j;
+	for (int i = 1; i <= lx; i++)
+	{
+		cur[0] = i;
+		for (int j = 1; j <= ly; j++)
+		{
+			int			d = prev[j - 1] + (x[i - 1] != y[j - 1]);
+
+			if (prev[j] + 1 < d)
+				d = prev[j] + 1;
+			if (cur[j - 1] + 1 < d)
+				d = cur[j - 1] + 1;
+			cur[j] = d;
+		}
+		memcpy(prev, cur, sizeof(int) * (ly + 1));
+	}
+	return prev[ly];
+}
+
+/* Are two first names the same person's (equal, or a spelling variant)? */
+static bool
+similar_first(const char *x, const char *y)
+{
+	if (strcmp(x, y) == 0)
+		return true;
+	if (x[0] != y[0] || strlen(x) < 3 || strlen(y) < 3)
+		return false;
+	return edit_distance(x, y) <= 2;
+}
+
+/* Append a new entity; -1 when the table is full. */
+static int
+add_entity(DiploCoref *c, DiploSpeakerType type, char *name, int64_t pos)
+{
+	DiploEntity *e;
+
+	if (c->n >= DIPLO_MAX_ENTITIES)
+	{
+		diplo_free(c->a, name);
+		return -1;
+	}
+	if (c->n == c->cap)
+	{
+		int			ncap = c->cap ? c->cap * 2 : 32;
+
+		c->ent = diplo_realloc(c->a, c->ent, sizeof(DiploEntity) * ncap);
+		c->cap = ncap;
+	}
+	e = &c->ent[c->n];
+	memset(e, 0, sizeof(*e));
+	e->type = type;
+	e->name = name;
+	e->first_pos = e->last_pos = pos;
+	e->hash_next = -1;
+	return c->n++;
+}
+
+/* Take role, country and organisation from mention m into entity e. */
+static void
+absorb(DiploCoref *c, int e, const DiploMention *m, int64_t pos)
+{
+	DiploEntity *en = &c->ent[e];
+
+	if (m->title && m->title->role && !en->role &&
+		m->title->kind != DIPLO_TITLE_ROLE_NOUN)
+	{
+		en->role = m->title->role;
+		en->org_kind = m->title->org_kind;
+	}
+	if (m->country && !en->country)
+		en->country = m->country->name;
+	if (m->person_like)
+		en->person_like = true;
+	if (pos > en->last_pos)
+		en->last_pos = pos;
+	en->nmentions++;
+}
+
+/* Find (or with create, make) the person entity of a name mention. */
+static int
+person_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m,
+			  bool create)
+{
+	int			nwords;
+	char	   *name = name_text(c->a, t, m->name_start, m->name_end, &nwords);
+	char	   *surname = lower_word(c->a, t->words[m->name_end - 1]);
+	char	   *first = nwords > 1 ? lower_word(c->a, t->words[m->name_start]) : NULL;
+	int			h = hash_of(surname);
+	int			best = -1;
+	int			same_surname = -1;
+	int64_t		pos = t->tok[m->start].cstart;
+	bool		sentence_initial = (t->tok[m->name_start].flags & DIPLO_TF_SENT_START) &&
+		m->name_start == m->start;
+
+	for (int e = c->hash[h]; e >= 0; e = c->ent[e].hash_next)
+	{
+		DiploEntity *en = &c->ent[e];
+
+		if (!en->surname || strcmp(en->surname, surname) != 0 ||
+			en->type != DIPLO_SPEAKER_PERSON)
+			continue;
+		if (same_surname < 0 || en->name_words > c->ent[same_surname].name_words ||
+			(en->name_words == c->ent[same_surname].name_words &&
+			 en->last_pos > c->ent[same_surname].last_pos))
+			same_surname = e;
+		if (!first || !en->first || similar_first(first, en->first))
+		{
+			if (best < 0 || (!first && en->last_pos > c->ent[best].last_pos))
+				best = e;
+		}
+	}
+	/* "File Photos Qureshi": words before a known surname at a sentence start */
+	if (best < 0 && same_surname >= 0 && sentence_initial && !m->title)
+		best = same_surname;
+	if (best >= 0)
+	{
+		DiploEntity *en = &c->ent[best];
+
+		if (first && !en->first)
+		{
+			en->first = first;
+			first = NULL;
+		}
+		if (nwords > en->name_words && !(sentence_initial && !m->title))
+		{
+			diplo_free(c->a, en->name);
+			en->name = name;
+			en->name_words = nwords;
+			name = NULL;
+		}
+		absorb(c, best, m, pos);
+		diplo_free(c->a, name);
+		diplo_free(c->a, first);
+		diplo_free(c->a, surname);
+		return best;
+	}
+	if (!create)
+	{
+		diplo_free(c->a, name);
+		diplo_free(c->a, first);
+		diplo_free(c->a, surname);
+		return -1;
+	}
+	best = add_entity(c, DIPLO_SPEAKER_PERSON, name, pos);
+	if (best < 0)
+	{
+		diplo_free(c->a, first);
+		diplo_free(c->a, surname);
+		return -1;
+	}
+	c->ent[best].name_words = nwords;
+	c->ent[best].first = first;
+	c->ent[best].surname = surname;
+	c->ent[best].hash_next = c->hash[h];
+	c->hash[h] = best;
+	c->ent[best].person_like = true;
+	absorb(c, best, m, pos);
+	return best;
+}
+
+/* Find or make the organisation entity named by a capitalised name. */
+static int
+named_org_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
+{
+	int			nwords;
+	char	   *name = name_text(c->a, t, m->name_start, m->name_end, &nwords);
+	int			e;
+
+	for (e = 0; e < c->n; e++)
+		if (c->ent[e].type == DIPLO_SPEAKER_ORGANIZATION && !c->ent[e].org &&
+			strcmp(c->ent[e].name, name) == 0)
+			break;
+	if (e < c->n)
+	{
+		diplo_free(c->a, name);
+		absorb(c, e, m, t->tok[m->start].cstart);
+		return e;
+	}
+	e = add_entity(c, DIPLO_SPEAKER_ORGANIZATION, name, t->tok[m->start].cstart);
+	if (e >= 0)
+		absorb(c, e, m, t->tok[m->start].cstart);
+	return e;
+}
+
+/* Find or make the entity of a lexicon organisation. */
+static int
+lexicon_org_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
+{
+	const DiploOrg *o = m->org;
+	const char *country = o->country ? o->country : (m->country ? m->country->name : NULL);
+	int			best = -1;
+	int			e;
+
+	for (e = 0; e < c->n; e++)
+	{
+		DiploEntity *en = &c->ent[e];
+
+		if (!en->org || strcmp(en->org->canonical, o->canonical) != 0)
+			continue;
+		if (country && en->country && strcmp(country, en->country) != 0)
+			continue;
+		if (best < 0 || (country && en->country))
+			best = e;
+	}
+	if (best < 0)
+	{
+		best = add_entity(c, DIPLO_SPEAKER_ORGANIZATION,
+						  diplo_strndup(c->a, o->canonical, strlen(o->canonical)),
+						  t->tok[m->start].cstart);
+		if (best < 0)
+			return -1;
+		c->ent[best].org = o;
+		c->ent[best].org_kind = o->org_kind;
+	}
+	if (country && !c->ent[best].country)
+		c->ent[best].country = country;
+	if (m->person_like)
+		c->ent[best].person_like = true;
+	if (m->start < m->end && m->end - m->start <= 2 &&
+		(t->tok[m->end - 1].flags & DIPLO_TF_ALLCAPS) &&
+		t->words[m->end - 1].len < (int) sizeof(c->ent[best].acronym))
+	{
+		memcpy(c->ent[best].acronym, t->words[m->end - 1].s, t->words[m->end - 1].len);
+		c->ent[best].acronym[t->words[m->end - 1].len] = '\0';
+	}
+	c->ent[best].last_pos = t->tok[m->start].cstart;
+	return best;
+}
+
+/* First pass: register a named person or organisation mention. */
+void
+diplo_coref_register(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
+{
+	if (m->kind == DIPLO_MEN_NAME && m->person_like)
+	{
+		int			words = m->name_end - m->name_start;
+		bool		initial = (t->tok[m->name_start].flags & DIPLO_TF_SENT_START) &&
+			m->name_start == m->start;
+
+		/* a sentence-initial run may start with non-name words: later */
+		if (m->title || (words >= 2 && !initial))
+			person_entity(c, t, m, true);
+	}
+	else if ((m->kind == DIPLO_MEN_ORG || m->kind == DIPLO_MEN_CHANNEL) && m->org &&
+			 (m->org->country || m->country))
+		lexicon_org_entity(c, t, m);
+}
+
+/* Are two acronyms permutations of each other? */
+static bool
+is_permutation(const char *x, const DiploWord w)
+{
+	int			counts[256] = {0};
+
+	if ((int) strlen(x) != w.len || w.len < 2)
+		return false;
+	if (strncmp(x, w.s, w.len) == 0)
+		return false;
+	for (int i = 0; i < w.len; i++)
+	{
+		counts[(unsigned char) x[i]]++;
+		counts[(unsigned char) w.s[i]]--;
+	}
+	for (int i = 0; i < 256; i++)
+		if (counts[i])
+			return false;
+	return true;
+}
+
+/* The person entity with this role (or office kind) and country, or -1. */
+static int
+role_entity(DiploCoref *c, const DiploMention *m)
+{
+	const char *country = m->country ? m->country->name : NULL;
+	int			best = -1;
+	int			best_score = 0;
+
+	for (int e = 0; e < c->n; e++)
+	{
+		DiploEntity *en = &c->ent[e];
+		int			score = 0;
+
+		if (en->type != DIPLO_SPEAKER_PERSON)
+			continue;
+		if (country && en->country && strcmp(country, en->country) != 0)
+			continue;
+		if (m->counterpart)
+			score = country && en->country ? 2 : 0;
+		else if (m->title && m->title->role && en->role &&
+				 strcmp(m->title->role, en->role) == 0)
+			score = 3;
+		else if (m->title && m->title->org_kind && en->org_kind && country &&
+				 en->country && strcmp(m->title->org_kind, en->org_kind) == 0)
+			score = 2;
+		if (score == 0)
+			continue;
+		if (country && en->country)
+			score += 2;
+		if (score > best_score || (score == best_score && en->last_pos > c->ent[best].last_pos))
+		{
+			best = e;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+/* Second pass: the entity a speaker mention refers to, or -1. */
+int
+diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
+{
+	int64_t		pos = t->tok[m->start].cstart;
+	int			e = -1;
+
+	switch (m->kind)
+	{
+		case DIPLO_MEN_NAME:
+			if (m->person_like)
+				e = person_entity(c, t, m, true);
+			else
+				e = named_org_entity(c, t, m);
+			break;
+		case DIPLO_MEN_ORG:
+			if (m->org)
+				e = lexicon_org_entity(c, t, m);
+			break;
+		case DIPLO_MEN_CHANNEL:
+			if (m->org)
+			{
+				e = lexicon_org_entity(c, t, m);
+				break;
+			}
+			for (int k = c->nissuers - 1; k >= 0 && m->channel; k--)
+				if (strcmp(c->issuers[k].what, m->channel->canonical) == 0)
+				{
+					e = c->issuers[k].entity;
+					break;
+				}
+			if (e < 0)
+				e = c->last_org_subject >= 0 ? c->last_org_subject : c->last_subject;
+			break;
+		case DIPLO_MEN_ROLE:
+			e = role_entity(c, m);
+			if (e < 0 && m->title && m->title->kind == DIPLO_TITLE_OFFICE &&
+				m->title->role && !m->plural)
+			{
+				char		buf[256];
+
+				snprintf(buf, sizeof(buf), "%s%s%s", m->title->role,
+						 m->country ? " of " : "", m->country ? m->country->name : "");
+				for (e = 0; e < c->n; e++)
+					if (c->ent[e].type == DIPLO_SPEAKER_PERSON && !c->ent[e].surname &&
+						strcmp(c->ent[e].name, buf) == 0)
+						break;
+				if (e == c->n)
+				{
+					e = add_entity(c, DIPLO_SPEAKER_PERSON,
+								   diplo_strndup(c->a, buf, strlen(buf)), pos);
+					if (e >= 0)
+						c->ent[e].person_like = true;
+				}
+			}
+			break;
+		case DIPLO_MEN_PRONOUN:
+			if (m->pronoun == 'h')
+				e = c->last_person_subject;
+			else if (m->pronoun == 'i')
+				e = c->last_org_subject;
+			break;
+		case DIPLO_MEN_GROUP:
+			/* the most mentioned named person stands for the group */
+			for (int k = 0; k < c->n; k++)
+				if (c->ent[k].type == DIPLO_SPEAKER_PERSON && c->ent[k].surname &&
+					(e < 0 || c->ent[k].nmentions > c->ent[e].nmentions))
+					e = k;
+			break;
+		case DIPLO_MEN_ACRONYM:
+			for (int k = 0; k < c->n; k++)
+				if (c->ent[k].acronym[0] &&
+					(strncmp(c->ent[k].acronym, t->words[m->name_start].s,
+							 t->words[m->name_start].len) == 0 &&
+					 (int) strlen(c->ent[k].acronym) == t->words[m->name_start].len))
+					return k;
+			for (int k = 0; k < c->n; k++)
+				if (c->ent[k].acronym[0] &&
+					is_permutation(c->ent[k].acronym, t->words[m->name_start]))
+					return k;
+			e = named_org_entity(c, t, m);
+			if (e >= 0)
+				memcpy(c->ent[e].acronym, t->words[m->name_start].s,
+					   t->words[m->name_start].len < 8 ? t->words[m->name_start].len : 7);
+			break;
+		default:
+			break;
+	}
+	if (e >= 0)
+	{
+		if (m->person_like && m->kind != DIPLO_MEN_PRONOUN)
+			c->ent[e].person_like = true;
+		if (pos > c->ent[e].last_pos)
+			c->ent[e].last_pos = pos;
+		if (m->kind != DIPLO_MEN_NAME)
+			c->ent[e].nmentions++;
+	}
+	return e;
+}
+
+/* Record that entity e spoke through a cue with this lemma (or channel). */
+void
+diplo_coref_spoke(DiploCoref *c, int e, const char *what)
+{
+	if (e < 0)
+		return;
+	c->last_subject = e;
+	if (c->ent[e].person_like)
+		c->last_person_subject = e;
+	if (c->ent[e].type == DIPLO_SPEAKER_ORGANIZATION)
+		c->last_org_subject = e;
+	if (what && strlen(what) < sizeof(c->issuers[0].what))
+	{
+		if (c->nissuers == DIPLO_MAX_ISSUERS)
+		{
+			memmove(&c->issuers[0], &c->issuers[1],
+					sizeof(c->issuers[0]) * (DIPLO_MAX_ISSUERS - 1));
+			c->nissuers--;
+		}
+		strcpy(c->issuers[c->nissuers].what, what);
+		c->issuers[c->nissuers].entity = e;
+		c->nissuers++;
+	}
+}
+
+/* Count a country mention of the article. */
+void
+diplo_coref_count_country(DiploCoref *c, const char *country)
+{
+	int			k;
+
+	for (k = 0; k < c->ncountries; k++)
+		if (c->countries[k] == country || strcmp(c->countries[k], country) == 0)
+		{
+			c->country_count[k]++;
+			return;
+		}
+	if (k < 64)
+	{
+		c->countries[k] = country;
+		c->country_count[k] = 1;
+		c->ncountries++;
+	}
+}
+
+/* Give organisations without a country the country of their context. */
+void
+diplo_coref_finish(DiploCoref *c)
+{
+	const char *top = NULL;
+	int			topn = 0;
+
+	for (int k = 0; k < c->ncountries; k++)
+		if (c->country_count[k] > topn)
+		{
+			top = c->countries[k];
+			topn = c->country_count[k];
+		}
+	for (int e = 0; e < c->n; e++)
+	{
+		DiploEntity *en = &c->ent[e];
+
+		if (!en->org)
+			continue;
+		if (!en->country)
+			en->country = en->relayed_country ? en->relayed_country : top;
+		if (en->country && !en->org->country)
+		{
+			char		buf[512];
+
+			snprintf(buf, sizeof(buf), "%s of %s", en->org->canonical, en->country);
+			diplo_free(c->a, en->name);
+			en->name = diplo_strndup(c->a, buf, strlen(buf));
+		}
+	}
+}
+
+void
+diplo_coref_free(DiploCoref *c)
+{
+	for (int e = 0; e < c->n; e++)
+	{
+		diplo_free(c->a, c->ent[e].name);
+		diplo_free(c->a, c->ent[e].first);
+		diplo_free(c->a, c->ent[e].surname);
+	}
+	diplo_free(c->a, c->ent);
+	c->ent = NULL;
+	c->n = c->cap = 0;
+}

@@ -1,0 +1,489 @@
+/*
+ * diplo_mention.c
+ *		Mentions of possible speakers: a small noun-phrase reader over the
+ *		tokens of a paragraph and the lexicon.
+ */
+#include "diplo_mention.h"
+
+#include <string.h>
+
+/* Closed-class words that never start or belong to a name. */
+static const char *const function_words[] = {
+	"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his",
+	"her", "its", "their", "our", "my", "your", "this", "that", "these",
+	"those", "there", "here", "but", "and", "or", "nor", "so", "yet", "in",
+	"on", "at", "by", "for", "with", "from", "to", "of", "as", "after",
+	"before", "during", "when", "while", "if", "since", "until", "although",
+	"though", "because", "meanwhile", "however", "regarding", "despite",
+	"under", "over", "about", "also", "then", "now", "today", "yesterday",
+	"tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "january", "february", "march", "april", "june",
+	"july", "august", "september", "october", "november", "december", "not",
+	"no", "yes", "what", "who", "why", "how", "where", "which", "all",
+	"some", "many", "most", "more", "other", "such", "both", "each", "every",
+	"any", "one", "two", "three", "is", "was", "are", "were", "be", "been",
+	"has", "have", "had", "will", "would", "can", "could", "should", "may",
+	"might", "must", "do", "does", "did", "let", "like", "just", "only",
+	"even", "still", "again", "last", "first", "next", "according", "via",
+	"mr", "ms", "mrs", "photo", "photos", "file", "read", "watch", "video",
+	"update", "breaking", "exclusive", "opinion", "analysis", "editor",
+	"note", "see", "also", "thus", "instead", "indeed", "already", "once",
+	NULL
+};
+
+/* Determiners and possessives that open a noun phrase. */
+static const char *const determiners[] = {
+	"the", "a", "an", "his", "her", "its", "their", "our", "this", "that",
+	"these", "those", "another", NULL
+};
+
+/* Adjectives allowed between a determiner and a role noun. */
+static const char *const role_modifiers[] = {
+	"top", "senior", "former", "chief", "new", "acting", "then", "outgoing",
+	"incoming", "visiting", "current", "deputy", "longtime", "veteran",
+	"two", "three", "both", "other", "same", "own", "official", "joint",
+	"brief", "written", "separate", "earlier", "latest", NULL
+};
+
+/*
+ * Last words of capitalised names that are organisations, not people.
+ * TODO: move to a data file (orgs.tsv has no head-word column yet).
+ */
+static const char *const org_heads[] = {
+	"times", "post", "news", "journal", "house", "department", "ministry",
+	"party", "committee", "campaign", "council", "university", "association",
+	"institute", "agency", "foundation", "commission", "center", "centre",
+	"bank", "fund", "court", "congress", "senate", "administration",
+	"office", "group", "network", "press", "reuters", "company", "union",
+	"organization", "organisation", "service", "board", "bureau", "caucus",
+	"coalition", "project", "forum", "club", "tribune", "herald", "magazine",
+	"poll", "gazette", "telegraph", "guardian", "cnn", "nbc", "abc", "cbs",
+	"fox", "ap", "msnbc", "politico", "breitbart", "bbc", "pac", "inc.",
+	"corp.", "foundation", "school", "police", "army", "navy", "government",
+	"assembly", "parliament", "cabinet", "embassy", "mission", "daily",
+	"review", "monitor", "channel", "radio", "tv", "media", "insider",
+	"republicans", "democrats", NULL
+};
+
+/* Is token i a word that cannot be part of a name (The, In, said ...)? */
+bool
+diplo_is_function_word(const DiploTokens *t, int i)
+{
+	return diplo_tok_in(t, i, function_words);
+}
+
+/* Is token i a possessive 's? */
+static bool
+is_possessive(const DiploTokens *t, int i)
+{
+	if (i < 0 || i >= t->n || t->tok[i].flags & DIPLO_TF_SPACE)
+		return false;
+	return diplo_tok_is(t, i, "'s") || diplo_tok_is(t, i, "\xE2\x80\x99s");
+}
+
+/* Can token i be a word of a name? */
+static bool
+name_word(const DiploTokens *t, int i)
+{
+	const DiploToken *tk;
+
+	if (i >= t->n)
+		return false;
+	tk = &t->tok[i];
+	if (tk->kind != DIPLO_TOK_WORD || !(tk->flags & DIPLO_TF_CAP))
+		return false;
+	if (diplo_is_function_word(t, i) && !(tk->flags & DIPLO_TF_ALLCAPS))
+		return false;
+	/* "COVID-related", "Pakistan-based": adjectives, not names */
+	{
+		const char *h = memchr(t->words[i].s, '-', t->words[i].len);
+
+		if (h && h + 1 < t->words[i].s + t->words[i].len && h[1] >= 'a' && h[1] <= 'z')
+			return false;
+	}
+	if (diplo_tok_cue(t, i) != NULL && !(tk->flags & DIPLO_TF_ALLCAPS))
+		return false;
+	return true;
+}
+
+/* Name particles allowed inside a name: "bin", "de", "van" ... */
+static bool
+name_particle(const DiploTokens *t, int i)
+{
+	static const char *const particles[] = {
+		"bin", "ibn", "de", "da", "del", "della", "di", "du", "van", "von",
+		"der", "den", "la", "le", "al", "el", "ul", NULL
+	};
+
+	return i < t->n && (t->tok[i].flags & DIPLO_TF_LOWER) &&
+		diplo_tok_in(t, i, particles);
+}
+
+/* Read a capitalised name run at k; returns its end (k if none). */
+static int
+name_run(const DiploTokens *t, int k)
+{
+	int			e = k;
+
+	while (e < t->n && e - k < 5)
+	{
+		int			m;
+
+		if (name_word(t, e))
+		{
+			/* a title or an organisation starts a new phrase */
+			if (e > k && (diplo_lex_title(t->words, t->n, e, &m) ||
+						  diplo_lex_org(t->words, t->n, e, &m)))
+				break;
+			e++;
+			if (is_possessive(t, e))
+				break;
+			continue;
+		}
+		if (e > k && name_particle(t, e) && name_word(t, e + 1))
+		{
+			e++;
+			continue;
+		}
+		break;
+	}
+	return e;
+}
+
+/* The place (country name, demonym or capital) at k, and its length. */
+static const DiploCountry *
+place_at(const DiploTokens *t, int k, int *len)
+{
+	DiploPlaceKind pk;
+
+	*len = 0;
+	if (k >= t->n || t->tok[k].kind != DIPLO_TOK_WORD)
+		return NULL;
+	return diplo_lex_place(t->words, t->n, k, len, &pk);
+}
+
+/* The country named anywhere in tokens [s, e), or NULL. */
+static const DiploCountry *
+place_within(const DiploTokens *t, int s, int e)
+{
+	for (int k = s; k < e; k++)
+	{
+		int			len;
+		const DiploCountry *c = place_at(t, k, &len);
+
+		if (c)
+			return c;
+	}
+	return NULL;
+}
+
+/* Is the role of this title a spokesperson (who stands for an organisation)? */
+static bool
+is_spokes_title(const DiploTitle *ti)
+{
+	return ti && ti->role && strncmp(ti->role, "Spokes", 6) == 0;
+}
+
+/* Read a mention at token i into m; returns its end, or i if none. */
+static int
+parse_mention(const DiploTokens *t, int i, DiploMention *m)
+{
+	static const char *const pronouns_h[] = {"he", "she", NULL};
+	static const char *const pronouns_t[] = {"they", NULL};
+	static const char *const pronouns_i[] = {"it", NULL};
+	int			k = i;
+	bool		hasdet = false;
+	bool		modified = false;
+	int			len;
+	int			tlen = 0,
+				olen = 0;
+	const DiploTitle *ti;
+	const DiploOrg *org;
+
+	memset(m, 0, sizeof(*m));
+	m->start = i;
+	m->name_start = m->name_end = -1;
+	if (t->tok[i].kind != DIPLO_TOK_WORD)
+		return i;
+	if (diplo_tok_in(t, i, pronouns_h) || diplo_tok_in(t, i, pronouns_t) ||
+		diplo_tok_in(t, i, pronouns_i))
+	{
+		m->kind = DIPLO_MEN_PRONOUN;
+		m->pronoun = diplo_tok_in(t, i, pronouns_h) ? 'h' :
+			diplo_tok_in(t, i, pronouns_t) ? 't' : 'i';
+		m->person_like = m->pronoun == 'h';
+		m->plural = m->pronoun == 't';
+		return i + 1;
+	}
+	if (diplo_tok_in(t, k, determiners))
+	{
+		hasdet = true;
+		k++;
+	}
+	/* "the two officials", "both sides" */
+	if ((hasdet && (diplo_tok_is(t, k, "two") || diplo_tok_is(t, k, "three"))) ||
+		(!hasdet && diplo_tok_is(t, k, "both")))
+	{
+		if (k + 1 < t->n && t->tok[k + 1].kind == DIPLO_TOK_WORD &&
+			(t->tok[k + 1].flags & DIPLO_TF_LOWER) &&
+			!diplo_tok_cue(t, k + 1))
+		{
+			m->kind = DIPLO_MEN_GROUP;
+			m->plural = true;
+			m->end = k + 2;
+			return k + 2;
+		}
+	}
+	/* modifiers: places, possessive places, adjectives */
+	for (int guard = 0; guard < 8 && k < t->n; guard++)
+	{
+		const DiploCountry *c = place_at(t, k, &len);
+
+		if (c)
+		{
+			if (is_possessive(t, k + len))
+			{
+				m->country = c;
+				k += len + 1;
+				modified = true;
+				continue;
+			}
+			if (diplo_lex_title(t->words, t->n, k + len, &tlen) ||
+				diplo_lex_org(t->words, t->n, k + len, &olen) ||
+				diplo_tok_in(t, k + len, role_modifiers) ||
+				diplo_tok_is(t, k + len, "counterpart"))
+			{
+				m->country = c;
+				k += len;
+				modified = true;
+				continue;
+			}
+			/* a place alone */
+			if (!modified)
+			{
+				m->kind = DIPLO_MEN_PLACE;
+				m->country = c;
+				m->end = k + len;
+				return k + len;
+			}
+			break;
+		}
+		if ((hasdet || modified) && diplo_tok_in(t, k, role_modifiers) &&
+			!diplo_lex_title(t->words, t->n, k, &tlen))
+		{
+			k++;
+			modified = true;
+			continue;
+		}
+		break;
+	}
+	if (k >= t->n)
+		return i;
+	if (diplo_tok_is(t, k, "counterpart") || diplo_tok_is(t, k, "counterparts"))
+	{
+		m->kind = DIPLO_MEN_ROLE;
+		m->counterpart = true;
+		m->person_like = true;
+		m->end = k + 1;
+		return k + 1;
+	}
+	ti = diplo_lex_title(t->words, t->n, k, &tlen);
+	org = diplo_lex_org(t->words, t->n, k, &olen);
+	if (org && (!ti || olen >= tlen))
+	{
+		k += olen;
+		if (org->kind == DIPLO_ORG_CHANNEL)
+		{
+			m->kind = DIPLO_MEN_CHANNEL;
+			m->channel = org;
+			m->end = k;
+			return k;
+		}
+		m->org = org;
+		m->kind = DIPLO_MEN_ORG;
+		{
+			const DiploOrg *ch = diplo_lex_org(t->words, t->n, k, &olen);
+
+			if (ch && ch->kind == DIPLO_ORG_CHANNEL)
+			{
+				m->kind = DIPLO_MEN_CHANNEL;
+				m->channel = ch;
+				m->end = k + olen;
+				return k + olen;
+			}
+		}
+		ti = diplo_lex_title(t->words, t->n, k, &tlen);
+		if (ti && ti->kind != DIPLO_TITLE_HONORIFIC)
+		{
+			m->title = ti;
+			k += tlen;
+			if (name_run(t, k) > k)
+			{
+				m->kind = DIPLO_MEN_NAME;
+				m->name_start = k;
+				m->name_end = name_run(t, k);
+				m->person_like = true;
+				m->end = m->name_end;
+				return m->end;
+			}
+			m->person_like = true;	/* its spokesperson */
+		}
+		m->end = k;
+		return k;
+	}
+	if (ti)
+	{
+		const DiploCountry *c;
+
+		/* titles, with places between them: "Pakistani Foreign Minister" */
+		for (int guard = 0; ti && guard < 4; guard++)
+		{
+			const DiploOrg *o = diplo_lex_org(t->words, t->n, k, &olen);
+
+			if (o && o->kind != DIPLO_ORG_CHANNEL && olen < tlen)
+				m->org = o;
+			c = place_within(t, k, k + tlen);
+			if (c)
+				m->country = c;
+			m->title = ti;
+			k += tlen;
+			c = place_at(t, k, &len);
+			if (c && diplo_lex_title(t->words, t->n, k + len, &tlen))
+			{
+				m->country = c;
+				k += len;
+			}
+			ti = diplo_lex_title(t->words, t->n, k, &tlen);
+			if (ti && ti->kind == DIPLO_TITLE_ROLE_NOUN)
+				break;
+		}
+		if (name_run(t, k) > k)
+		{
+			m->kind = DIPLO_MEN_NAME;
+			m->name_start = k;
+			m->name_end = name_run(t, k);
+			m->person_like = true;
+			m->end = m->name_end;
+			return m->end;
+		}
+		if (m->title->kind == DIPLO_TITLE_HONORIFIC)
+			return i;
+		/* "a spokesman for the ministry" */
+		if ((diplo_tok_is(t, k, "for") || diplo_tok_is(t, k, "of") ||
+			 diplo_tok_is(t, k, "at")) && k + 1 < t->n)
+		{
+			int			j = k + 1 + (diplo_tok_in(t, k + 1, determiners) ? 1 : 0);
+			const DiploOrg *o = diplo_lex_org(t->words, t->n, j, &olen);
+
+			if (o && o->kind != DIPLO_ORG_CHANNEL)
+			{
+				m->org = o;
+				k = j + olen;
+			}
+			else if ((c = place_at(t, j, &len)) != NULL)
+			{
+				m->country = c;
+				k = j + len;
+			}
+		}
+		m->person_like = true;
+		m->kind = (m->org && is_spokes_title(m->title)) ? DIPLO_MEN_ORG : DIPLO_MEN_ROLE;
+		{
+			const DiploWord *w = &t->words[k - 1];
+
+			m->plural = w->len > 3 && (w->s[w->len - 1] == 's') &&
+				w->s[w->len - 2] != 's';
+		}
+		m->end = k;
+		return k;
+	}
+	if (hasdet && !modified && !name_word(t, k))
+		return i;
+	{
+		int			e = name_run(t, k);
+
+		if (e == k)
+			return i;
+		if (e == k + 1 && (t->tok[k].flags & DIPLO_TF_ALLCAPS) &&
+			t->words[k].len <= 4 && !m->country)
+		{
+			m->kind = DIPLO_MEN_ACRONYM;
+			m->name_start = k;
+			m->name_end = e;
+			m->end = e;
+			return e;
+		}
+		m->kind = DIPLO_MEN_NAME;
+		m->name_start = k;
+		m->name_end = e;
+		m->person_like = !diplo_tok_in(t, e - 1, org_heads);
+		m->end = e;
+		return e;
+	}
+}
+
+/* Append a mention. */
+static void
+push_mention(const DiploAllocator *a, DiploMentions *ms, const DiploMention *m)
+{
+	if (ms->n == ms->cap)
+	{
+		int			ncap = ms->cap ? ms->cap * 2 : 64;
+
+		ms->m = diplo_realloc(a, ms->m, sizeof(DiploMention) * ncap);
+		ms->cap = ncap;
+	}
+	ms->m[ms->n++] = *m;
+}
+
+/* Find the mentions of a paragraph, left to right, without overlaps. */
+void
+diplo_find_mentions(const DiploAllocator *a, const DiploTokens *t,
+					DiploMentions *out)
+{
+	int			i = 0;
+
+	out->n = 0;
+	if (out->tok_cap < t->n)
+	{
+		out->start_at = diplo_realloc(a, out->start_at, sizeof(int) * t->n);
+		out->end_at = diplo_realloc(a, out->end_at, sizeof(int) * t->n);
+		out->tok_cap = t->n;
+	}
+	for (int k = 0; k < t->n; k++)
+		out->start_at[k] = out->end_at[k] = -1;
+	while (i < t->n)
+	{
+		DiploMention m;
+		int			e;
+
+		diplo_check_interrupts(a);
+		e = parse_mention(t, i, &m);
+		if (e <= i)
+		{
+			i++;
+			continue;
+		}
+		m.end = e;
+		out->start_at[i] = out->n;
+		out->end_at[e - 1] = out->n;
+		push_mention(a, out, &m);
+		i = e;
+	}
+}
+
+/* The mention whose last token is i, or -1. */
+int
+diplo_mention_ending_at(const DiploMentions *ms, int i)
+{
+	return i >= 0 ? ms->end_at[i] : -1;
+}
+
+void
+diplo_mentions_free(const DiploAllocator *a, DiploMentions *ms)
+{
+	diplo_free(a, ms->m);
+	diplo_free(a, ms->start_at);
+	diplo_free(a, ms->end_at);
+	memset(ms, 0, sizeof(*ms));
+}

@@ -1,0 +1,661 @@
+/*
+ * diplo_text.c
+ *		UTF-8 decoding, paragraphs, the tokenizer and the sentence splitter.
+ */
+#include "diplo_text.h"
+
+#include <string.h>
+
+/* Decode one character at s (n > 0 bytes left); an invalid byte is U+FFFD. */
+int
+diplo_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned char c = s[0];
+	int			need;
+	uint32_t	v;
+
+	if (c < 0x80)
+	{
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+	{
+		need = 1;
+		v = c & 0x1F;
+	}
+	else if (c >= 0xE0 && c <= 0xEF)
+	{
+		need = 2;
+		v = c & 0x0F;
+	}
+	else if (c >= 0xF0 && c <= 0xF4)
+	{
+		need = 3;
+		v = c & 0x07;
+	}
+	else
+	{
+		*cp = 0xFFFD;
+		return 1;
+	}
+	if ((size_t) need >= n)
+	{
+		*cp = 0xFFFD;
+		return 1;
+	}
+	for (int k = 1; k <= need; k++)
+	{
+		if ((s[k] & 0xC0) != 0x80)
+		{
+			*cp = 0xFFFD;
+			return 1;
+		}
+		v = (v << 6) | (s[k] & 0x3F);
+	}
+	/* overlong forms, surrogates and values past U+10FFFF are invalid */
+	if ((need == 2 && v < 0x800) || (need == 3 && v < 0x10000) ||
+		(v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF)
+	{
+		*cp = 0xFFFD;
+		return 1;
+	}
+	*cp = v;
+	return need + 1;
+}
+
+/* Is b an ASCII whitespace byte (a paragraph or token separator)? */
+static bool
+is_ascii_space(unsigned char b)
+{
+	return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\v' ||
+		b == '\f';
+}
+
+/* Is cp a space character (ASCII or Unicode)? */
+static bool
+cp_is_space(uint32_t cp)
+{
+	return (cp < 0x80 && is_ascii_space((unsigned char) cp)) || cp == 0xA0 ||
+		(cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
+		cp == 0x3000 || cp == 0xFEFF || cp == 0x2028 || cp == 0x2029;
+}
+
+/* Is cp a letter or digit (anything that is not punctuation or space)? */
+static bool
+cp_is_wordchar(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+			(cp >= 'A' && cp <= 'Z');
+	if (cp == 0xAA || cp == 0xB5 || cp == 0xBA)
+		return true;
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD)
+		return false;
+	if (cp >= 0x2000 && cp <= 0x2BFF)
+		return false;
+	if (cp >= 0x3000 && cp <= 0x303F)
+		return false;
+	if (cp >= 0xFE30 && cp <= 0xFE4F)
+		return false;
+	if (cp >= 0xFF00 && cp <= 0xFF20)
+		return false;
+	return !cp_is_space(cp);
+}
+
+/* Is cp an uppercase letter (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic)? */
+static bool
+cp_is_upper(uint32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+		(cp >= 0x100 && cp <= 0x17F && cp % 2 == 0) ||
+		(cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F);
+}
+
+/* Is cp a lowercase letter? */
+static bool
+cp_is_lower(uint32_t cp)
+{
+	return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
+		(cp >= 0x100 && cp <= 0x17F && cp % 2 == 1) ||
+		(cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x44F);
+}
+
+/* Is cp a double quote mark (not counting the two-byte '' and ``)? */
+static bool
+cp_is_mark(uint32_t cp, DiploMarkGlyph *glyph)
+{
+	switch (cp)
+	{
+		case '"':
+			*glyph = DIPLO_MARK_STRAIGHT;
+			return true;
+		case 0x201C:			/* “ */
+		case 0x201E:			/* „ */
+		case 0xAB:				/* « */
+			*glyph = DIPLO_MARK_OPEN;
+			return true;
+		case 0x201D:			/* ” */
+		case 0xBB:				/* » */
+			*glyph = DIPLO_MARK_CLOSE;
+			return true;
+		default:
+			return false;
+	}
+}
+
+void
+diplo_paragraphs_init(DiploParagraphs *it, const char *text, size_t len)
+{
+	it->text = text;
+	it->len = len;
+	it->pos = 0;
+	it->cpos = 0;
+}
+
+/* Fill p with the next non-empty paragraph; false at the end. */
+bool
+diplo_paragraphs_next(const DiploAllocator *a, DiploParagraphs *it,
+					  DiploParagraph *p)
+{
+	const unsigned char *s = (const unsigned char *) it->text;
+	size_t		i;
+	int64_t		c;
+	size_t		last_sent = 0,
+				last_space = 0;
+	int64_t		last_sent_c = 0,
+				last_space_c = 0;
+	bool		window = false;
+
+	while (it->pos < it->len && is_ascii_space(s[it->pos]))
+	{
+		it->pos++;
+		it->cpos++;
+	}
+	if (it->pos >= it->len)
+		return false;
+	p->start = it->pos;
+	p->cstart = it->cpos;
+	i = it->pos;
+	c = it->cpos;
+	while (i < it->len && s[i] != '\n')
+	{
+		uint32_t	cp;
+		int			n;
+
+		if (i - p->start >= DIPLO_MAX_PARAGRAPH)
+		{
+			window = true;
+			break;
+		}
+		if (((i - p->start) & 4095) == 0)
+			diplo_check_interrupts(a);
+		n = diplo_utf8_decode(s + i, it->len - i, &cp);
+		if (s[i] == ' ' || s[i] == '\t')
+		{
+			last_space = i;
+			last_space_c = c;
+			if (i > p->start && (s[i - 1] == '.' || s[i - 1] == '!' ||
+								 s[i - 1] == '?'))
+			{
+				last_sent = i;
+				last_sent_c = c;
+			}
+		}
+		i += n;
+		c++;
+	}
+	if (window)
+	{
+		/* cut at the last sentence end, else space, in the window's second half */
+		if (last_sent > p->start + DIPLO_MAX_PARAGRAPH / 2)
+		{
+			i = last_sent;
+			c = last_sent_c;
+		}
+		else if (last_space > p->start + DIPLO_MAX_PARAGRAPH / 2)
+		{
+			i = last_space;
+			c = last_space_c;
+		}
+	}
+	it->pos = i;
+	it->cpos = c;
+	p->window = window;
+	while (i > p->start && is_ascii_space(s[i - 1]))
+		i--;
+	p->end = i;
+	return true;
+}
+
+/* Does the text at byte pos (after spaces) start with an opening mark? */
+bool
+diplo_starts_with_opening_mark(const char *text, size_t len, size_t pos)
+{
+	const unsigned char *s = (const unsigned char *) text;
+	int			k;
+
+	/* bounded: look past at most 64 spaces */
+	for (k = 0; k < 64 && pos < len && is_ascii_space(s[pos]); k++)
+		pos++;
+	if (pos >= len)
+		return false;
+	if (s[pos] == '"')
+		return true;
+	if (pos + 1 < len && s[pos] == '`' && s[pos + 1] == '`')
+		return true;
+	if (pos + 1 < len && s[pos] == '\'' && s[pos + 1] == '\'')
+		return true;
+	if (pos + 2 < len && s[pos] == 0xE2 && s[pos + 1] == 0x80 &&
+		(s[pos + 2] == 0x9C || s[pos + 2] == 0x9E))
+		return true;
+	if (pos + 1 < len && s[pos] == 0xC2 && s[pos + 1] == 0xAB)
+		return true;
+	return false;
+}
+
+/* Abbreviations that keep their period (lowercase, without the period). */
+static const char *const abbreviations[] = {
+	"mr", "mrs", "ms", "dr", "sen", "gov", "rep", "gen", "col", "lt", "sgt",
+	"capt", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs",
+	"jan", "feb", "aug", "sept", "oct", "nov", "dec", "ft", "mt", "rev",
+	"adm", "cmdr", "maj", "sens", "reps", "messrs", "amb", "dept", "gens",
+	"govt", "pres", "supt", "hon", "no", NULL
+};
+
+/* Is s[0, len) (ASCII, any case) in the NULL-terminated list? */
+static bool
+word_in_list(const char *s, size_t len, const char *const *list)
+{
+	char		first;
+
+	if (len == 0 || len > 24)
+		return false;
+	first = s[0];
+	if (first >= 'A' && first <= 'Z')
+		first = (char) (first - 'A' + 'a');
+	for (int k = 0; list[k]; k++)
+	{
+		const char *w = list[k];
+		size_t		j;
+
+		if (w[0] != first)
+			continue;
+		for (j = 1; j < len; j++)
+		{
+			char		x = s[j];
+
+			if (x >= 'A' && x <= 'Z')
+				x = (char) (x - 'A' + 'a');
+			if (w[j] == '\0' || x != w[j])
+				break;
+		}
+		if (j == len && w[len] == '\0')
+			return true;
+	}
+	return false;
+}
+
+/* Append a token to out, growing it. */
+static DiploToken *
+push_token(const DiploAllocator *a, DiploTokens *out)
+{
+	if (out->n == out->cap)
+	{
+		int			ncap = out->cap ? out->cap * 2 : 256;
+
+		out->tok = diplo_realloc(a, out->tok, sizeof(DiploToken) * ncap);
+		out->words = diplo_realloc(a, out->words, sizeof(DiploWord) * ncap);
+		out->cue = diplo_realloc(a, out->cue, sizeof(DiploCue *) * ncap);
+		out->cap = ncap;
+	}
+	memset(&out->tok[out->n], 0, sizeof(DiploToken));
+	return &out->tok[out->n++];
+}
+
+/* Cut text[p->start, p->end) into tokens (reusing the arrays of out). */
+void
+diplo_tokenize(const DiploAllocator *a, const char *text,
+			   const DiploParagraph *p, DiploTokens *out)
+{
+	const unsigned char *s = (const unsigned char *) text;
+	size_t		i = p->start;
+	size_t		end = p->end;
+	int64_t		c = p->cstart;
+	bool		space = true;
+
+	out->text = text;
+	out->n = 0;
+	out->nsent = 0;
+	while (i < end)
+	{
+		uint32_t	cp;
+		int			n = diplo_utf8_decode(s + i, end - i, &cp);
+		DiploToken *t;
+		DiploMarkGlyph glyph;
+
+		if (cp_is_space(cp))
+		{
+			i += n;
+			c++;
+			space = true;
+			continue;
+		}
+		diplo_check_interrupts(a);
+		t = push_token(a, out);
+		t->start = i;
+		t->cstart = c;
+		t->flags = space ? DIPLO_TF_SPACE : 0;
+		space = false;
+		if (cp_is_wordchar(cp))
+		{
+			bool		upper = cp_is_upper(cp);
+			int			nupper = 0,
+						nlower = 0;
+			int			seglen = 0; /* letters since the last period */
+			bool		dotted = false;
+
+			t->kind = (cp < 0x80 && cp >= '0' && cp <= '9') ? DIPLO_TOK_NUMBER : DIPLO_TOK_WORD;
+			t->flags |= upper ? DIPLO_TF_CAP : (cp_is_lower(cp) ? DIPLO_TF_LOWER : 0);
+			while (i < end)
+			{
+				uint32_t	x,
+							y = 0;
+				int			m = diplo_utf8_decode(s + i, end - i, &x);
+				int			m2 = 0;
+
+				if (i + m < end)
+					m2 = diplo_utf8_decode(s + i + m, end - i - m, &y);
+				if (cp_is_wordchar(x))
+				{
+					if (cp_is_upper(x))
+						nupper++;
+					else if (cp_is_lower(x))
+						nlower++;
+					seglen++;
+					i += m;
+					c++;
+					continue;
+				}
+				if ((x == '-' || x == '&') && m2 && cp_is_wordchar(y))
+				{
+					i += m;
+					c++;
+					seglen = 0;
+					continue;
+				}
+				if ((x == '\'' || x == 0x2019) && m2 && cp_is_wordchar(y))
+				{
+					/* split off a final possessive 's */
+					if ((y == 's' || y == 'S') &&
+						(i + m + m2 >= end ||
+						 !cp_is_wordchar(s[i + m + m2] < 0x80 ? s[i + m + m2] : 0xC0)))
+						break;
+					i += m;
+					c++;
+					seglen = 0;
+					continue;
+				}
+				if (x == '.' && m2 && cp_is_wordchar(y) &&
+					(seglen <= 2 || (y >= '0' && y <= '9')))
+				{
+					/* U.S, e.g, 3.5 */
+					i += m;
+					c++;
+					seglen = 0;
+					dotted = true;
+					continue;
+				}
+				break;
+			}
+			if (i < end && s[i] == '.')
+			{
+				size_t		wl = i - t->start;
+				bool		initial = (wl == 1 && upper);
+
+				if (dotted || initial ||
+					word_in_list(text + t->start, wl, abbreviations))
+				{
+					/* "No." only before a number */
+					if (!(wl == 2 && (s[t->start] | 0x20) == 'n' &&
+						  !(i + 2 < end && s[i + 1] == ' ' && s[i + 2] >= '0' && s[i + 2] <= '9')))
+					{
+						i++;
+						c++;
+						t->flags |= DIPLO_TF_ABBREV;
+						if (initial)
+							t->flags |= DIPLO_TF_INITIAL;
+					}
+				}
+			}
+			if (upper && nupper + 1 >= 2 && nlower == 0)
+				t->flags |= DIPLO_TF_ALLCAPS;
+		}
+		else if ((cp == '\'' || cp == 0x2019) && i + n < end &&
+				 (s[i + n] == 's' || s[i + n] == 'S') &&
+				 (i + n + 1 >= end || !cp_is_wordchar(s[i + n + 1] < 0x80 ? s[i + n + 1] : 0xC0)))
+		{
+			/* the possessive 's */
+			t->kind = DIPLO_TOK_WORD;
+			i += n + 1;
+			c += 2;
+		}
+		else if (cp_is_mark(cp, &glyph))
+		{
+			t->kind = DIPLO_TOK_QUOTE;
+			t->glyph = glyph;
+			i += n;
+			c++;
+		}
+		else if ((cp == '\'' || cp == '`') && i + 1 < end && s[i + 1] == cp)
+		{
+			t->kind = DIPLO_TOK_QUOTE;
+			t->glyph = cp == '`' ? DIPLO_MARK_OPEN : DIPLO_MARK_STRAIGHT;
+			i += 2;
+			c += 2;
+		}
+		else if ((cp == '-' || cp == '.') && i + 1 < end && s[i + 1] == cp)
+		{
+			/* -- and ... */
+			t->kind = DIPLO_TOK_PUNCT;
+			while (i < end && s[i] == cp && i - t->start < 8)
+			{
+				i++;
+				c++;
+			}
+		}
+		else
+		{
+			t->kind = DIPLO_TOK_PUNCT;
+			i += n;
+			c++;
+		}
+		t->end = i;
+		t->cend = c;
+	}
+	for (int k = 0; k < out->n; k++)
+	{
+		out->words[k].s = text + out->tok[k].start;
+		out->words[k].len = (int) (out->tok[k].end - out->tok[k].start);
+		out->cue[k] = out->tok[k].kind == DIPLO_TOK_WORD ?
+			diplo_lex_cue(out->words[k]) : NULL;
+	}
+}
+
+/* Capitalised function words that begin a sentence after "U.S." */
+static const char *const sentence_openers[] = {
+	"the", "he", "she", "it", "they", "we", "i", "but", "in", "on", "at",
+	"a", "an", "this", "that", "his", "her", "their", "our", "its", "there",
+	"as", "for", "after", "when", "while", "if", "meanwhile", "however",
+	"and", "so", "yet", "during", NULL
+};
+
+/* Does token i end a sentence (given the token after it, j)? */
+static bool
+ends_sentence(const DiploTokens *t, int i, int j)
+{
+	const DiploToken *a = &t->tok[i];
+	const DiploToken *b;
+
+	if (j >= t->n)
+		return true;
+	b = &t->tok[j];
+	if (a->kind == DIPLO_TOK_PUNCT)
+	{
+		char		ch = t->text[a->start];
+
+		if (ch != '.' && ch != '!' && ch != '?')
+			return false;
+		if (ch == '.' && a->end - a->start > 1)
+			return (b->flags & DIPLO_TF_CAP) != 0;	/* ellipsis */
+		return (b->flags & DIPLO_TF_CAP) != 0 || b->kind == DIPLO_TOK_QUOTE ||
+			b->kind == DIPLO_TOK_NUMBER || t->text[b->start] == '(';
+	}
+	if ((a->flags & DIPLO_TF_INITIAL) && (b->flags & DIPLO_TF_CAP) &&
+		diplo_tok_in(t, j, sentence_openers))
+		return true;
+	if ((a->flags & DIPLO_TF_ABBREV) && !(a->flags & DIPLO_TF_INITIAL) &&
+		memchr(t->text + a->start, '.', a->end - a->start - 1) != NULL)
+	{
+		/* U.S. ends a sentence before "He ..." or "Qureshi says" */
+		if (!(b->flags & DIPLO_TF_CAP))
+			return false;
+		if (diplo_tok_in(t, j, sentence_openers))
+			return true;
+		if (j + 1 < t->n && diplo_tok_cue(t, j + 1) != NULL &&
+			(t->tok[j + 1].flags & DIPLO_TF_LOWER))
+			return true;
+	}
+	return false;
+}
+
+/* Append a sentence start. */
+static void
+push_sentence(const DiploAllocator *a, DiploTokens *t, int start)
+{
+	if (t->nsent == t->sent_cap)
+	{
+		int			ncap = t->sent_cap ? t->sent_cap * 2 : 32;
+
+		t->sent_start = diplo_realloc(a, t->sent_start, sizeof(int) * ncap);
+		t->sent_cap = ncap;
+	}
+	t->sent_start[t->nsent++] = start;
+}
+
+/* Mark sentence starts (closing marks and brackets stay with the sentence). */
+void
+diplo_split_sentences(const DiploAllocator *a, DiploTokens *t,
+					  const int8_t *mark_dir)
+{
+	int			i = 0;
+
+	t->nsent = 0;
+	if (t->n == 0)
+		return;
+	push_sentence(a, t, 0);
+	while (i < t->n)
+	{
+		int			j = i + 1;
+
+		t->tok[i].sentence = t->nsent - 1;
+		if ((i & 1023) == 0)
+			diplo_check_interrupts(a);
+		/* closing marks and brackets after the period belong to it */
+		while (j < t->n && j - i < 4 &&
+			   ((t->tok[j].kind == DIPLO_TOK_QUOTE && mark_dir && mark_dir[j] < 0) ||
+				(t->tok[j].kind == DIPLO_TOK_PUNCT &&
+				 (t->text[t->tok[j].start] == ')' || t->text[t->tok[j].start] == ']'))))
+			j++;
+		if (j < t->n && ends_sentence(t, i, j))
+		{
+			for (int k = i + 1; k < j; k++)
+				t->tok[k].sentence = t->nsent - 1;
+			push_sentence(a, t, j);
+			i = j;
+			continue;
+		}
+		i++;
+	}
+	for (int k = 0; k < t->nsent; k++)
+		t->tok[t->sent_start[k]].flags |= DIPLO_TF_SENT_START;
+}
+
+/* Token i's sentence end (one past its last token). */
+int
+diplo_sentence_end(const DiploTokens *t, int i)
+{
+	int			s = t->tok[i].sentence;
+
+	return s + 1 < t->nsent ? t->sent_start[s + 1] : t->n;
+}
+
+void
+diplo_tokens_free(const DiploAllocator *a, DiploTokens *t)
+{
+	diplo_free(a, t->tok);
+	diplo_free(a, t->words);
+	diplo_free(a, t->cue);
+	diplo_free(a, t->sent_start);
+	memset(t, 0, sizeof(*t));
+}
+
+/* Does token i equal the ASCII word w, ignoring case? */
+bool
+diplo_tok_is(const DiploTokens *t, int i, const char *w)
+{
+	const char *const list[2] = {w, NULL};
+
+	if (i < 0 || i >= t->n)
+		return false;
+	return word_in_list(t->words[i].s, (size_t) t->words[i].len, list);
+}
+
+/* Is token i one of the NULL-terminated list of ASCII words (any case)? */
+bool
+diplo_tok_in(const DiploTokens *t, int i, const char *const *list)
+{
+	if (i < 0 || i >= t->n)
+		return false;
+	return word_in_list(t->words[i].s, (size_t) t->words[i].len, list);
+}
+
+/* Copy text[start, end) as valid UTF-8 (invalid bytes and NUL become U+FFFD). */
+char *
+diplo_text_copy(const DiploAllocator *a, const char *text, size_t start,
+				size_t end)
+{
+	const unsigned char *s = (const unsigned char *) text;
+	char	   *r = diplo_alloc(a, (end - start) * 3 + 1);
+	size_t		o = 0;
+	size_t		i = start;
+
+	while (i < end)
+	{
+		uint32_t	cp;
+		int			n = diplo_utf8_decode(s + i, end - i, &cp);
+
+		if ((i & 4095) == 0)
+			diplo_check_interrupts(a);
+		if (cp == 0xFFFD && n == 1)
+		{
+			r[o++] = (char) 0xEF;
+			r[o++] = (char) 0xBF;
+			r[o++] = (char) 0xBD;
+		}
+		else if (cp == 0)
+		{
+			r[o++] = (char) 0xEF;
+			r[o++] = (char) 0xBF;
+			r[o++] = (char) 0xBD;
+		}
+		else
+		{
+			memcpy(r + o, s + i, n);
+			o += n;
+		}
+		i += n;
+	}
+	r[o] = '\0';
+	return r;
+}

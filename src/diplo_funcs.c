@@ -1,0 +1,340 @@
+/*
+ * diplo_funcs.c
+ *		The SQL functions over article text (diplo_analyze, diplo_speakers,
+ *		diplo_topics, diplo_quotes) and the accessors of a stored
+ *		diplo_statement (speakers, topics, quotes, countries, event), which
+ *		read the value without analysing the text again.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/tuplestore.h"
+
+#include "diplo.h"
+
+PG_FUNCTION_INFO_V1(diplo_article_analyze);
+PG_FUNCTION_INFO_V1(diplo_article_speakers);
+PG_FUNCTION_INFO_V1(diplo_article_topics);
+PG_FUNCTION_INFO_V1(diplo_article_quotes);
+PG_FUNCTION_INFO_V1(diplo_statement_speakers);
+PG_FUNCTION_INFO_V1(diplo_statement_topics);
+PG_FUNCTION_INFO_V1(diplo_statement_quotes);
+PG_FUNCTION_INFO_V1(diplo_statement_countries);
+PG_FUNCTION_INFO_V1(diplo_statement_event);
+
+/* Columns of the rows of diplo_quotes(text) and quotes(diplo_statement). */
+enum
+{
+	QUOTE_COL_SPEAKER,
+	QUOTE_COL_SPEAKER_ROLE,
+	QUOTE_COL_SPEAKER_COUNTRY,
+	QUOTE_COL_CUE,
+	QUOTE_COL_CONTENT,
+	QUOTE_COL_DIRECT,
+	QUOTE_COL_CONTENT_START,
+	QUOTE_COL_CONTENT_LEN,
+	QUOTE_COL_KIND,
+	QUOTE_NCOLS
+};
+
+/* Which part of an analysis a function returns. */
+typedef enum AnalysisPart
+{
+	PART_SPEAKERS,
+	PART_TOPICS,
+	PART_COUNTRIES
+} AnalysisPart;
+
+/* A text[] of n UTF-8 strings, built in the current memory context. */
+static ArrayType *
+utf8_string_array(char *const *strings, int n)
+{
+	Datum	   *elems;
+
+	if (n == 0)
+		return construct_empty_array(TEXTOID);
+	elems = palloc(sizeof(Datum) * n);
+	for (int i = 0; i < n; i++)
+		elems[i] = PointerGetDatum(diplo_utf8_to_text(strings[i]));
+	return construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT);
+}
+
+/* Order two speaker indexes by name, then by index (for the dedup sort). */
+static int
+speaker_index_cmp(const void *a, const void *b, void *arg)
+{
+	const DiploSpeaker *speakers = (const DiploSpeaker *) arg;
+	int32		i = *(const int32 *) a;
+	int32		j = *(const int32 *) b;
+	int			c = strcmp(speakers[i].name, speakers[j].name);
+
+	if (c != 0)
+		return c;
+	return (i > j) - (i < j);
+}
+
+/*
+ * The speakers' canonical names, in the order of the analysis (the order
+ * of first mention), each name once; sorting makes it O(n log n).
+ */
+static char **
+distinct_speaker_names(const DiploAnalysis *an, int *nnames)
+{
+	int32		n = an->nspeakers;
+	int32	   *order;
+	bool	   *dup;
+	char	  **names;
+	int			k = 0;
+
+	if (n == 0)
+	{
+		*nnames = 0;
+		return NULL;
+	}
+	order = palloc(sizeof(int32) * n);
+	dup = palloc0(sizeof(bool) * n);
+	for (int32 i = 0; i < n; i++)
+		order[i] = i;
+	qsort_arg(order, n, sizeof(int32), speaker_index_cmp, an->speakers);
+	for (int32 i = 1; i < n; i++)
+		if (strcmp(an->speakers[order[i]].name,
+				   an->speakers[order[i - 1]].name) == 0)
+			dup[order[i]] = true;
+	names = palloc(sizeof(char *) * n);
+	for (int32 i = 0; i < n; i++)
+		if (!dup[i])
+			names[k++] = an->speakers[i].name;
+	*nnames = k;
+	return names;
+}
+
+/* One part of an analysis as text[], allocated in result_cxt. */
+static ArrayType *
+analysis_part_array(const DiploAnalysis *an, AnalysisPart part,
+					MemoryContext result_cxt)
+{
+	char	  **strings = NULL;
+	int			n = 0;
+	MemoryContext old;
+	ArrayType  *result;
+
+	switch (part)
+	{
+		case PART_SPEAKERS:
+			strings = distinct_speaker_names(an, &n);
+			break;
+		case PART_TOPICS:
+			strings = an->topics;
+			n = an->ntopics;
+			break;
+		case PART_COUNTRIES:
+			strings = an->countries;
+			n = an->ncountries;
+			break;
+	}
+	old = MemoryContextSwitchTo(result_cxt);
+	result = utf8_string_array(strings, n);
+	MemoryContextSwitchTo(old);
+	return result;
+}
+
+/* A nullable UTF-8 string as a text Datum; *isnull set for NULL. */
+static Datum
+nullable_text(const char *s, bool *isnull)
+{
+	*isnull = (s == NULL);
+	return s ? PointerGetDatum(diplo_utf8_to_text(s)) : (Datum) 0;
+}
+
+/* A character offset or length as an int4 Datum; negative is NULL. */
+static Datum
+nullable_int32(int64 v, bool *isnull)
+{
+	*isnull = (v < 0 || v > PG_INT32_MAX);
+	return *isnull ? (Datum) 0 : Int32GetDatum((int32) v);
+}
+
+/* Put one row per quote of an into the SRF's tuplestore. */
+static void
+quotes_materialize(FunctionCallInfo fcinfo, const DiploAnalysis *an)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	for (int32 q = 0; q < an->nquotes; q++)
+	{
+		const DiploQuote *quote = &an->quotes[q];
+		const DiploSpeaker *speaker = NULL;
+		Datum		values[QUOTE_NCOLS];
+		bool		nulls[QUOTE_NCOLS];
+
+		if (quote->speaker >= 0 && quote->speaker < an->nspeakers)
+			speaker = &an->speakers[quote->speaker];
+		values[QUOTE_COL_SPEAKER] =
+			nullable_text(speaker ? speaker->name : NULL,
+						  &nulls[QUOTE_COL_SPEAKER]);
+		values[QUOTE_COL_SPEAKER_ROLE] =
+			nullable_text(speaker ? speaker->role : NULL,
+						  &nulls[QUOTE_COL_SPEAKER_ROLE]);
+		values[QUOTE_COL_SPEAKER_COUNTRY] =
+			nullable_text(speaker ? speaker->country : NULL,
+						  &nulls[QUOTE_COL_SPEAKER_COUNTRY]);
+		values[QUOTE_COL_CUE] = nullable_text(quote->cue,
+											  &nulls[QUOTE_COL_CUE]);
+		values[QUOTE_COL_CONTENT] = nullable_text(quote->content,
+												  &nulls[QUOTE_COL_CONTENT]);
+		values[QUOTE_COL_DIRECT] = BoolGetDatum(quote->kind == DIPLO_QUOTE_DIRECT);
+		nulls[QUOTE_COL_DIRECT] = false;
+		/* character offsets, shown 1-based like substr(); -1 is unknown */
+		values[QUOTE_COL_CONTENT_START] =
+			nullable_int32(quote->content_start < 0 ? -1 : quote->content_start + 1,
+						   &nulls[QUOTE_COL_CONTENT_START]);
+		values[QUOTE_COL_CONTENT_LEN] =
+			nullable_int32(quote->content_len,
+						   &nulls[QUOTE_COL_CONTENT_LEN]);
+		values[QUOTE_COL_KIND] =
+			nullable_text((unsigned) quote->kind < DIPLO_QUOTE_KIND_COUNT ?
+						  diplo_quote_kind_names[quote->kind] : NULL,
+						  &nulls[QUOTE_COL_KIND]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+}
+
+/* diplo_analyze(text): the analysis of an article, to store or query. */
+Datum
+diplo_article_analyze(PG_FUNCTION_ARGS)
+{
+	DiploScratch scratch;
+	DiploAnalysis an;
+	DiploStatement *result;
+
+	diplo_scratch_begin(&scratch);
+	memset(&an, 0, sizeof(an));
+	diplo_analyze_server_text(&scratch.alloc, PG_GETARG_TEXT_PP(0), &an);
+	result = diplo_statement_build(&scratch.alloc, &an, scratch.caller);
+	diplo_scratch_end(&scratch);
+	PG_RETURN_DIPLO_STATEMENT_P(result);
+}
+
+/* Analyse the text argument and return one part of it as text[]. */
+static Datum
+text_part(FunctionCallInfo fcinfo, AnalysisPart part)
+{
+	DiploScratch scratch;
+	DiploAnalysis an;
+	ArrayType  *result;
+
+	diplo_scratch_begin(&scratch);
+	memset(&an, 0, sizeof(an));
+	diplo_analyze_server_text(&scratch.alloc, PG_GETARG_TEXT_PP(0), &an);
+	result = analysis_part_array(&an, part, scratch.caller);
+	diplo_scratch_end(&scratch);
+	PG_RETURN_ARRAYTYPE_P(result);
+}
+
+/* Read the stored argument and return one part of it as text[]. */
+static Datum
+statement_part(FunctionCallInfo fcinfo, AnalysisPart part)
+{
+	DiploScratch scratch;
+	DiploAnalysis an;
+	ArrayType  *result;
+
+	diplo_scratch_begin(&scratch);
+	memset(&an, 0, sizeof(an));
+	diplo_statement_read(&scratch.alloc, PG_GETARG_DIPLO_STATEMENT_P(0), &an);
+	result = analysis_part_array(&an, part, scratch.caller);
+	diplo_scratch_end(&scratch);
+	PG_RETURN_ARRAYTYPE_P(result);
+}
+
+/* diplo_speakers(text): canonical names of the speakers, in article order. */
+Datum
+diplo_article_speakers(PG_FUNCTION_ARGS)
+{
+	return text_part(fcinfo, PART_SPEAKERS);
+}
+
+/* diplo_topics(text): the topics of an article, in taxonomy order. */
+Datum
+diplo_article_topics(PG_FUNCTION_ARGS)
+{
+	return text_part(fcinfo, PART_TOPICS);
+}
+
+/* diplo_quotes(text): one row per quote of an article. */
+Datum
+diplo_article_quotes(PG_FUNCTION_ARGS)
+{
+	DiploScratch scratch;
+	DiploAnalysis an;
+
+	InitMaterializedSRF(fcinfo, 0);
+	diplo_scratch_begin(&scratch);
+	memset(&an, 0, sizeof(an));
+	diplo_analyze_server_text(&scratch.alloc, PG_GETARG_TEXT_PP(0), &an);
+	quotes_materialize(fcinfo, &an);
+	diplo_scratch_end(&scratch);
+	return (Datum) 0;
+}
+
+/* speakers(diplo_statement): the stored speakers' names. */
+Datum
+diplo_statement_speakers(PG_FUNCTION_ARGS)
+{
+	return statement_part(fcinfo, PART_SPEAKERS);
+}
+
+/* topics(diplo_statement): the stored topics. */
+Datum
+diplo_statement_topics(PG_FUNCTION_ARGS)
+{
+	return statement_part(fcinfo, PART_TOPICS);
+}
+
+/* countries(diplo_statement): the countries the article mentions. */
+Datum
+diplo_statement_countries(PG_FUNCTION_ARGS)
+{
+	return statement_part(fcinfo, PART_COUNTRIES);
+}
+
+/* quotes(diplo_statement): one row per stored quote. */
+Datum
+diplo_statement_quotes(PG_FUNCTION_ARGS)
+{
+	DiploScratch scratch;
+	DiploAnalysis an;
+
+	InitMaterializedSRF(fcinfo, 0);
+	diplo_scratch_begin(&scratch);
+	memset(&an, 0, sizeof(an));
+	diplo_statement_read(&scratch.alloc, PG_GETARG_DIPLO_STATEMENT_P(0), &an);
+	quotes_materialize(fcinfo, &an);
+	diplo_scratch_end(&scratch);
+	return (Datum) 0;
+}
+
+/* event(diplo_statement): the diplomatic event reported, or NULL. */
+Datum
+diplo_statement_event(PG_FUNCTION_ARGS)
+{
+	DiploScratch scratch;
+	DiploAnalysis an;
+	text	   *result = NULL;
+
+	diplo_scratch_begin(&scratch);
+	memset(&an, 0, sizeof(an));
+	diplo_statement_read(&scratch.alloc, PG_GETARG_DIPLO_STATEMENT_P(0), &an);
+	if (an.event != NULL)
+	{
+		MemoryContextSwitchTo(scratch.caller);
+		result = diplo_utf8_to_text(an.event);
+	}
+	diplo_scratch_end(&scratch);
+	if (result == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(result);
+}

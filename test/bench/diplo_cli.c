@@ -1,0 +1,580 @@
+/*
+ * diplo_cli.c
+ *		Command-line driver of the analyser alone.
+ *
+ *	diplo_cli [FILE]		analyse FILE (or stdin), print the canonical JSON
+ *	diplo_cli --jsonl		read {"id","text",...} lines on stdin, write one
+ *							prediction line per article in the format of
+ *							score.py (0-based end-exclusive code-point spans)
+ *	diplo_cli --dump [FILE] print a readable dump of the analysis
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diplo_analysis.h"
+#include "diplo_analyze.h"
+
+/* A growable byte buffer. */
+typedef struct Buf
+{
+	char	   *s;
+	size_t		len;
+	size_t		cap;
+} Buf;
+
+/* Append n bytes to b. */
+static void
+buf_add(Buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+	{
+		size_t		ncap = b->cap ? b->cap * 2 : 4096;
+
+		while (ncap < b->len + n + 1)
+			ncap *= 2;
+		b->s = realloc(b->s, ncap);
+		if (!b->s)
+		{
+			fprintf(stderr, "out of memory\n");
+			exit(2);
+		}
+		b->cap = ncap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/* Append a NUL-terminated string to b. */
+static void
+buf_puts(Buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+/* Append code point cp to b as UTF-8. */
+static void
+buf_utf8(Buf *b, unsigned long cp)
+{
+	char		o[4];
+
+	if (cp < 0x80)
+	{
+		o[0] = (char) cp;
+		buf_add(b, o, 1);
+	}
+	else if (cp < 0x800)
+	{
+		o[0] = (char) (0xC0 | (cp >> 6));
+		o[1] = (char) (0x80 | (cp & 0x3F));
+		buf_add(b, o, 2);
+	}
+	else if (cp < 0x10000)
+	{
+		o[0] = (char) (0xE0 | (cp >> 12));
+		o[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (char) (0x80 | (cp & 0x3F));
+		buf_add(b, o, 3);
+	}
+	else
+	{
+		o[0] = (char) (0xF0 | (cp >> 18));
+		o[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
+		o[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
+		o[3] = (char) (0x80 | (cp & 0x3F));
+		buf_add(b, o, 4);
+	}
+}
+
+/* Read all of f. */
+static void
+read_all(FILE *f, Buf *b)
+{
+	char		tmp[65536];
+	size_t		n;
+
+	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
+		buf_add(b, tmp, n);
+	if (!b->s)
+		buf_add(b, "", 0);
+}
+
+/* Skip JSON whitespace. */
+static const char *
+skip_ws(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	return p;
+}
+
+/* Four hex digits at p, or -1. */
+static long
+hex4(const char *p, const char *end)
+{
+	long		v = 0;
+
+	if (end - p < 4)
+		return -1;
+	for (int i = 0; i < 4; i++)
+	{
+		char		c = p[i];
+
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= c - '0';
+		else if (c >= 'a' && c <= 'f')
+			v |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			v |= c - 'A' + 10;
+		else
+			return -1;
+	}
+	return v;
+}
+
+/* Decode the JSON string at p (at its opening quote) into out; returns the end. */
+static const char *
+json_string(const char *p, const char *end, Buf *out)
+{
+	p++;
+	while (p < end && *p != '"')
+	{
+		if (*p != '\\')
+		{
+			buf_add(out, p, 1);
+			p++;
+			continue;
+		}
+		p++;
+		if (p >= end)
+			break;
+		switch (*p)
+		{
+			case 'n':
+				buf_add(out, "\n", 1);
+				break;
+			case 't':
+				buf_add(out, "\t", 1);
+				break;
+			case 'r':
+				buf_add(out, "\r", 1);
+				break;
+			case 'b':
+				buf_add(out, "\b", 1);
+				break;
+			case 'f':
+				buf_add(out, "\f", 1);
+				break;
+			case 'u':
+				{
+					long		v = hex4(p + 1, end);
+
+					if (v < 0)
+						break;
+					p += 4;
+					if (v >= 0xD800 && v <= 0xDBFF && end - p > 6 && p[1] == '\\' &&
+						p[2] == 'u')
+					{
+						long		lo = hex4(p + 3, end);
+
+						if (lo >= 0xDC00 && lo <= 0xDFFF)
+						{
+							v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+							p += 6;
+						}
+					}
+					if (v >= 0xD800 && v <= 0xDFFF)
+						v = 0xFFFD;
+					buf_utf8(out, (unsigned long) v);
+					break;
+				}
+			default:
+				buf_add(out, p, 1);
+				break;
+		}
+		p++;
+	}
+	return p < end ? p + 1 : end;
+}
+
+/* Skip any JSON value at p; returns its end. */
+static const char *
+json_skip(const char *p, const char *end)
+{
+	int			depth = 0;
+
+	do
+	{
+		p = skip_ws(p, end);
+		if (p >= end)
+			return end;
+		if (*p == '"')
+		{
+			for (p++; p < end && *p != '"'; p++)
+				if (*p == '\\')
+					p++;
+			p++;
+		}
+		else if (*p == '{' || *p == '[')
+		{
+			depth++;
+			p++;
+		}
+		else if (*p == '}' || *p == ']')
+		{
+			depth--;
+			p++;
+		}
+		else
+		{
+			while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' &&
+				   *p != '\n')
+				p++;
+		}
+		if (depth > 0)
+		{
+			p = skip_ws(p, end);
+			if (p < end && (*p == ',' || *p == ':'))
+				p++;
+		}
+	} while (depth > 0 && p < end);
+	return p;
+}
+
+/* Get the top-level string fields "id" and "text" of a JSON object line. */
+static bool
+parse_line(const char *line, size_t len, Buf *id, Buf *text)
+{
+	const char *p = skip_ws(line, line + len);
+	const char *end = line + len;
+
+	if (p >= end || *p != '{')
+		return false;
+	p++;
+	while (p < end)
+	{
+		Buf			key = {0};
+
+		p = skip_ws(p, end);
+		if (p < end && *p == '}')
+			break;
+		if (p >= end || *p != '"')
+			return false;
+		p = json_string(p, end, &key);
+		p = skip_ws(p, end);
+		if (p >= end || *p != ':')
+		{
+			free(key.s);
+			return false;
+		}
+		p = skip_ws(p + 1, end);
+		if (key.s && (strcmp(key.s, "id") == 0 || strcmp(key.s, "text") == 0) &&
+			p < end && *p == '"')
+			p = json_string(p, end, strcmp(key.s, "id") == 0 ? id : text);
+		else
+			p = json_skip(p, end);
+		free(key.s);
+		p = skip_ws(p, end);
+		if (p < end && *p == ',')
+			p++;
+	}
+	return id->s != NULL;
+}
+
+/* Append s as a JSON string literal (or null). */
+static void
+json_put_string(Buf *b, const char *s)
+{
+	if (!s)
+	{
+		buf_puts(b, "null");
+		return;
+	}
+	buf_puts(b, "\"");
+	for (; *s; s++)
+	{
+		unsigned char c = (unsigned char) *s;
+		char		tmp[8];
+
+		if (c == '"' || c == '\\')
+		{
+			tmp[0] = '\\';
+			tmp[1] = (char) c;
+			buf_add(b, tmp, 2);
+		}
+		else if (c < 0x20)
+		{
+			snprintf(tmp, sizeof(tmp), "\\u%04x", c);
+			buf_puts(b, tmp);
+		}
+		else
+			buf_add(b, (const char *) &c, 1);
+	}
+	buf_puts(b, "\"");
+}
+
+/* Append [s, s+len] as a span, or null when s < 0. */
+static void
+json_put_span(Buf *b, long long s, long long len)
+{
+	char		tmp[64];
+
+	if (s < 0)
+	{
+		buf_puts(b, "null");
+		return;
+	}
+	snprintf(tmp, sizeof(tmp), "[%lld, %lld]", s, s + len);
+	buf_puts(b, tmp);
+}
+
+/* Decode the UTF-8 character at s; returns its length (1 for a bad byte). */
+static int
+utf8_char(const unsigned char *s, unsigned long *cp)
+{
+	if (s[0] < 0x80)
+		*cp = s[0];
+	else if ((s[0] & 0xE0) == 0xC0 && (s[1] & 0xC0) == 0x80)
+	{
+		*cp = ((s[0] & 0x1Ful) << 6) | (s[1] & 0x3F);
+		return 2;
+	}
+	else if ((s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80)
+	{
+		*cp = ((s[0] & 0x0Ful) << 12) | ((s[1] & 0x3Ful) << 6) | (s[2] & 0x3F);
+		return 3;
+	}
+	else if ((s[0] & 0xF8) == 0xF0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 &&
+			 (s[3] & 0xC0) == 0x80)
+	{
+		*cp = 0x10000;
+		return 4;
+	}
+	else
+		*cp = 0xFFFD;
+	return 1;
+}
+
+/*
+ * Append the quoted words of a mixed quote as one direct piece (the scorer's
+ * DIRECT view counts the quoted fragments of mixed gold quotes).
+ */
+static int
+put_quoted_pieces(Buf *b, const DiploQuote *q, const char *speaker)
+{
+	const unsigned char *s = (const unsigned char *) q->content;
+	long long	pos = q->content_start;
+	long long	open = -1;
+	long long	first = -1,
+				last = -1;
+	int			n = 0;
+
+	while (*s)
+	{
+		unsigned long cp;
+		int			len = utf8_char(s, &cp);
+		int			mark = 0;	/* 1 opens, -1 closes, 2 either */
+
+		if (cp == 0x201C || cp == 0xAB)
+			mark = 1;
+		else if (cp == 0x201D || cp == 0xBB)
+			mark = -1;
+		else if (cp == '"')
+			mark = 2;
+		else if ((cp == '\'' || cp == '`') && s[1] == cp)
+		{
+			mark = cp == '`' ? 1 : 2;
+			len = 2;
+			pos++;
+		}
+		/* a mark with no letter after it closes, whatever its glyph */
+		if (mark == 1 && open >= 0 && !((s[len] >= 'a' && s[len] <= 'z') ||
+										(s[len] >= 'A' && s[len] <= 'Z')))
+			mark = -1;
+		if (mark == 1 || (mark == 2 && open < 0))
+		{
+			if (open < 0)
+				open = pos - (len == 2 && s[0] != 0xE2 && s[0] != 0xC2 ? 1 : 0);
+		}
+		else if (mark && open >= 0)
+		{
+			if (first < 0)
+				first = open;
+			last = pos + 1;
+			open = -1;
+		}
+		s += len;
+		pos++;
+	}
+	/* one piece from the first quoted word to the last */
+	if (first >= 0)
+	{
+		buf_puts(b, ", {\"content\": ");
+		json_put_span(b, first, last - first);
+		buf_puts(b, ", \"speaker\": ");
+		json_put_string(b, speaker);
+		buf_puts(b, ", \"speaker_span\": ");
+		json_put_span(b, q->speaker_start, q->speaker_len);
+		buf_puts(b, ", \"cue\": ");
+		json_put_span(b, q->cue_start, q->cue_len);
+		buf_puts(b, ", \"direct\": true, \"kind\": \"piece\"}");
+		n++;
+	}
+	return n;
+}
+
+/* Write one prediction line for an analysed article. */
+static void
+write_prediction(const char *id, const DiploAnalysis *an)
+{
+	Buf			b = {0};
+	int			nsp = 0;
+
+	buf_puts(&b, "{\"id\": ");
+	json_put_string(&b, id);
+	buf_puts(&b, ", \"quotes\": [");
+	for (int k = 0; k < an->nquotes; k++)
+	{
+		const DiploQuote *q = &an->quotes[k];
+
+		if (k)
+			buf_puts(&b, ", ");
+		buf_puts(&b, "{\"content\": ");
+		json_put_span(&b, q->content_start, q->content_len);
+		buf_puts(&b, ", \"speaker\": ");
+		json_put_string(&b, q->speaker >= 0 ? an->speakers[q->speaker].name : NULL);
+		buf_puts(&b, ", \"speaker_span\": ");
+		json_put_span(&b, q->speaker_start, q->speaker_len);
+		buf_puts(&b, ", \"cue\": ");
+		json_put_span(&b, q->cue_start, q->cue_len);
+		buf_puts(&b, ", \"direct\": ");
+		buf_puts(&b, q->kind == DIPLO_QUOTE_DIRECT ? "true" : "false");
+		buf_puts(&b, ", \"kind\": ");
+		json_put_string(&b, diplo_quote_kind_names[q->kind]);
+		buf_puts(&b, "}");
+		if (q->kind == DIPLO_QUOTE_MIXED)
+			put_quoted_pieces(&b, q, q->speaker >= 0 ? an->speakers[q->speaker].name : NULL);
+	}
+	buf_puts(&b, "], \"speakers\": [");
+	for (int s = 0; s < an->nspeakers; s++)
+	{
+		bool		speaks = false;
+
+		for (int k = 0; k < an->nquotes && !speaks; k++)
+			speaks = an->quotes[k].speaker == s;
+		if (!speaks)
+			continue;
+		if (nsp++)
+			buf_puts(&b, ", ");
+		json_put_string(&b, an->speakers[s].name);
+	}
+	buf_puts(&b, "]}\n");
+	fwrite(b.s, 1, b.len, stdout);
+	free(b.s);
+}
+
+/* Print a readable dump of an analysis. */
+static void
+dump(const DiploAnalysis *an)
+{
+	printf("speakers:\n");
+	for (int s = 0; s < an->nspeakers; s++)
+		printf("  [%d] %s | role=%s | country=%s | %s\n", s, an->speakers[s].name,
+			   an->speakers[s].role ? an->speakers[s].role : "-",
+			   an->speakers[s].country ? an->speakers[s].country : "-",
+			   diplo_speaker_type_names[an->speakers[s].type]);
+	printf("quotes:\n");
+	for (int k = 0; k < an->nquotes; k++)
+	{
+		const DiploQuote *q = &an->quotes[k];
+
+		printf("  %s sp=%d ch=%d to=%d cue=%s [%lld+%lld] %s\n",
+			   diplo_quote_kind_names[q->kind], q->speaker, q->channel,
+			   q->addressee, q->cue ? q->cue : "-",
+			   (long long) q->content_start, (long long) q->content_len,
+			   q->content);
+	}
+	printf("topics:");
+	for (int k = 0; k < an->ntopics; k++)
+		printf(" [%s]", an->topics[k]);
+	printf("\ncountries:");
+	for (int k = 0; k < an->ncountries; k++)
+		printf(" [%s]", an->countries[k]);
+	printf("\nevent: %s (%s)\n", an->event ? an->event : "-",
+		   an->event_code ? an->event_code : "-");
+}
+
+/* Entry point: see the header comment. */
+int
+main(int argc, char **argv)
+{
+	const DiploAllocator *a = &diplo_malloc_allocator;
+	bool		jsonl = false;
+	bool		dump_mode = false;
+	const char *path = NULL;
+
+	for (int i = 1; i < argc; i++)
+	{
+		if (strcmp(argv[i], "--jsonl") == 0)
+			jsonl = true;
+		else if (strcmp(argv[i], "--dump") == 0)
+			dump_mode = true;
+		else
+			path = argv[i];
+	}
+	if (jsonl)
+	{
+		char	   *line = NULL;
+		size_t		cap = 0;
+		ssize_t		n;
+
+		while ((n = getline(&line, &cap, stdin)) > 0)
+		{
+			Buf			id = {0},
+						text = {0};
+			DiploAnalysis an;
+
+			if (parse_line(line, (size_t) n, &id, &text))
+			{
+				diplo_analyze_text(a, text.s ? text.s : "", text.len, &an);
+				write_prediction(id.s, &an);
+				diplo_analysis_free(a, &an);
+			}
+			free(id.s);
+			free(text.s);
+		}
+		free(line);
+		return 0;
+	}
+	{
+		FILE	   *f = path ? fopen(path, "rb") : stdin;
+		Buf			in = {0};
+		DiploAnalysis an;
+
+		if (!f)
+		{
+			perror(path);
+			return 1;
+		}
+		read_all(f, &in);
+		if (path)
+			fclose(f);
+		diplo_analyze_text(a, in.s, in.len, &an);
+		if (dump_mode)
+			dump(&an);
+		else
+		{
+			size_t		jlen;
+			char	   *json = diplo_analysis_to_json(a, &an, &jlen);
+
+			fwrite(json, 1, jlen, stdout);
+			putchar('\n');
+			diplo_free(a, json);
+		}
+		diplo_analysis_free(a, &an);
+		free(in.s);
+	}
+	return 0;
+}

@@ -1,0 +1,337 @@
+/*
+ * test_query.c
+ *		Unit tests of the query language: parser, printer, flat form,
+ *		evaluation, keys and the ternary evaluation that GIN runs.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit_tests.h"
+#include "diplo_query.h"
+
+static const DiploAllocator *A = &diplo_malloc_allocator;
+
+/* Parse text, asserting success. */
+static DiploQuery
+parse_ok(const char *text)
+{
+	DiploQuery	q;
+	DiploError	err;
+
+	memset(&err, 0, sizeof(err));
+	if (!diplo_query_parse(A, text, strlen(text), &q, &err))
+		fail_msg("parse of \"%s\" failed: %s at %ld", text, err.message,
+				 err.position);
+	return q;
+}
+
+/* The canonical text of a query text. */
+static char *
+canonical(const char *text)
+{
+	DiploQuery	q = parse_ok(text);
+	char	   *s = diplo_query_print(A, &q, NULL);
+
+	diplo_query_free(A, &q);
+	return s;
+}
+
+/* Canonical forms, and their reading back to the same tree. */
+static void
+test_canonical(void **state)
+{
+	static const char *const cases[][2] = {
+		{"speaker:Qureshi", "speaker:qureshi"},
+		{"speaker:\"Antony  Blinken\"", "speaker:\"antony blinken\""},
+		{"SPEAKER:blink*", "speaker:blink*"},
+		{"speaker:Jos\xc3\xa9 & country:\"C\xc3\xb4te d\xe2\x80\x99Ivoire\"",
+		"speaker:jose & country:\"cote d'ivoire\""},
+		{"a:b", NULL},
+		{"speaker:a & (speaker:b & speaker:c)", "speaker:a & speaker:b & speaker:c"},
+		{"(speaker:a | speaker:b) & !(word:c | word:d)",
+		"(speaker:a | speaker:b) & !(word:c | word:d)"},
+		{"speaker:a | speaker:b & speaker:c", "speaker:a | speaker:b & speaker:c"},
+		{"quote ( speaker:x & topic:y )", "quote(speaker:x & topic:y)"},
+		{"speaker:\"a \\\"b\\\" \\\\\"", "speaker:\"a \\\"b\\\" \\\\\""},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		DiploQuery	q;
+		DiploQuery	q2;
+		DiploError	err;
+		char	   *s;
+
+		if (cases[i][1] == NULL)
+		{
+			assert_false(diplo_query_parse(A, cases[i][0], strlen(cases[i][0]),
+										   &q, &err));
+			continue;
+		}
+		s = canonical(cases[i][0]);
+		assert_string_equal(s, cases[i][1]);
+		q = parse_ok(cases[i][0]);
+		q2 = parse_ok(s);
+		assert_true(diplo_query_equal(&q, &q2));
+		diplo_query_free(A, &q);
+		diplo_query_free(A, &q2);
+		free(s);
+	}
+}
+
+/* Errors carry the byte position of the fault. */
+static void
+test_errors(void **state)
+{
+	static const struct
+	{
+		const char *text;
+		long		position;
+		const char *message_start;
+	}			cases[] = {
+		{"", 0, "empty query"},
+		{"speaker", 7, "expected \":\""},
+		{"spaeker:x", 0, "unknown field"},
+		{"speaker:x &", 11, "expected a term"},
+		{"(speaker:x", 0, "unbalanced"},
+		{"speaker:x)", 9, "unbalanced"},
+		{"speaker:\"x", 8, "unterminated"},
+		{"quote(quote(word:x))", 6, "quote() scopes"},
+		{"quote(event:x)", 6, "event:"},
+		{"word:\"a b\"", 5, "word:"},
+		{"speaker:ab*c", 11, "unexpected"},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		DiploQuery	q;
+		DiploError	err;
+
+		memset(&err, 0, sizeof(err));
+		assert_false(diplo_query_parse(A, cases[i].text, strlen(cases[i].text),
+									   &q, &err));
+		assert_int_equal(err.code, DIPLO_ERR_SYNTAX);
+		assert_int_equal(err.position, cases[i].position);
+		assert_memory_equal(err.message, cases[i].message_start,
+							strlen(cases[i].message_start));
+	}
+}
+
+/* The flat form reads back in place, and damaged data is refused. */
+static void
+test_flat(void **state)
+{
+	DiploQuery	q = parse_ok("quote(speaker:x & !word:y*) | topic:z");
+	DiploQuery	v;
+	DiploError	err;
+	size_t		len;
+	uint8_t    *flat = diplo_query_flatten(A, &q, &len);
+
+	assert_true(diplo_query_view(flat, len, &v, &err));
+	assert_true(diplo_query_equal(&q, &v));
+	assert_false(diplo_query_view(flat, len - 1, &v, &err));
+	flat[16 + 4] = 99;			/* the first node's size */
+	assert_false(diplo_query_view(flat, len, &v, &err));
+	flat[0] = 7;				/* the version */
+	assert_false(diplo_query_view(flat, len, &v, &err));
+	assert_int_equal(err.code, DIPLO_ERR_VERSION);
+	free(flat);
+	diplo_query_free(A, &q);
+}
+
+/* A small analysis: one minister's quote, one organisation's. */
+static void
+make_analysis(DiploAnalysis *an)
+{
+	static DiploSpeaker speakers[2];
+	static DiploQuote quotes[2];
+	static char *topics[] = {"trade and investment"};
+	static char *countries[] = {"Pakistan"};
+
+	memset(an, 0, sizeof(*an));
+	memset(speakers, 0, sizeof(speakers));
+	memset(quotes, 0, sizeof(quotes));
+	speakers[0].name = "Shah Mahmood Qureshi";
+	speakers[0].role = "Foreign Minister";
+	speakers[0].country = "Pakistan";
+	speakers[1].name = "World Health Organization";
+	speakers[1].type = DIPLO_SPEAKER_ORGANIZATION;
+	quotes[0].speaker = 0;
+	quotes[0].cue = "said";
+	quotes[0].content = "The Afghan peace process needs talks";
+	quotes[1].speaker = 1;
+	quotes[1].cue = "warned";
+	quotes[1].content = "Vaccines are n\xc3\xa9goci\xc3\xa9s slowly";
+	an->nspeakers = 2;
+	an->speakers = speakers;
+	an->nquotes = 2;
+	an->quotes = quotes;
+	an->ntopics = 1;
+	an->topics = topics;
+	an->ncountries = 1;
+	an->countries = countries;
+	an->event = "phone call";
+}
+
+/*
+ * Every query: exact evaluation, and the ternary evaluation over the
+ * analysis's own keys never says FALSE when the query matches, and says
+ * TRUE/FALSE exactly outside quote().
+ */
+static void
+test_match_and_keys(void **state)
+{
+	static const struct
+	{
+		const char *q;
+		bool		match;
+	}			cases[] = {
+		{"speaker:qureshi", true},
+		{"speaker:\"mahmood qureshi\"", false},
+		{"speaker:QUR\xc3\x89SHI", true},
+		{"speaker:shah*", true},
+		{"role:minister", true},
+		{"org:\"world health organization\"", true},
+		{"country:pakistan", true},
+		{"topic:trade", true},
+		{"topic:afghanistan", true},	/* from the quote's content */
+		{"event:call", true},
+		{"cue:warned", true},
+		{"word:talk", true},
+		{"word:negocies", true},
+		{"word:vacc*", true},
+		{"word:zzz", false},
+		{"!word:zzz", true},
+		{"quote(speaker:qureshi & word:talks)", true},
+		{"quote(speaker:qureshi & word:vaccines)", false},
+		{"quote(!speaker:qureshi)", true},
+		{"quote(org:health & cue:warned)", true},
+		{"speaker:qureshi & !country:india", true},
+	};
+	DiploAnalysis an;
+	DiploKeys	keys;
+
+	make_analysis(&an);
+	diplo_analysis_keys(A, &an, &keys);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		DiploQuery	q = parse_ok(cases[i].q);
+		DiploQueryKeys qk;
+		uint8_t    *check;
+		uint8_t		t;
+
+		assert_int_equal(diplo_query_match(A, &q, &an), cases[i].match);
+		diplo_query_keys(A, &q, &qk);
+		check = calloc(qk.keys.n + 1, 1);
+		for (int32_t k = 0; k < qk.keys.n; k++)
+		{
+			DiploKey   *key = &qk.keys.keys[k];
+
+			for (int32_t j = 0; j < keys.n; j++)
+			{
+				bool		hit = (key->flags & DIPLO_KEY_PREFIX) ?
+				(keys.keys[j].len >= key->len &&
+				 memcmp(keys.keys[j].data, key->data, key->len) == 0) :
+				(keys.keys[j].len == key->len &&
+				 memcmp(keys.keys[j].data, key->data, key->len) == 0);
+
+				if (hit)
+					check[k] = DIPLO_TRUE;
+			}
+		}
+		t = diplo_query_ternary(&q, &qk, check);
+		if (cases[i].match)
+			assert_int_not_equal(t, DIPLO_FALSE);
+		if (strstr(cases[i].q, "quote(") == NULL)
+			assert_int_equal(t, cases[i].match ? DIPLO_TRUE : DIPLO_FALSE);
+		free(check);
+		diplo_query_keys_free(A, &qk);
+		diplo_query_free(A, &q);
+	}
+	diplo_keys_free(A, &keys);
+}
+
+/* Queries that match rows without keys need a full index scan. */
+static void
+test_needs_keys(void **state)
+{
+	static const struct
+	{
+		const char *q;
+		bool		needs;
+	}			cases[] = {
+		{"speaker:x", true},
+		{"!speaker:x", false},
+		{"speaker:x | !word:y", false},
+		{"speaker:x & !word:y", true},
+		{"quote(!word:y)", false},
+		{"quote(word:y)", true},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		DiploQuery	q = parse_ok(cases[i].q);
+		DiploQueryKeys qk;
+
+		diplo_query_keys(A, &q, &qk);
+		assert_int_equal(qk.needs_keys, cases[i].needs);
+		diplo_query_keys_free(A, &qk);
+		diplo_query_free(A, &q);
+	}
+}
+
+/* Normalisation folds case and Latin accents, and survives bad bytes. */
+static void
+test_normalize(void **state)
+{
+	char	   *s = diplo_normalize(A, "  \xc5\x81UKASZ  \xc3\x9f\xc3\xa6  ", 15);
+
+	assert_string_equal(s, "lukasz ssae");
+	free(s);
+	s = diplo_normalize(A, "a\xff\xc3", 3);
+	assert_string_equal(s, "a\xef\xbf\xbd\xef\xbf\xbd");
+	free(s);
+}
+
+/* Containment compares names and contents normalised. */
+static void
+test_contains(void **state)
+{
+	DiploAnalysis an;
+	DiploAnalysis sub;
+	DiploSpeaker sp;
+	DiploQuote qt;
+
+	make_analysis(&an);
+	memset(&sub, 0, sizeof(sub));
+	memset(&sp, 0, sizeof(sp));
+	memset(&qt, 0, sizeof(qt));
+	sp.name = "shah mahmood QURESHI";
+	qt.speaker = 0;
+	qt.content = "The Afghan peace process needs talks";
+	sub.nspeakers = 1;
+	sub.speakers = &sp;
+	sub.nquotes = 1;
+	sub.quotes = &qt;
+	assert_true(diplo_analysis_contains(A, &an, &sub));
+	assert_false(diplo_analysis_contains(A, &sub, &an));
+	qt.content = "Vaccines are n\xc3\xa9goci\xc3\xa9s slowly";
+	assert_false(diplo_analysis_contains(A, &an, &sub));
+}
+
+/* Run the query group. */
+int
+unit_query(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_canonical),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_flat),
+		cmocka_unit_test(test_match_and_keys),
+		cmocka_unit_test(test_needs_keys),
+		cmocka_unit_test(test_normalize),
+		cmocka_unit_test(test_contains),
+	};
+
+	return cmocka_run_group_tests_name("query", tests, NULL, NULL);
+}

@@ -1,0 +1,132 @@
+#!/bin/bash
+# run-tests.sh: the whole test suite of diplo on one machine.
+#
+# Stages: deps (install missing Debian packages), build (no compiler
+# warning allowed), unit (cmocka tests of src/core), install (into
+# debian/pkg, not the system), regress (pg_regress in a throwaway cluster
+# made by pg_virtualenv), and seed (test/eval/seed_check.sh, when present).
+# Ends with "N passed, N failed" and exits non-zero if any stage failed.
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+LOG_DIR=$(mktemp -d /tmp/diplo-tests.XXXXXX)
+
+passed=0
+failed=0
+declare -a summary=()
+
+# Record the outcome of one stage.
+record() {
+	local stage=$1 rc=$2
+	if [ "$rc" -eq 0 ]; then
+		passed=$((passed + 1))
+		summary+=("PASS  $stage")
+	else
+		failed=$((failed + 1))
+		summary+=("FAIL  $stage")
+	fi
+	return "$rc"
+}
+
+# Print a stage banner.
+banner() {
+	echo
+	echo "=== $1 ==="
+}
+
+# Build the extension; any compiler warning fails the stage.
+stage_build() {
+	local log=$LOG_DIR/build.log
+	# -B recompiles everything, so warnings of up-to-date objects show too
+	make -k -B COPT=-Werror 2>&1 | tee "$log"
+	local rc=${PIPESTATUS[0]}
+	if [ "$rc" -eq 0 ] && grep -q 'warning:' "$log"; then
+		echo "build: compiler warnings (see above)"
+		rc=1
+	fi
+	return "$rc"
+}
+
+# Install into debian/pkg, where pg_virtualenv -p pkg finds it.
+stage_install() {
+	rm -rf debian/pkg
+	make install DESTDIR="$ROOT/debian/pkg"
+}
+
+# Print a TCP port that no server uses, so that concurrent runs do not clash.
+free_port() {
+	local port
+	for _ in $(seq 1 50); do
+		port=$((20000 + RANDOM % 40000))
+		if [ ! -e "/var/run/postgresql/.s.PGSQL.$port" ] && [ ! -e "/tmp/.s.PGSQL.$port" ] &&
+			! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+			echo "$port"
+			return
+		fi
+	done
+	echo 5432
+}
+
+# Run the pg_regress suite against a throwaway cluster.
+stage_regress() {
+	rm -f regression.diffs regression.out
+	PGPORT=$(free_port) pg_virtualenv -t -p pkg make installcheck
+	local rc=$?
+	if [ "$rc" -ne 0 ] && [ -f regression.diffs ]; then
+		echo "--- regression.diffs ---"
+		cat regression.diffs
+	fi
+	return "$rc"
+}
+
+# Run the seed check of the lead, with a throwaway cluster at hand.
+stage_seed() {
+	PGPORT=$(free_port) pg_virtualenv -t -p pkg sh test/eval/seed_check.sh
+}
+
+banner deps
+bash tools/ensure-deps.sh
+if ! record deps $?; then
+	echo
+	echo "=== summary ==="
+	echo "FAIL  deps (the other stages need these packages)"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+
+banner build
+stage_build
+build_rc=$?
+record build $build_rc
+
+banner unit
+make unittest
+record unit $?
+
+if [ "$build_rc" -eq 0 ]; then
+	banner install
+	stage_install
+	install_rc=$?
+	record install $install_rc
+	if [ "$install_rc" -eq 0 ]; then
+		banner regress
+		stage_regress
+		record regress $?
+		if [ -f test/eval/seed_check.sh ]; then
+			banner seed
+			stage_seed
+			record seed $?
+		fi
+	fi
+else
+	summary+=("SKIP  install, regress, seed (the build failed)")
+fi
+
+rm -rf "$LOG_DIR"
+echo
+echo "=== summary ==="
+printf '%s\n' "${summary[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
