@@ -101,7 +101,9 @@ CREATE FUNCTION diplo_quotes(pg_catalog.text,
 	OUT direct pg_catalog.bool,
 	OUT content_start pg_catalog.int4,
 	OUT content_len pg_catalog.int4,
-	OUT kind pg_catalog.text)
+	OUT kind pg_catalog.text,
+	OUT channel pg_catalog.text,
+	OUT addressee pg_catalog.text)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'diplo_article_quotes'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 100 ROWS 10;
@@ -109,9 +111,37 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 100 ROWS 10;
 COMMENT ON FUNCTION diplo_quotes(pg_catalog.text) IS
 	'quotes of an article with speaker, cue and character offsets (substr(article, content_start, content_len) = content)';
 
+CREATE FUNCTION diplo_speaker_details(pg_catalog.text,
+	OUT name pg_catalog.text,
+	OUT role pg_catalog.text,
+	OUT org pg_catalog.text,
+	OUT country pg_catalog.text,
+	OUT type pg_catalog.text,
+	OUT quotes pg_catalog.int4)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'diplo_article_speaker_details'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 100 ROWS 5;
+
+COMMENT ON FUNCTION diplo_speaker_details(pg_catalog.text) IS
+	'speakers of an article with role, organisation, country, type (person, organization, group) and number of quotes';
+
 --
 -- Accessors of a stored analysis (no new analysis of the text).
 --
+
+CREATE FUNCTION speaker_details(diplo_statement,
+	OUT name pg_catalog.text,
+	OUT role pg_catalog.text,
+	OUT org pg_catalog.text,
+	OUT country pg_catalog.text,
+	OUT type pg_catalog.text,
+	OUT quotes pg_catalog.int4)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'diplo_statement_speaker_details'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
+
+COMMENT ON FUNCTION speaker_details(diplo_statement) IS
+	'stored speakers with role, organisation, country, type and number of quotes';
 
 CREATE FUNCTION speakers(diplo_statement)
 RETURNS pg_catalog.text[]
@@ -154,7 +184,9 @@ CREATE FUNCTION quotes(diplo_statement,
 	OUT direct pg_catalog.bool,
 	OUT content_start pg_catalog.int4,
 	OUT content_len pg_catalog.int4,
-	OUT kind pg_catalog.text)
+	OUT kind pg_catalog.text,
+	OUT channel pg_catalog.text,
+	OUT addressee pg_catalog.text)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'diplo_statement_quotes'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;

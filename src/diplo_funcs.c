@@ -24,6 +24,8 @@ PG_FUNCTION_INFO_V1(diplo_statement_topics);
 PG_FUNCTION_INFO_V1(diplo_statement_quotes);
 PG_FUNCTION_INFO_V1(diplo_statement_countries);
 PG_FUNCTION_INFO_V1(diplo_statement_event);
+PG_FUNCTION_INFO_V1(diplo_article_speaker_details);
+PG_FUNCTION_INFO_V1(diplo_statement_speaker_details);
 
 /* Columns of the rows of diplo_quotes(text) and quotes(diplo_statement). */
 enum
@@ -37,7 +39,21 @@ enum
 	QUOTE_COL_CONTENT_START,
 	QUOTE_COL_CONTENT_LEN,
 	QUOTE_COL_KIND,
+	QUOTE_COL_CHANNEL,
+	QUOTE_COL_ADDRESSEE,
 	QUOTE_NCOLS
+};
+
+/* Columns of the rows of diplo_speaker_details(text) and speaker_details(). */
+enum
+{
+	SPEAKER_COL_NAME,
+	SPEAKER_COL_ROLE,
+	SPEAKER_COL_ORG,
+	SPEAKER_COL_COUNTRY,
+	SPEAKER_COL_TYPE,
+	SPEAKER_COL_QUOTES,
+	SPEAKER_NCOLS
 };
 
 /* Which part of an analysis a function returns. */
@@ -157,6 +173,13 @@ nullable_int32(int64 v, bool *isnull)
 	return *isnull ? (Datum) 0 : Int32GetDatum((int32) v);
 }
 
+/* The name of speaker index i of an, or NULL when i is -1 or out of range. */
+static const char *
+speaker_name_at(const DiploAnalysis *an, int32 i)
+{
+	return (i >= 0 && i < an->nspeakers) ? an->speakers[i].name : NULL;
+}
+
 /* Put one row per quote of an into the SRF's tuplestore. */
 static void
 quotes_materialize(FunctionCallInfo fcinfo, const DiploAnalysis *an)
@@ -198,6 +221,43 @@ quotes_materialize(FunctionCallInfo fcinfo, const DiploAnalysis *an)
 			nullable_text((unsigned) quote->kind < DIPLO_QUOTE_KIND_COUNT ?
 						  diplo_quote_kind_names[quote->kind] : NULL,
 						  &nulls[QUOTE_COL_KIND]);
+		values[QUOTE_COL_CHANNEL] =
+			nullable_text(speaker_name_at(an, quote->channel),
+						  &nulls[QUOTE_COL_CHANNEL]);
+		values[QUOTE_COL_ADDRESSEE] =
+			nullable_text(speaker_name_at(an, quote->addressee),
+						  &nulls[QUOTE_COL_ADDRESSEE]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+}
+
+/* Put one row per speaker of an, with its number of quotes, into the SRF. */
+static void
+speakers_materialize(FunctionCallInfo fcinfo, const DiploAnalysis *an)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int32	   *nquotes = palloc0(sizeof(int32) * (an->nspeakers + 1));
+
+	for (int32 q = 0; q < an->nquotes; q++)
+		if (an->quotes[q].speaker >= 0 && an->quotes[q].speaker < an->nspeakers)
+			nquotes[an->quotes[q].speaker]++;
+	for (int32 i = 0; i < an->nspeakers; i++)
+	{
+		const DiploSpeaker *sp = &an->speakers[i];
+		Datum		values[SPEAKER_NCOLS];
+		bool		nulls[SPEAKER_NCOLS];
+
+		values[SPEAKER_COL_NAME] = nullable_text(sp->name, &nulls[SPEAKER_COL_NAME]);
+		values[SPEAKER_COL_ROLE] = nullable_text(sp->role, &nulls[SPEAKER_COL_ROLE]);
+		values[SPEAKER_COL_ORG] = nullable_text(sp->org, &nulls[SPEAKER_COL_ORG]);
+		values[SPEAKER_COL_COUNTRY] =
+			nullable_text(sp->country, &nulls[SPEAKER_COL_COUNTRY]);
+		values[SPEAKER_COL_TYPE] =
+			nullable_text((unsigned) sp->type < DIPLO_SPEAKER_TYPE_COUNT ?
+						  diplo_speaker_type_names[sp->type] : NULL,
+						  &nulls[SPEAKER_COL_TYPE]);
+		values[SPEAKER_COL_QUOTES] = Int32GetDatum(nquotes[i]);
+		nulls[SPEAKER_COL_QUOTES] = false;
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 }
@@ -337,4 +397,36 @@ diplo_statement_event(PG_FUNCTION_ARGS)
 	if (result == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(result);
+}
+
+/* diplo_speaker_details(text): one row per speaker of an article. */
+Datum
+diplo_article_speaker_details(PG_FUNCTION_ARGS)
+{
+	DiploScratch scratch;
+	DiploAnalysis an;
+
+	InitMaterializedSRF(fcinfo, 0);
+	diplo_scratch_begin(&scratch);
+	memset(&an, 0, sizeof(an));
+	diplo_analyze_server_text(&scratch.alloc, PG_GETARG_TEXT_PP(0), &an);
+	speakers_materialize(fcinfo, &an);
+	diplo_scratch_end(&scratch);
+	return (Datum) 0;
+}
+
+/* speaker_details(diplo_statement): one row per stored speaker. */
+Datum
+diplo_statement_speaker_details(PG_FUNCTION_ARGS)
+{
+	DiploScratch scratch;
+	DiploAnalysis an;
+
+	InitMaterializedSRF(fcinfo, 0);
+	diplo_scratch_begin(&scratch);
+	memset(&an, 0, sizeof(an));
+	diplo_statement_read(&scratch.alloc, PG_GETARG_DIPLO_STATEMENT_P(0), &an);
+	speakers_materialize(fcinfo, &an);
+	diplo_scratch_end(&scratch);
+	return (Datum) 0;
 }

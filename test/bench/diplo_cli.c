@@ -7,10 +7,17 @@
  *							prediction line per article in the format of
  *							score.py (0-based end-exclusive code-point spans)
  *	diplo_cli --dump [FILE] print a readable dump of the analysis
+ *	diplo_cli --bench FILE.jsonl [--repeat N]
+ *							time the analysis alone (articles parsed first):
+ *							MB/s and articles/s over the corpus N times
+ *	diplo_cli --bench-sizes FILE.jsonl
+ *							time per byte of single articles of 1 KB, 100 KB
+ *							and 10 MB cut from the corpus's texts joined
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "diplo_analysis.h"
 #include "diplo_analyze.h"
@@ -506,6 +513,149 @@ dump(const DiploAnalysis *an)
 		   an->event_code ? an->event_code : "-");
 }
 
+/* Seconds on the monotonic clock. */
+static double
+now_secs(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The texts of a JSONL corpus; *n gets their count (0 if unreadable). */
+static Buf *
+load_corpus(const char *path, int *n)
+{
+	FILE	   *f = fopen(path, "rb");
+	Buf		   *texts = NULL;
+	int			cap = 0;
+	char	   *line = NULL;
+	size_t		lcap = 0;
+	ssize_t		len;
+
+	*n = 0;
+	if (!f)
+		return NULL;
+	while ((len = getline(&line, &lcap, f)) > 0)
+	{
+		Buf			id = {0},
+					text = {0};
+
+		if (!parse_line(line, (size_t) len, &id, &text) || !text.s)
+		{
+			free(id.s);
+			free(text.s);
+			continue;
+		}
+		if (*n == cap)
+		{
+			cap = cap ? cap * 2 : 1024;
+			texts = realloc(texts, sizeof(Buf) * cap);
+			if (!texts)
+				exit(2);
+		}
+		texts[(*n)++] = text;
+		free(id.s);
+	}
+	free(line);
+	fclose(f);
+	return texts;
+}
+
+/* Analyse every text of the corpus repeat times; print MB/s and articles/s. */
+static int
+bench_corpus(const char *path, int repeat)
+{
+	const DiploAllocator *a = &diplo_malloc_allocator;
+	int			n;
+	Buf		   *texts = load_corpus(path, &n);
+	size_t		bytes = 0;
+	long		nquotes = 0;
+	double		t0,
+				secs;
+
+	if (!texts || n == 0)
+	{
+		printf("%s: absent or empty, skipped\n", path);
+		return 0;
+	}
+	for (int k = 0; k < n; k++)
+		bytes += texts[k].len;
+	t0 = now_secs();
+	for (int r = 0; r < repeat; r++)
+		for (int k = 0; k < n; k++)
+		{
+			DiploAnalysis an;
+
+			diplo_analyze_text(a, texts[k].s, texts[k].len, &an);
+			nquotes += an.nquotes;
+			diplo_analysis_free(a, &an);
+		}
+	secs = now_secs() - t0;
+	printf("%s: %d articles, %.1f MB, x%d: %.2f s, %.2f MB/s, %.0f articles/s "
+		   "(%ld quotes)\n", path, n, bytes / 1048576.0, repeat, secs,
+		   bytes * (double) repeat / 1048576.0 / secs, n * (double) repeat / secs,
+		   nquotes);
+	for (int k = 0; k < n; k++)
+		free(texts[k].s);
+	free(texts);
+	return 0;
+}
+
+/* Print the time per byte of one article of 1 KB, 100 KB and 10 MB. */
+static int
+bench_sizes(const char *path)
+{
+	const DiploAllocator *a = &diplo_malloc_allocator;
+	static const size_t sizes[] = {1 << 10, 100 << 10, 10 << 20};
+	int			n;
+	Buf		   *texts = load_corpus(path, &n);
+	Buf			blob = {0};
+
+	if (!texts || n == 0)
+	{
+		printf("%s: absent or empty, skipped\n", path);
+		return 0;
+	}
+	while (blob.len < sizes[2])
+		for (int k = 0; k < n && blob.len < sizes[2]; k++)
+		{
+			buf_add(&blob, texts[k].s, texts[k].len);
+			buf_add(&blob, "\n\n", 2);
+		}
+	for (int z = 0; z < 3; z++)
+	{
+		size_t		len = sizes[z];
+		int			reps = (int) ((20u << 20) / len);
+		double		t0,
+					secs;
+
+		/* cut at a character boundary */
+		while (len > 0 && ((unsigned char) blob.s[len] & 0xC0) == 0x80)
+			len--;
+		if (reps < 2)
+			reps = 2;
+		t0 = now_secs();
+		for (int r = 0; r < reps; r++)
+		{
+			DiploAnalysis an;
+
+			diplo_analyze_text(a, blob.s, len, &an);
+			diplo_analysis_free(a, &an);
+		}
+		secs = now_secs() - t0;
+		printf("  %9zu bytes x %-6d %8.2f ns/byte %8.2f MB/s\n", len, reps,
+			   secs / ((double) len * reps) * 1e9,
+			   (double) len * reps / 1048576.0 / secs);
+	}
+	for (int k = 0; k < n; k++)
+		free(texts[k].s);
+	free(texts);
+	free(blob.s);
+	return 0;
+}
+
 /* Entry point: see the header comment. */
 int
 main(int argc, char **argv)
@@ -514,16 +664,29 @@ main(int argc, char **argv)
 	bool		jsonl = false;
 	bool		dump_mode = false;
 	const char *path = NULL;
+	const char *bench = NULL;
+	const char *bench_sizes_path = NULL;
+	int			repeat = 1;
 
 	for (int i = 1; i < argc; i++)
 	{
-		if (strcmp(argv[i], "--jsonl") == 0)
+		if (strcmp(argv[i], "--bench") == 0 && i + 1 < argc)
+			bench = argv[++i];
+		else if (strcmp(argv[i], "--bench-sizes") == 0 && i + 1 < argc)
+			bench_sizes_path = argv[++i];
+		else if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc)
+			repeat = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 1;
+		else if (strcmp(argv[i], "--jsonl") == 0)
 			jsonl = true;
 		else if (strcmp(argv[i], "--dump") == 0)
 			dump_mode = true;
 		else
 			path = argv[i];
 	}
+	if (bench)
+		return bench_corpus(bench, repeat);
+	if (bench_sizes_path)
+		return bench_sizes(bench_sizes_path);
 	if (jsonl)
 	{
 		char	   *line = NULL;
