@@ -35,6 +35,7 @@ import argparse
 import json
 import multiprocessing
 import os
+import pickle
 import random
 import sys
 import time
@@ -63,6 +64,9 @@ START = ['-START-', '-START2-']
 END = ['-END-', '-END2-']
 
 MAX_WORD_BYTES = 64
+
+# Clitics that CoreNLP splits off and diplo's tokenizer does not.
+CLITICS = {"n't", "'re", "'ll", "'ve", "'m", "'d"}
 MAX_SHAPE = 16
 
 
@@ -259,6 +263,7 @@ def load(corpora, split, limit=None):
             text = texts[d['id']]
             for s in d['sentences']:
                 out = []
+                prev_end = -1
                 for start, end, p, e, _ in s:
                     w = text[start:end]
                     if len(w) > 2 and w[0] == '<' and w[-1] == '>':
@@ -266,8 +271,18 @@ def load(corpora, split, limit=None):
                     if p not in pos_index:
                         unknown[p] = unknown.get(p, 0) + 1
                         continue
+                    if (out and start == prev_end and
+                            w.replace('\u2019', "'").lower() in CLITICS):
+                        # diplo keeps "don't", "they're" as one word: so
+                        # does the training data (tags of the first part)
+                        pw, pp, pe = out[-1]
+                        out[-1] = (pw + w.encode('utf-8', 'surrogatepass'),
+                                   pp, pe)
+                        prev_end = end
+                        continue
                     out.append((w.encode('utf-8', 'surrogatepass'),
                                 pos_index[p], ner_index.get(e, 0)))
+                    prev_end = end
                 if out:
                     sents.append(out)
     if unknown:
@@ -458,8 +473,7 @@ def write_model(path, pos_q, ner_q, args, note):
         f.write('# written by tools/train_tagger.py; trained on the silver CoreNLP\n')
         f.write('# tags of PolNeAR train (%s); holds feature hashes and\n' % note)
         f.write('# integer weights only.  Read by tools/gen_tagger.py.\n')
-        f.write('# epochs=%d step=%g min=%d\n' % (args.epochs, args.step,
-                                                  args.min))
+        f.write('# step=%g min=%d\n' % (args.step, args.min))
         f.write('pos\t' + '\t'.join(POS_TAGS) + '\n')
         f.write('ner\t' + '\t'.join(NER_TAGS) + '\n')
         for table in (pos_q, ner_q):
@@ -486,6 +500,10 @@ def main():
                     help='drop integer weights of smaller magnitude')
     ap.add_argument('--sweep', action='store_true',
                     help='also print dev accuracy for other --min values')
+    ap.add_argument('--save-float', metavar='FILE',
+                    help='keep the float weights (pickle) for re-pruning')
+    ap.add_argument('--load-float', metavar='FILE',
+                    help='skip training: prune weights saved by --save-float')
     args = ap.parse_args()
 
     if not os.path.exists(os.path.join(args.corpora, 'polnear',
@@ -493,7 +511,11 @@ def main():
         print('train_tagger: no corpora under %s: skipped' % args.corpora)
         return 0
     t0 = time.time()
-    train_sents = load(args.corpora, 'train', args.limit_sentences or None)
+    if args.load_float:
+        train_sents = []
+    else:
+        train_sents = load(args.corpora, 'train',
+                           args.limit_sentences or None)
     dev_sents = load(args.corpora, 'dev')
     ntok = sum(len(s) for s in train_sents)
     print('train: %d sentences, %d tokens; dev: %d sentences, %d tokens '
@@ -501,11 +523,19 @@ def main():
                                  sum(len(s) for s in dev_sents),
                                  time.time() - t0), flush=True)
     t0 = time.time()
-    with multiprocessing.get_context('fork').Pool(2) as pool:
-        jobs = [pool.apply_async(train, (w, train_sents, args.epochs, 7))
-                for w in ('pos', 'ner')]
-        pos_w, ner_w = [j.get() for j in jobs]
-    print('trained %d epochs in %.0fs' % (args.epochs, time.time() - t0))
+    if args.load_float:
+        with open(args.load_float, 'rb') as f:
+            pos_w, ner_w, note = pickle.load(f)
+    else:
+        with multiprocessing.get_context('fork').Pool(2) as pool:
+            jobs = [pool.apply_async(train, (w, train_sents, args.epochs, 7))
+                    for w in ('pos', 'ner')]
+            pos_w, ner_w = [j.get() for j in jobs]
+        note = '%d sentences, %d epochs' % (len(train_sents), args.epochs)
+        print('trained %d epochs in %.0fs' % (args.epochs, time.time() - t0))
+        if args.save_float:
+            with open(args.save_float, 'wb') as f:
+                pickle.dump((pos_w, ner_w, note), f)
 
     def show(label, pw, nw):
         """Print one evaluation line."""
@@ -525,8 +555,7 @@ def main():
     pos_q = quantize(pos_w, args.step, args.min)
     ner_q = quantize(ner_w, args.step, args.min)
     show('dev, pruned int model:', pos_q, ner_q)
-    write_model(args.out, pos_q, ner_q, args,
-                '%d sentences, %d epochs' % (len(train_sents), args.epochs))
+    write_model(args.out, pos_q, ner_q, args, note)
     print('wrote %s (%d bytes)' % (args.out, os.path.getsize(args.out)))
     return 0
 

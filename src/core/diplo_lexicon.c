@@ -4,12 +4,18 @@
  *
  * Every table is an array of keys sorted bytewise; a key is a phrase's
  * words folded (ASCII and Latin-1 capitals lowercased, ’ and ‘ made ')
- * and joined by one space.  A lookup folds the text's words the same way
- * into a stack buffer and binary-searches, longest phrase first.  The
- * keys that start with the first word form one contiguous run, found
- * first, so a miss (the common case) costs one binary search.  Lookups
- * allocate nothing and, except for topics (which use the process's
- * stemmer), are thread-safe once diplo_lexicon_init has run.
+ * and joined by one space.  The keys that start with one first word form
+ * one contiguous run in each table; diplo_lexicon_init puts every first
+ * word of every table into one open-addressing hash (static arrays, filled
+ * once per process) that gives the runs of all tables at once, and the
+ * tokenizer caches a word's hash slot in DiploWord.lex.  A lookup is then:
+ * no slot or an empty run (the common case) is a miss; else the run is
+ * narrowed one following word at a time (two binary searches per word
+ * within the run), keeping the longest phrase that matched, and stops as
+ * soon as no key goes on.  Topic keywords are matched on stems; a word is
+ * stemmed only if its first two bytes can begin the stem of a keyword's
+ * first word.  Lookups allocate nothing and, except for topics (which use
+ * the process's stemmer), are thread-safe once diplo_lexicon_init has run.
  */
 #include "diplo_lexicon.h"
 
@@ -23,6 +29,42 @@
 
 /* Words longer than this are never stemmed (no keyword is that long). */
 #define STEM_WORD_MAX 64
+
+/* The tables that share the first-word hash. */
+enum
+{
+	LEX_CUE = 0,
+	LEX_TITLE,
+	LEX_ORG,
+	LEX_PLACE,
+	LEX_EVENT,
+	LEX_NTABLES
+};
+
+static const DiploLexIndex *const lex_tables[LEX_NTABLES] = {
+	&diplo_lex_cue_index, &diplo_lex_title_index, &diplo_lex_org_index,
+	&diplo_lex_place_index, &diplo_lex_event_index
+};
+
+/* Slots of the first-word hash (a power of two, kept under 3/4 full). */
+#define FW_SLOTS 8192
+
+/* One first word: where its keys are in every table. */
+typedef struct FirstWord
+{
+	const char *word;			/* into a key; not NUL-terminated */
+	uint32_t	hash;
+	int16_t		len;
+	int16_t		lo[LEX_NTABLES];	/* run [lo, hi) of keys starting with it */
+	int16_t		hi[LEX_NTABLES];
+} FirstWord;
+
+static FirstWord fw_slots[FW_SLOTS];
+static int	fw_used;
+static bool fw_ready;			/* false: lookups fall back to a binary search */
+
+/* Pairs of first bytes that can begin the stem of a topic's first word. */
+static uint8_t topic_prefix[256][32];
 
 static struct sb_stemmer *topic_stemmer;
 static int	topic_nstems;
@@ -129,7 +171,8 @@ lower_bound(const DiploLexKey *keys, int lo, int hi, const char *key,
 
 /*
  * The run keys[*lo..*hi) of keys that are the folded word in buf, or start
- * with it and a space; false if there is none.
+ * with it and a space; false if there is none.  buf has room for one more
+ * byte.
  */
 static bool
 first_word_run(const DiploLexKey *keys, int nkeys, char *buf, int len,
@@ -144,76 +187,212 @@ first_word_run(const DiploLexKey *keys, int nkeys, char *buf, int len,
 	return *hi > *lo;
 }
 
-/* Longest entry of index starting at words[i]; NULL if none. */
-static const DiploLexKey *
-index_lookup(const DiploLexIndex *index, const DiploWord *words, int nwords,
-			 int i, int *matched)
+/* FNV-1a hash of len bytes. */
+static uint32_t
+hash_bytes(const char *s, int len)
 {
+	uint32_t	h = 2166136261u;
+
+	for (int i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	return h;
+}
+
+/* The slot of the folded word w (hash h), or of the empty slot it would take. */
+static int
+fw_probe(const char *w, int len, uint32_t h)
+{
+	int			k = (int) (h & (FW_SLOTS - 1));
+
+	while (fw_slots[k].word != NULL &&
+		   !(fw_slots[k].hash == h && fw_slots[k].len == len &&
+			 memcmp(fw_slots[k].word, w, len) == 0))
+		k = (k + 1) & (FW_SLOTS - 1);
+	return k;
+}
+
+/* Put every first word of every table into the hash; false if it is full. */
+static bool
+fw_build(void)
+{
+	for (int t = 0; t < LEX_NTABLES; t++)
+	{
+		const DiploLexIndex *ix = lex_tables[t];
+
+		if (ix->nkeys > INT16_MAX)
+			return false;
+		for (int k = 0; k < ix->nkeys;)
+		{
+			const char *key = ix->keys[k].key;
+			const char *sp = strchr(key, ' ');
+			int			len = sp ? (int) (sp - key) : (int) strlen(key);
+			uint32_t	h = hash_bytes(key, len);
+			int			slot = fw_probe(key, len, h);
+			int			e = k + 1;
+
+			/* the keys that start with this word follow each other */
+			while (e < ix->nkeys && strncmp(ix->keys[e].key, key, len) == 0 &&
+				   (ix->keys[e].key[len] == ' ' || ix->keys[e].key[len] == '\0'))
+				e++;
+			if (fw_slots[slot].word == NULL)
+			{
+				if (len > INT16_MAX || (fw_used + 1) * 4 > FW_SLOTS * 3)
+					return false;
+				fw_slots[slot].word = key;
+				fw_slots[slot].hash = h;
+				fw_slots[slot].len = (int16_t) len;
+				fw_used++;
+			}
+			fw_slots[slot].lo[t] = (int16_t) k;
+			fw_slots[slot].hi[t] = (int16_t) e;
+			k = e;
+		}
+	}
+	return true;
+}
+
+/* Look up which phrases can start with w and cache it in w->lex. */
+void
+diplo_lex_prepare_word(DiploWord *w)
+{
+	char		buf[KEY_BUF_SIZE];
+	int			len;
+	int			slot;
+
+	w->lex = -1;
+	if (!fw_ready && !diplo_lexicon_init())
+		return;
+	len = fold_word(*w, buf, KEY_BUF_SIZE - 1, true);
+	if (len <= 0)
+		return;
+	slot = fw_probe(buf, len, hash_bytes(buf, len));
+	if (fw_slots[slot].word != NULL)
+		w->lex = slot + 1;
+}
+
+/* The first-word slot of w (its cached one if any), or -1. */
+static int
+word_slot(const DiploWord *w)
+{
+	DiploWord	tmp;
+
+	if (w->lex != 0)
+		return w->lex - 1;
+	tmp = *w;
+	diplo_lex_prepare_word(&tmp);
+	return tmp.lex - 1;
+}
+
+/* May a word start an entry of the title, org or place table (cached)? */
+bool
+diplo_lex_may_start_phrase(const DiploWord *w)
+{
+	int			slot;
+
+	if (!fw_ready)
+		return true;
+	slot = word_slot(w);
+	if (slot < 0)
+		return false;
+	for (int t = LEX_TITLE; t <= LEX_PLACE; t++)
+		if (fw_slots[slot].lo[t] < fw_slots[slot].hi[t])
+			return true;
+	return false;
+}
+
+/*
+ * Longest entry of table t starting at words[i]; NULL if none.  The keys
+ * [lo, hi) are the run of the words matched so far (buf, len bytes): those
+ * equal to buf come first, then the longer ones.
+ */
+static const DiploLexKey *
+index_lookup(int t, const DiploWord *words, int nwords, int i, int *matched)
+{
+	const DiploLexIndex *index = lex_tables[t];
+	const DiploLexKey *keys = index->keys;
+	const DiploLexKey *best = NULL;
 	char		buf[KEY_BUF_SIZE];
 	char		exact[KEY_BUF_SIZE];
 	int			len;
 	int			lo;
 	int			hi;
-	int			maxlen;
+	int			count;
 
 	if (matched)
 		*matched = 0;
 	if (words == NULL || i < 0 || i >= nwords || index->nkeys == 0)
 		return NULL;
-	len = fold_word(words[i], buf, KEY_BUF_SIZE - 1, true);
-	if (len <= 0 || len > index->max_bytes)
-		return NULL;
-	if (!first_word_run(index->keys, index->nkeys, buf, len, &lo, &hi))
-		return NULL;
+	if (fw_ready)
+	{
+		int			slot = word_slot(&words[i]);
 
-	maxlen = index->max_words;
-	if (maxlen > nwords - i)
-		maxlen = nwords - i;
-	for (int count = maxlen; count >= 1; count--)
+		if (slot < 0 || fw_slots[slot].lo[t] >= fw_slots[slot].hi[t])
+			return NULL;
+		lo = fw_slots[slot].lo[t];
+		hi = fw_slots[slot].hi[t];
+		len = fw_slots[slot].len;
+		memcpy(buf, fw_slots[slot].word, len);
+	}
+	else
+	{
+		len = fold_word(words[i], buf, KEY_BUF_SIZE - 1, true);
+		if (len <= 0 || len > index->max_bytes ||
+			!first_word_run(keys, index->nkeys, buf, len, &lo, &hi))
+			return NULL;
+	}
+	for (count = 1;; count++)
 	{
 		const DiploLexKey *folded_match = NULL;
+		const DiploLexKey *exact_match = NULL;
 		int			exact_len = -1;
-		int			pos;
+		int			wl;
 
-		len = build_key(words, i, count, buf, KEY_BUF_SIZE, true);
-		if (len < 0 || len > index->max_bytes)
-			continue;
-		pos = lower_bound(index->keys, lo, hi, buf, len);
-		for (; pos < hi && compare_key(index->keys[pos].key, buf, len) == 0;
-			 pos++)
+		/* the keys equal to the words so far */
+		for (; lo < hi && keys[lo].key[len] == '\0'; lo++)
 		{
-			const DiploLexKey *k = &index->keys[pos];
+			const DiploLexKey *k = &keys[lo];
 
 			if (k->exact == NULL)
-			{
 				folded_match = k;
-				continue;
-			}
-			if (exact_len < 0)
-				exact_len = build_key(words, i, count, exact, KEY_BUF_SIZE,
-									  false);
-			if (exact_len >= 0 && compare_key(k->exact, exact, exact_len) == 0)
+			else if (exact_match == NULL)
 			{
-				if (matched)
-					*matched = count;
-				return k;
+				if (exact_len < 0)
+					exact_len = build_key(words, i, count, exact, KEY_BUF_SIZE,
+										  false);
+				if (exact_len >= 0 && compare_key(k->exact, exact, exact_len) == 0)
+					exact_match = k;
 			}
 		}
-		if (folded_match)
+		if (exact_match || folded_match)
 		{
+			best = exact_match ? exact_match : folded_match;
 			if (matched)
 				*matched = count;
-			return folded_match;
 		}
+		/* the rest go on with a space and another word */
+		if (lo >= hi || i + count >= nwords || count >= index->max_words ||
+			len + 2 >= KEY_BUF_SIZE)
+			break;
+		buf[len] = ' ';
+		wl = fold_word(words[i + count], buf + len + 1, KEY_BUF_SIZE - len - 2,
+					   true);
+		if (wl <= 0)
+			break;
+		len += 1 + wl;
+		lo = lower_bound(keys, lo, hi, buf, len);
+		buf[len] = '!';
+		hi = lower_bound(keys, lo, hi, buf, len + 1);
+		if (lo >= hi)
+			break;
 	}
-	return NULL;
+	return best;
 }
 
 /* The cue whose form is this word, or NULL. */
 const DiploCue *
 diplo_lex_cue(DiploWord w)
 {
-	const DiploLexKey *k = index_lookup(&diplo_lex_cue_index, &w, 1, 0, NULL);
+	const DiploLexKey *k = index_lookup(LEX_CUE, &w, 1, 0, NULL);
 
 	return k ? &diplo_lex_cues[k->entry] : NULL;
 }
@@ -222,7 +401,7 @@ diplo_lex_cue(DiploWord w)
 const DiploTitle *
 diplo_lex_title(const DiploWord *words, int nwords, int i, int *matched)
 {
-	const DiploLexKey *k = index_lookup(&diplo_lex_title_index, words, nwords,
+	const DiploLexKey *k = index_lookup(LEX_TITLE, words, nwords,
 										i, matched);
 
 	return k ? &diplo_lex_titles[k->entry] : NULL;
@@ -232,7 +411,7 @@ diplo_lex_title(const DiploWord *words, int nwords, int i, int *matched)
 const DiploOrg *
 diplo_lex_org(const DiploWord *words, int nwords, int i, int *matched)
 {
-	const DiploLexKey *k = index_lookup(&diplo_lex_org_index, words, nwords,
+	const DiploLexKey *k = index_lookup(LEX_ORG, words, nwords,
 										i, matched);
 
 	return k ? &diplo_lex_orgs[k->entry] : NULL;
@@ -243,7 +422,7 @@ const DiploCountry *
 diplo_lex_place(const DiploWord *words, int nwords, int i, int *matched,
 				DiploPlaceKind *kind)
 {
-	const DiploLexKey *k = index_lookup(&diplo_lex_place_index, words, nwords,
+	const DiploLexKey *k = index_lookup(LEX_PLACE, words, nwords,
 										i, matched);
 
 	if (k == NULL)
@@ -257,7 +436,7 @@ diplo_lex_place(const DiploWord *words, int nwords, int i, int *matched,
 const DiploEvent *
 diplo_lex_event(const DiploWord *words, int nwords, int i, int *matched)
 {
-	const DiploLexKey *k = index_lookup(&diplo_lex_event_index, words, nwords,
+	const DiploLexKey *k = index_lookup(LEX_EVENT, words, nwords,
 										i, matched);
 
 	return k ? &diplo_lex_events[k->entry] : NULL;
@@ -401,7 +580,47 @@ stem_topic_keywords(void)
 		  compare_stem_keys);
 }
 
-/* Create the stemmer and stem the topic keywords, once per process. */
+/*
+ * Mark the first two bytes of every keyword's first stem in topic_prefix.
+ * An English (Porter2) stem keeps its word's first two bytes, except that
+ * "dying", "lying" and "tying" stem to "die", "lie", "tie": a stem whose
+ * second byte is 'i' also admits 'y' there.  A one-byte stem admits every
+ * second byte.
+ */
+static void
+build_topic_prefixes(void)
+{
+	memset(topic_prefix, 0, sizeof(topic_prefix));
+	for (int k = 0; k < topic_nstems; k++)
+	{
+		const unsigned char *key = (const unsigned char *) diplo_lex_topic_stems[k].key;
+		unsigned char b0 = key[0];
+		unsigned char b1 = key[0] ? key[1] : 0;
+
+		if (b1 == '\0' || b1 == ' ')
+		{
+			memset(topic_prefix[b0], 0xFF, sizeof(topic_prefix[b0]));
+			continue;
+		}
+		topic_prefix[b0][b1 >> 3] |= (uint8_t) (1 << (b1 & 7));
+		if (b1 == 'i')
+			topic_prefix[b0]['y' >> 3] |= (uint8_t) (1 << ('y' & 7));
+	}
+}
+
+/* Can the folded word s[0..len) stem to the first stem of a keyword? */
+static bool
+may_stem_to_topic(const char *s, int len)
+{
+	unsigned char b0 = (unsigned char) s[0];
+	unsigned char b1 = len > 1 ? (unsigned char) s[1] : 0;
+
+	if (b0 == '\'')
+		return true;			/* the stemmer drops a leading apostrophe */
+	return (topic_prefix[b0][b1 >> 3] & (1 << (b1 & 7))) != 0;
+}
+
+/* Create the stemmer, stem the topic keywords and hash the first words. */
 bool
 diplo_lexicon_init(void)
 {
@@ -414,24 +633,32 @@ diplo_lexicon_init(void)
 			return false;
 	}
 	stem_topic_keywords();
+	build_topic_prefixes();
+	if (!fw_ready)
+	{
+		memset(fw_slots, 0, sizeof(fw_slots));
+		fw_used = 0;
+		fw_ready = fw_build();
+	}
 	lexicon_ready = true;
 	return true;
 }
 
 /*
  * Longest topic keyword starting at words[i], on stems; the topic's index
- * or -1.  The first word's stem must start a keyword, else it is a miss.
+ * or -1.  The first word's stem must start a keyword, else it is a miss;
+ * the following words are stemmed only while some keyword goes on.
  */
 int
 diplo_lex_topic(const DiploWord *words, int nwords, int i, int *matched)
 {
+	const DiploLexKey *keys = diplo_lex_topic_stems;
 	char		buf[KEY_BUF_SIZE];
-	int			ends[KEY_BUF_SIZE / 2];
+	char		folded[STEM_WORD_MAX + 1];
 	int			len;
 	int			lo;
 	int			hi;
-	int			count;
-	int			maxlen;
+	int			best = -1;
 
 	if (matched)
 		*matched = 0;
@@ -439,46 +666,41 @@ diplo_lex_topic(const DiploWord *words, int nwords, int i, int *matched)
 		return -1;
 	if (!lexicon_ready && !diplo_lexicon_init())
 		return -1;
-	len = stem_word(words[i], buf, KEY_BUF_SIZE - 1);
+	len = fold_word(words[i], folded, STEM_WORD_MAX + 1, true);
+	if (len <= 0 || !may_stem_to_topic(folded, len))
+		return -1;
+	len = stem_folded(folded, len, buf, KEY_BUF_SIZE - 1);
 	if (len <= 0)
 		return -1;
-	if (!first_word_run(diplo_lex_topic_stems, topic_nstems, buf, len,
-						&lo, &hi))
+	if (!first_word_run(keys, topic_nstems, buf, len, &lo, &hi))
 		return -1;
-
-	/* stem the following words, as far as the longest keyword reaches */
-	maxlen = diplo_lex_topic_max_words;
-	if (maxlen > nwords - i)
-		maxlen = nwords - i;
-	ends[0] = len;
-	count = 1;
-	while (count < maxlen)
+	for (int count = 1;; count++)
 	{
 		int			slen;
 
-		if (len + 1 >= KEY_BUF_SIZE - 1)
+		/* the first key equal to the stems so far (lowest topic first) */
+		if (keys[lo].key[len] == '\0')
+		{
+			best = keys[lo].entry;
+			if (matched)
+				*matched = count;
+			while (lo < hi && keys[lo].key[len] == '\0')
+				lo++;
+		}
+		if (lo >= hi || count >= diplo_lex_topic_max_words || i + count >= nwords ||
+			len + 2 >= KEY_BUF_SIZE - 1)
 			break;
 		buf[len] = ' ';
 		slen = stem_word(words[i + count], buf + len + 1,
-						 KEY_BUF_SIZE - 2 - len);
+						 KEY_BUF_SIZE - 3 - len);
 		if (slen <= 0)
 			break;
 		len += 1 + slen;
-		ends[count++] = len;
+		lo = lower_bound(keys, lo, hi, buf, len);
+		buf[len] = '!';
+		hi = lower_bound(keys, lo, hi, buf, len + 1);
+		if (lo >= hi)
+			break;
 	}
-
-	for (int c = count; c >= 1; c--)
-	{
-		int			pos = lower_bound(diplo_lex_topic_stems, lo, hi, buf,
-									  ends[c - 1]);
-
-		if (pos < hi &&
-			compare_key(diplo_lex_topic_stems[pos].key, buf, ends[c - 1]) == 0)
-		{
-			if (matched)
-				*matched = c;
-			return diplo_lex_topic_stems[pos].entry;
-		}
-	}
-	return -1;
+	return best;
 }

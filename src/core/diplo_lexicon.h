@@ -25,7 +25,22 @@ typedef struct DiploWord
 {
 	const char *s;				/* UTF-8, not NUL-terminated */
 	int			len;			/* bytes */
+	int32_t		lex;			/* cached first-word slot (see
+								 * diplo_lex_prepare_word); 0 = not looked
+								 * up yet: a DiploWord built by hand must be
+								 * zero-initialised */
 } DiploWord;
+
+/*
+ * Look up once which lexicon phrases can start with w (its folded form in a
+ * hash of every table's first words, built by diplo_lexicon_init) and cache
+ * the answer in w->lex, so that every later lookup starting at w costs a
+ * few loads; a word that starts no phrase of any table is the common case.
+ */
+void		diplo_lex_prepare_word(DiploWord *w);
+
+/* May a word start an entry of the title, org or place table (cached)? */
+bool		diplo_lex_may_start_phrase(const DiploWord *w);
 
 /* Cue verbs: data/cues.tsv (form, lemma, class, flags). */
 typedef enum DiploCueClass

@@ -475,10 +475,17 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 	}
 	for (int k = 0; k < out->n; k++)
 	{
-		out->words[k].s = text + out->tok[k].start;
-		out->words[k].len = (int) (out->tok[k].end - out->tok[k].start);
-		out->cue[k] = out->tok[k].kind == DIPLO_TOK_WORD ?
-			diplo_lex_cue(out->words[k]) : NULL;
+		DiploWord  *w = &out->words[k];
+
+		w->s = text + out->tok[k].start;
+		w->len = (int) (out->tok[k].end - out->tok[k].start);
+		w->lex = 0;
+		out->cue[k] = NULL;
+		if (out->tok[k].kind == DIPLO_TOK_WORD)
+		{
+			diplo_lex_prepare_word(w);
+			out->cue[k] = diplo_lex_cue(*w);
+		}
 	}
 }
 

@@ -40,6 +40,8 @@ tokenize(const char *text, DiploWord *words)
 	int			n = 0;
 	const char *p = text;
 
+	memset(words, 0, sizeof(DiploWord) * MAX_TEST_WORDS);
+
 	while (*p && n < MAX_TEST_WORDS)
 	{
 		const char *start = p;
@@ -402,7 +404,7 @@ test_garbage(void **state)
 {
 	static const char junk[] = "\xff\xfe\xc3\x28\xe2\x80\x99\xe2\x80\xc3";
 	char		longword[1000];
-	DiploWord	w[3];
+	DiploWord	w[3] = {{0}};
 	int			matched = 7;
 	DiploPlaceKind kind;
 
