@@ -99,4 +99,15 @@ extern DiploStatement *diplo_statement_build(const DiploAllocator *alloc,
 extern void diplo_statement_read(const DiploAllocator *alloc,
 								 const DiploStatement *st, DiploAnalysis *out);
 
+/*
+ * The query held in a diplo_query value (flat bytes after the varlena
+ * header), read in place; a corrupt value is an ERROR (XX001).
+ */
+struct DiploQuery;
+extern void diplo_query_flat_view(const uint8 *flat, size_t len,
+								  struct DiploQuery *q);
+
+#define DIPLO_QUERY_VIEW(v, q) \
+	diplo_query_flat_view((const uint8 *) VARDATA(v), VARSIZE(v) - VARHDRSZ, (q))
+
 #endif							/* DIPLO_H */

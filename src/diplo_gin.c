@@ -110,19 +110,13 @@ query_key_datums(Datum query, GinQueryState **state_out, int32 *nkeys)
 	size_t		flatlen = VARSIZE(v) - VARHDRSZ;
 	GinQueryState *state = palloc0(sizeof(GinQueryState));
 	DiploScratch scratch;
-	DiploError	err;
 	DiploQueryKeys keys;
 	Datum	   *entries;
 
 	/* a private copy: the state must outlive the argument */
 	state->flat = palloc(flatlen);
 	memcpy(state->flat, VARDATA(v), flatlen);
-	memset(&err, 0, sizeof(err));
-	if (!diplo_query_view(state->flat, flatlen, &state->query, &err))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("corrupt %s value", "diplo_query"),
-				 errdetail_internal("%s.", err.message)));
+	diplo_query_flat_view(state->flat, flatlen, &state->query);
 	diplo_scratch_begin(&scratch);
 	diplo_query_keys(&scratch.alloc, &state->query, &keys);
 	MemoryContextSwitchTo(scratch.caller);

@@ -18,21 +18,6 @@ PG_FUNCTION_INFO_V1(diplo_statement_contained);
 PG_FUNCTION_INFO_V1(diplo_headline);
 PG_FUNCTION_INFO_V1(diplo_headline_opts);
 
-/* The query of a detoasted diplo_query value, read in place. */
-static void
-op_query_view(struct varlena *v, DiploQuery *q)
-{
-	DiploError	err;
-
-	memset(&err, 0, sizeof(err));
-	if (!diplo_query_view((const uint8_t *) VARDATA(v), VARSIZE(v) - VARHDRSZ,
-						  q, &err))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("corrupt %s value", "diplo_query"),
-				 errdetail_internal("%s.", err.message)));
-}
-
 /* Does the stored analysis st satisfy the query datum? */
 static bool
 statement_matches(DiploStatement *st, Datum query)
@@ -42,7 +27,7 @@ statement_matches(DiploStatement *st, Datum query)
 	DiploQuery	q;
 	bool		result;
 
-	op_query_view(PG_DETOAST_DATUM(query), &q);
+	DIPLO_QUERY_VIEW(PG_DETOAST_DATUM(query), &q);
 	diplo_scratch_begin(&scratch);
 	memset(&an, 0, sizeof(an));
 	diplo_statement_read(&scratch.alloc, st, &an);
@@ -208,7 +193,7 @@ headline(FunctionCallInfo fcinfo, const char *options)
 	char	   *utf8;
 	text	   *result = NULL;
 
-	op_query_view(PG_DETOAST_DATUM(PG_GETARG_DATUM(1)), &q);
+	DIPLO_QUERY_VIEW(PG_DETOAST_DATUM(PG_GETARG_DATUM(1)), &q);
 	if (options != NULL)
 		parse_headline_options(options, &opt);
 	diplo_scratch_begin(&scratch);

@@ -99,15 +99,14 @@ query_from_server_text(const char *literal, size_t len)
 	return result;
 }
 
-/* The query of a detoasted diplo_query value, read in place. */
-static void
-query_view(struct varlena *v, DiploQuery *q)
+/* The query held in the flat bytes of a diplo_query value, read in place. */
+void
+diplo_query_flat_view(const uint8 *flat, size_t len, DiploQuery *q)
 {
 	DiploError	err;
 
 	memset(&err, 0, sizeof(err));
-	if (!diplo_query_view((const uint8_t *) VARDATA(v), VARSIZE(v) - VARHDRSZ,
-						  q, &err))
+	if (!diplo_query_view(flat, len, q, &err))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("corrupt %s value", "diplo_query"),
@@ -123,7 +122,7 @@ query_canonical_text(struct varlena *v)
 	size_t		len;
 	char	   *text;
 
-	query_view(v, &q);
+	DIPLO_QUERY_VIEW(v, &q);
 	diplo_scratch_begin(&scratch);
 	text = diplo_query_print(&scratch.alloc, &q, &len);
 	text = MemoryContextStrdup(scratch.caller, diplo_utf8_to_server(text));
