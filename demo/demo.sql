@@ -61,3 +61,19 @@ SELECT jsonb_pretty(jsonb_build_object('event', analysis::jsonb -> 'event',
                                        'speakers', analysis::jsonb -> 'speakers',
                                        'first quote', analysis::jsonb -> 'quotes' -> 0))
 FROM articles WHERE id = 4;
+
+\echo
+\echo '=== Search: analysis @@ diplo_query, answered by the GIN index'
+CREATE INDEX articles_analysis_idx ON articles USING gin (analysis);
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF)
+SELECT id FROM articles WHERE analysis @@ 'topic:trade & role:minister';
+SELECT id, title FROM articles
+WHERE analysis @@ 'topic:trade & role:minister' ORDER BY id;
+\echo
+\echo '=== Same quote: a minister saying something about talks; diplo_headline marks it'
+SELECT id, diplo_headline(body, 'quote(role:minister & word:talk*)',
+                          'StartSel=[, StopSel=]') AS headline
+FROM articles
+WHERE analysis @@ 'quote(role:minister & word:talk*)' ORDER BY id;
+RESET enable_seqscan;
