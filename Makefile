@@ -6,7 +6,7 @@ MODULE_big = diplo
 PGFILEDESC = "diplo - speakers, quotes and topics of news articles"
 
 # The analyser (plain C, no PostgreSQL headers) and the glue around it.
-CORE_SRCS = $(filter-out src/core/lexicon_data.c,$(wildcard src/core/*.c)) src/core/lexicon_data.c
+CORE_SRCS = $(filter-out src/core/lexicon_data.c src/core/tagger_data.c src/core/stopword_data.c,$(wildcard src/core/*.c)) src/core/lexicon_data.c src/core/tagger_data.c src/core/stopword_data.c
 GLUE_SRCS = $(wildcard src/*.c)
 OBJS = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
 
@@ -17,7 +17,7 @@ REGRESS_OPTS = --load-extension=diplo
 PG_CPPFLAGS = -I$(srcdir)/src/core -I$(srcdir)/src
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 SHLIB_LINK = -lstemmer
-EXTRA_CLEAN = src/core/lexicon_data.c test/unit/run_unit test/bench/diplo_cli \
+EXTRA_CLEAN = src/core/lexicon_data.c src/core/tagger_data.c src/core/stopword_data.c test/unit/run_unit test/bench/diplo_cli \
 	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) test/fuzz/*.o
 
 PG_CONFIG ?= pg_config
@@ -58,3 +58,22 @@ bench: all
 	$(MAKE) install DESTDIR=$(CURDIR)/debian/pkg
 	pg_virtualenv -t -p pkg -o shared_buffers=512MB -o max_parallel_workers=4 \
 		python3 test/bench/bench.py
+
+# ---- part-of-speech / entity tagger (tools/train_tagger.py, diplo_postag.c) ----
+# The model's weights are a data file turned into C tables at build time;
+# retrain with `python3 tools/train_tagger.py` (needs ../shared/corpora).
+src/core/tagger_data.c: tools/gen_tagger.py data/tagger_model.tsv
+	python3 tools/gen_tagger.py data/tagger_model.tsv $@
+
+# Tagger accuracy against the silver dev tags, and its speed (skips without ../shared).
+test/bench/postag_cli: test/bench/postag_cli.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(CORE_CC) $(CORE_CFLAGS) -O2 -o $@ test/bench/postag_cli.c $(CORE_SRCS) -lstemmer
+
+.PHONY: postag-eval
+postag-eval: test/bench/postag_cli
+	test/bench/postag_cli --eval ../shared/corpora/polnear
+
+# ---- stop words of the GIN index (issue 4: tools/gen_stopwords.py, diplo_query.c) ----
+# The English stop-word list is a data file turned into a C table at build time.
+src/core/stopword_data.c: tools/gen_stopwords.py data/stopwords.txt
+	python3 tools/gen_stopwords.py data/stopwords.txt $@

@@ -205,4 +205,9 @@ SELECT diplo_headline('Foreign Minister Shah Mahmood Qureshi said: “Pakistan s
 	'word:support*', 'StartSel=[, StopSel=], MaxFragments=1');
 SELECT diplo_headline('Foreign Minister Shah Mahmood Qureshi said: “Pakistan supports the Afghan peace process.”',
 	'speaker:nobody') IS NULL AS no_headline;
+-- Under quote(), only the quotes that satisfy the whole scope are shown.
+SELECT diplo_headline('“The talks will resume in May,” Foreign Minister Ana Ruiz said. '
+	'“We expect talks soon,” Ambassador Jonas Berg said. '
+	'“Our farmers need help,” Ruiz added.',
+	'quote(role:minister & word:talk*)', 'StartSel=[, StopSel=]');
 SELECT diplo_headline('x', 'word:x', 'Bogus=1');

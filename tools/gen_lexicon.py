@@ -269,12 +269,21 @@ def load_cues(data_dir, errors):
     return table, entries
 
 
+TITLE_FLAGS = {'speaks_for_org'}
+
+
 def load_titles(data_dir, errors):
-    """titles.tsv: phrase, role, kind, org_kind."""
+    """titles.tsv: phrase, role, kind, org_kind, and optional flags."""
     table = KeyTable('title', errors)
     entries = []
-    for where, (text, role, kind, org_kind) in read_rows(
-            os.path.join(data_dir, 'titles.tsv'), 4, errors):
+    for where, fields in read_rows(
+            os.path.join(data_dir, 'titles.tsv'), (4, 5), errors):
+        text, role, kind, org_kind = fields[:4]
+        flags = fields[4].split(',') if len(fields) == 5 and fields[4] != '-' else []
+        bad = [f for f in flags if f not in TITLE_FLAGS]
+        if bad:
+            errors.add(where, 'unknown title flag "%s"' % bad[0])
+            continue
         phrase = parse_phrase(text, where, errors)
         if phrase is None:
             continue
@@ -285,7 +294,8 @@ def load_titles(data_dir, errors):
             errors.add(where, 'unknown org_kind "%s"' % org_kind)
             continue
         entries.append((phrase.exact or phrase.key, none_or(role),
-                        TITLE_KINDS[kind], none_or(org_kind)))
+                        TITLE_KINDS[kind], none_or(org_kind),
+                        'speaks_for_org' in flags))
         table.add(phrase, len(entries) - 1, where)
     return table, entries
 
@@ -386,6 +396,21 @@ def load_topics(data_dir, errors):
     return names, keywords
 
 
+def load_org_heads(data_dir, errors):
+    """org_heads.tsv: one word per line (the last word of an organisation's name)."""
+    table = KeyTable('org head', errors)
+    for where, (word,) in read_rows(
+            os.path.join(data_dir, 'org_heads.tsv'), 1, errors):
+        phrase = parse_phrase(word, where, errors)
+        if phrase is None:
+            continue
+        if phrase.nwords != 1:
+            errors.add(where, 'org head "%s" must be one word' % word)
+            continue
+        table.add(phrase, 0, where)
+    return table
+
+
 def load_events(data_dir, errors):
     """events.tsv: phrase, event, CAMEO code."""
     table = KeyTable('event', errors)
@@ -431,6 +456,7 @@ def generate(data_dir):
                                 {name for name, _ in countries})
     topics, keywords = load_topics(data_dir, errors)
     event_table, events = load_events(data_dir, errors)
+    org_head_table = load_org_heads(data_dir, errors)
     if len(countries) == 0 or len(topics) == 0:
         errors.add(data_dir, 'no countries or no topics')
     for n, what in ((len(cues), 'cues'), (len(titles), 'titles'),
@@ -458,9 +484,10 @@ def generate(data_dir):
     emit_index(out, 'cue', cue_table)
 
     out.append('const DiploTitle diplo_lex_titles[] = {')
-    for phrase, role, kind, org_kind in titles:
-        out.append('\t{%s, %s, %s, %s},' % (c_string(phrase), c_string(role),
-                                            kind, c_string(org_kind)))
+    for phrase, role, kind, org_kind, speaks in titles:
+        out.append('\t{%s, %s, %s, %s, %s},'
+                   % (c_string(phrase), c_string(role), kind,
+                      c_string(org_kind), 'true' if speaks else 'false'))
     out.append('};')
     emit_index(out, 'title', title_table)
 
@@ -486,6 +513,7 @@ def generate(data_dir):
                                         c_string(cameo)))
     out.append('};')
     emit_index(out, 'event', event_table)
+    emit_index(out, 'org_head', org_head_table)
 
     out.append('const DiploTopic diplo_topics[] = {')
     for name in topics:

@@ -68,6 +68,7 @@ MAX_WORD_BYTES = 64
 # Clitics that CoreNLP splits off and diplo's tokenizer does not.
 CLITICS = {"n't", "'re", "'ll", "'ve", "'m", "'d"}
 MAX_SHAPE = 16
+MAX_WEIGHT = 1365           # DIPLO_POSTAG_MAX_WEIGHT: 24 summed fit an int16
 
 
 def fnv1a(data):
@@ -366,13 +367,24 @@ def tag_pos(model, sent_vals, n):
     return tags
 
 
+def ner_active(vals, n, i, e1):
+    """Is word i tagged by the entity model (else O)?  A capital, or a
+    lowercase word between a name and a capital ("Bank of America")."""
+    return bool(vals[i + 2][6] or (e1 not in (0, E_START) and i + 1 < n and
+                                   vals[i + 3][6]))
+
+
 def tag_ner(model, sent_vals, pos):
     """Greedy entity tags of one sentence given its POS tags."""
     tags = []
     e1 = E_START
-    for i in range(len(pos)):
-        e = model.predict(ner_static(sent_vals, pos, i) +
-                          ner_dynamic(sent_vals, pos, i, e1))
+    n = len(pos)
+    for i in range(n):
+        if ner_active(sent_vals, n, i, e1):
+            e = model.predict(ner_static(sent_vals, pos, i) +
+                              ner_dynamic(sent_vals, pos, i, e1))
+        else:
+            e = 0
         tags.append(e)
         e1 = e
     return tags
@@ -398,11 +410,17 @@ def train(which, sents, epochs, seed):
         right = total = 0
         for vals, gold_pos, gold, static in data:
             p1, p2 = (P_START, P_START2) if which == 'pos' else (E_START, 0)
+            n = len(gold)
             for i, truth in enumerate(gold):
                 if which == 'pos':
                     feats = static[i] + pos_dynamic(vals, i, p1, p2)
-                else:
+                elif ner_active(vals, n, i, p1):
                     feats = static[i] + ner_dynamic(vals, gold_pos, i, p1)
+                else:
+                    right += truth == 0
+                    total += 1
+                    p2, p1 = p1, 0
+                    continue
                 guess = model.predict(feats)
                 model.update(truth, guess, feats)
                 right += guess == truth
@@ -432,7 +450,7 @@ def quantize(weights, step, minimum):
         q = {}
         for c, w in row.items():
             v = int(round(w / step))
-            v = max(-32767, min(32767, v))
+            v = max(-MAX_WEIGHT, min(MAX_WEIGHT, v))
             if abs(v) >= minimum:
                 q[c] = v
         if q:
@@ -492,18 +510,21 @@ def main():
         here, '..', '..', 'shared', 'corpora'))
     ap.add_argument('--out', default=os.path.join(
         here, '..', 'data', 'tagger_model.tsv'))
-    ap.add_argument('--epochs', type=int, default=5)
+    ap.add_argument('--epochs', type=int, default=4)
     ap.add_argument('--limit-sentences', type=int, default=0)
     ap.add_argument('--step', type=float, default=0.05,
                     help='weight quantum: integer weight = round(w / step)')
-    ap.add_argument('--min', type=int, default=4,
+    ap.add_argument('--min', type=int, default=20,
                     help='drop integer weights of smaller magnitude')
-    ap.add_argument('--sweep', action='store_true',
-                    help='also print dev accuracy for other --min values')
+    ap.add_argument('--sweep', metavar='MINS',
+                    help='also print dev accuracy for these --min values '
+                    '(comma-separated)')
     ap.add_argument('--save-float', metavar='FILE',
                     help='keep the float weights (pickle) for re-pruning')
     ap.add_argument('--load-float', metavar='FILE',
                     help='skip training: prune weights saved by --save-float')
+    ap.add_argument('--only', choices=('pos', 'ner'),
+                    help='with --load-float: retrain this model only')
     args = ap.parse_args()
 
     if not os.path.exists(os.path.join(args.corpora, 'polnear',
@@ -511,7 +532,7 @@ def main():
         print('train_tagger: no corpora under %s: skipped' % args.corpora)
         return 0
     t0 = time.time()
-    if args.load_float:
+    if args.load_float and not args.only:
         train_sents = []
     else:
         train_sents = load(args.corpora, 'train',
@@ -526,6 +547,17 @@ def main():
     if args.load_float:
         with open(args.load_float, 'rb') as f:
             pos_w, ner_w, note = pickle.load(f)
+        if args.only:
+            w = train(args.only, train_sents, args.epochs, 7)
+            if args.only == 'pos':
+                pos_w = w
+            else:
+                ner_w = w
+            note += '; %s retrained %d epochs' % (args.only, args.epochs)
+            print('retrained %s in %.0fs' % (args.only, time.time() - t0))
+            if args.save_float:
+                with open(args.save_float, 'wb') as f:
+                    pickle.dump((pos_w, ner_w, note), f)
     else:
         with multiprocessing.get_context('fork').Pool(2) as pool:
             jobs = [pool.apply_async(train, (w, train_sents, args.epochs, 7))
@@ -549,7 +581,7 @@ def main():
 
     show('dev, full float model:', pos_w, ner_w)
     if args.sweep:
-        for m in (1, 2, 4, 8, 16):
+        for m in [int(x) for x in args.sweep.split(',')]:
             show('dev, step %g min %d:' % (args.step, m),
                  quantize(pos_w, args.step, m), quantize(ner_w, args.step, m))
     pos_q = quantize(pos_w, args.step, args.min)

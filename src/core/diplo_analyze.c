@@ -135,6 +135,9 @@ diplo_analyze_text(const DiploAllocator *a, const char *text, size_t len,
 	}
 	diplo_coref_finish(&coref);
 	output_speakers(a, &coref, &at, out);
+	/* give back the slack of the quote array */
+	if (at.q && at.nq < at.capq)
+		at.q = diplo_realloc(a, at.q, sizeof(DiploQuote) * (at.nq ? at.nq : 1));
 	out->quotes = at.q;
 	out->nquotes = at.nq;
 	at.q = NULL;

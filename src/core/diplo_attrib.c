@@ -10,6 +10,8 @@
 #define SUBJECT_WINDOW 12		/* tokens searched back for an apposition */
 #define MAX_CONTENT 120			/* tokens of reported content at most */
 #define RELAY_WINDOW 8			/* attributions searched for a relay */
+#define MAX_RELAY_DEPTH 2		/* a reported clause ends before the
+								 * second cue with a subject inside it */
 #define MAX_GAP 8				/* tokens between "said X" and a quote's
 								 * second piece */
 #define MIN_UNATTRIBUTED_WORDS 2	/* shorter quotes without a speaker are
@@ -47,22 +49,30 @@ static const char *const skip_before_cue[] = {
 	"himself", "themselves", "itself", NULL
 };
 
+static DiploWordSet skip_before_cue_set = DIPLO_WORDSET(skip_before_cue);
+
 static const char *const no_cue_before[] = {
 	"to", "a", "an", "the", "was", "were", "been", "being", "be", "is", "are",
 	"his", "her", "their", "its", "our", "my", "your", "this", "that", "of",
 	"first", "phone", "conference", NULL
 };
 
+static DiploWordSet no_cue_before_set = DIPLO_WORDSET(no_cue_before);
+
 static const char *const determiners[] = {
 	"the", "a", "an", "his", "her", "its", "their", "our", "this", "that",
 	"these", "those", "another", "some", "many", "most", "several", NULL
 };
+
+static DiploWordSet determiners_set = DIPLO_WORDSET(determiners);
 
 static const char *const content_prepositions[] = {
 	"about", "on", "in", "at", "with", "by", "during", "after", "before",
 	"from", "into", "over", "as", "for", "up", "out", "off", "back", "down",
 	NULL
 };
+
+static DiploWordSet content_prepositions_set = DIPLO_WORDSET(content_prepositions);
 
 /* The number of word and number tokens in [s, e). */
 static int
@@ -118,7 +128,7 @@ cue_at(const DiploTokens *t, int i)
 		return NULL;
 	if ((t->tok[i].flags & DIPLO_TF_CAP) && (t->tok[i].flags & DIPLO_TF_SENT_START))
 		return NULL;
-	if (diplo_tok_in(t, i - 1, no_cue_before) &&
+	if (diplo_tok_in_set(t, i - 1, &no_cue_before_set) &&
 		!(t->tok[i - 1].flags & DIPLO_TF_ALLCAPS))
 		return NULL;
 	if (diplo_tok_is(t, i + 1, "by"))
@@ -134,7 +144,7 @@ skippable(const DiploTokens *t, int i)
 
 	if (i < 0 || t->tok[i].kind != DIPLO_TOK_WORD || !(t->tok[i].flags & DIPLO_TF_LOWER))
 		return false;
-	if (diplo_tok_in(t, i, skip_before_cue))
+	if (diplo_tok_in_set(t, i, &skip_before_cue_set))
 		return true;
 	w = &t->words[i];
 	return w->len > 4 && w->s[w->len - 2] == 'l' && w->s[w->len - 1] == 'y';
@@ -202,11 +212,11 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 		int			p = j;
 
 		while (p - 1 >= ss && j - p < 4 && t->tok[p - 1].kind == DIPLO_TOK_WORD &&
-			   !diplo_tok_in(t, p - 1, determiners) &&
+			   !diplo_tok_in_set(t, p - 1, &determiners_set) &&
 			   !diplo_tok_cue(t, p - 1) &&
 			   (!diplo_is_function_word(t, p - 1) || diplo_tok_is(t, p - 1, "'s")))
 			p--;
-		if (p - 1 >= ss && diplo_tok_in(t, p - 1, determiners))
+		if (p - 1 >= ss && diplo_tok_in_set(t, p - 1, &determiners_set))
 		{
 			*s = p - 1;
 			*e = j + 1;
@@ -233,16 +243,25 @@ typedef struct SpanIndex
 	int		   *close;			/* span closed by the token */
 } SpanIndex;
 
-/* Build the per-token span indexes. */
+/* Build the per-token span indexes in the scratch of at (grown as needed). */
 static void
-span_index_build(const DiploAllocator *a, const DiploTokens *t,
+span_index_build(DiploAttrib *at, const DiploTokens *t,
 				 const DiploQuoteSpans *qs, SpanIndex *ix)
 {
 	int			n = t->n ? t->n : 1;
 
-	ix->hold = diplo_alloc(a, sizeof(int) * n);
-	ix->open = diplo_alloc(a, sizeof(int) * n);
-	ix->close = diplo_alloc(a, sizeof(int) * n);
+	if (at->tok_cap < n)
+	{
+		int			ncap = n > 2 * at->tok_cap ? n : 2 * at->tok_cap;
+
+		at->tok_scratch = diplo_realloc(at->a, at->tok_scratch,
+										sizeof(int) * 3 * (size_t) ncap);
+		at->in_reported = diplo_realloc(at->a, at->in_reported, ncap);
+		at->tok_cap = ncap;
+	}
+	ix->hold = at->tok_scratch;
+	ix->open = at->tok_scratch + n;
+	ix->close = at->tok_scratch + 2 * n;
 	for (int i = 0; i < t->n; i++)
 		ix->hold[i] = ix->open[i] = ix->close[i] = -1;
 	for (int k = 0; k < qs->n; k++)
@@ -256,15 +275,6 @@ span_index_build(const DiploAllocator *a, const DiploTokens *t,
 		if (sp->close >= 0)
 			ix->close[sp->close] = k;
 	}
-}
-
-/* Free the per-token span indexes. */
-static void
-span_index_free(const DiploAllocator *a, SpanIndex *ix)
-{
-	diplo_free(a, ix->hold);
-	diplo_free(a, ix->open);
-	diplo_free(a, ix->close);
 }
 
 /* The quote span whose content holds token i, or -1. */
@@ -392,7 +402,8 @@ emit(DiploAttrib *at, const DiploTokens *t, const Attr *r)
 		return -1;
 	if (at->nq == at->capq)
 	{
-		int			ncap = at->capq ? at->capq * 2 : 32;
+		/* grow by half: less slack when an article has millions of quotes */
+		int			ncap = at->capq ? at->capq + at->capq / 2 : 32;
 
 		at->q = diplo_realloc(at->a, at->q, sizeof(DiploQuote) * ncap);
 		at->capq = ncap;
@@ -421,16 +432,41 @@ emit(DiploAttrib *at, const DiploTokens *t, const Attr *r)
 	return at->nq++;
 }
 
-/* The end of reported content that starts at cs, for the cue at c. */
+/*
+ * The end of reported content that starts at cs, for the cue at c.  The
+ * content may hold one attribution of its own (a relay: "the FO said
+ * Qureshi stressed X") but ends before a second cue with a subject, so
+ * that "He said He said He said ..." does not nest: every token is then
+ * the content of at most two attributions.
+ */
 static int
-content_end(const DiploTokens *t, const DiploQuoteSpans *qs,
-			const SpanIndex *ix, int c, int cs, int se)
+content_end(const DiploTokens *t, const DiploMentions *ms,
+			const DiploQuoteSpans *qs, const SpanIndex *ix, int c, int cs,
+			int se)
 {
 	int			e = se;
 	int			inside = span_holding(ix, c);
+	int			inner = 0;
 
 	if (e > cs + MAX_CONTENT)
 		e = cs + MAX_CONTENT;
+	for (int p = cs + 1; p < e; p++)
+	{
+		const DiploCue *cue;
+		int			s,
+					se2;
+
+		if (t->cue[p] == NULL || (cue = cue_at(t, p)) == NULL ||
+			(cue->flags & DIPLO_CUE_PARTICIPLE))
+			continue;
+		if (subject_before(t, ms, p, cs, &s, &se2) == -2)
+			continue;
+		if (++inner == MAX_RELAY_DEPTH)
+		{
+			e = s;
+			break;
+		}
+	}
 	if (inside >= 0 && qs->span[inside].last < e)
 		e = qs->span[inside].last;
 	/* a quote opened in the content runs on past the sentence end */
@@ -486,13 +522,25 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 					   const DiploQuoteSpans *qs, const DiploMentions *ms)
 {
 	const DiploAllocator *a = at->a;
-	Attrs		as = {0};
-	int		   *span_attr = diplo_alloc(a, sizeof(int) * (qs->n ? qs->n : 1));
+	Attrs		as = {at->attrs, 0, at->attrs_cap};
+	int		   *span_attr;
 	int			first_new = at->nq;
-	uint8_t    *in_reported = diplo_alloc(a, t->n ? t->n : 1);
+	uint8_t    *in_reported;
 	SpanIndex	ix;
 
-	span_index_build(a, t, qs, &ix);
+	if (at->span_cap < qs->n || at->span_attr == NULL)
+	{
+		int			ncap = qs->n > 2 * at->span_cap ? qs->n : 2 * at->span_cap;
+
+		if (ncap < 16)
+			ncap = 16;
+		at->span_attr = diplo_realloc(a, at->span_attr, sizeof(int) * (size_t) ncap);
+		at->span_cap = ncap;
+	}
+	span_attr = at->span_attr;
+	span_index_build(at, t, qs, &ix);
+	in_reported = at->in_reported;
+	memset(in_reported, 0, t->n ? t->n : 1);
 	for (int k = 0; k < qs->n; k++)
 		span_attr[k] = -1;
 
@@ -533,11 +581,31 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				if (punct_is(t, p, ","))
 					p++;
 				r->cs = p;
-				r->ce = content_end(t, qs, &ix, c, p, se);
+				r->ce = content_end(t, ms, qs, &ix, c, p, se);
 			}
 			else
 			{
+				/*
+				 * "X, according to Y": from the sentence start, but not
+				 * back over an earlier "according to Y" nor over more than
+				 * one other attribution, and at most MAX_CONTENT tokens
+				 * back, so that repeated attributions overlap boundedly
+				 */
 				r->cs = ss;
+				for (int back = 2; back <= 3 && as.n - back >= 0; back++)
+				{
+					const Attr *prev = &as.v[as.n - back];
+					int			prev_end = prev->cue_e > prev->subj_e ?
+						prev->cue_e : prev->subj_e;
+
+					if ((back == 3 || diplo_tok_is(t, prev->cue_s, "according")) &&
+						prev_end > r->cs && prev_end <= c)
+						r->cs = prev_end;
+				}
+				if (c - r->cs > MAX_CONTENT)
+					r->cs = c - MAX_CONTENT;
+				while (r->cs < c && punct_is(t, r->cs, ",;:"))
+					r->cs++;
 				r->ce = c;
 				while (r->ce > r->cs && punct_is(t, r->ce - 1, ",(-"))
 					r->ce--;
@@ -583,7 +651,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			len;
 			const DiploOrg *ch = NULL;
 
-			if (diplo_tok_is(t, p, "in") && diplo_tok_in(t, p + 1, determiners))
+			if (diplo_tok_is(t, p, "in") && diplo_tok_in_set(t, p + 1, &determiners_set))
 				ch = diplo_lex_org(t->words, t->n, p + 2, &len);
 			diplo_coref_spoke(at->coref, entity,
 							  ch && ch->kind == DIPLO_ORG_CHANNEL ? ch->canonical : cue->lemma);
@@ -647,7 +715,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			am;
 			int			cs = content_start(t, ms, cue, inverted ? e - 1 : c, se, &am);
 
-			if (cs >= se || diplo_tok_in(t, cs, content_prepositions) ||
+			if (cs >= se || diplo_tok_in_set(t, cs, &content_prepositions_set) ||
 				t->tok[cs].kind == DIPLO_TOK_PUNCT ||
 				(t->tok[cs].kind == DIPLO_TOK_QUOTE && qs->dir[cs] < 0))
 			{
@@ -655,7 +723,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				continue;
 			}
 			r->cs = cs;
-			r->ce = content_end(t, qs, &ix, c, cs, se);
+			r->ce = content_end(t, ms, qs, &ix, c, cs, se);
 			if (word_count(t, r->cs, r->ce) < 3)
 			{
 				as.n--;
@@ -773,16 +841,23 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 	}
 	else
 		at->chain_first = -1;
-	diplo_free(a, as.v);
-	diplo_free(a, span_attr);
-	diplo_free(a, in_reported);
-	span_index_free(a, &ix);
+	at->attrs = as.v;
+	at->attrs_cap = as.cap;
 }
 
-/* Free the quotes that were not handed over. */
+/* Free the quotes that were not handed over, and the scratch. */
 void
 diplo_attrib_free(DiploAttrib *at)
 {
+	diplo_free(at->a, at->tok_scratch);
+	diplo_free(at->a, at->in_reported);
+	diplo_free(at->a, at->span_attr);
+	diplo_free(at->a, at->attrs);
+	at->tok_scratch = NULL;
+	at->in_reported = NULL;
+	at->span_attr = NULL;
+	at->attrs = NULL;
+	at->tok_cap = at->span_cap = at->attrs_cap = 0;
 	for (int k = 0; k < at->nq; k++)
 	{
 		diplo_free(at->a, at->q[k].cue);

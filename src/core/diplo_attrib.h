@@ -8,6 +8,11 @@
  *		speaker mention lies inside another quote's content is relayed: the
  *		outer speaker becomes its channel.
  *
+ * A reported clause holds at most one attribution of its own (a relay)
+ * and ends before a second cue with a subject, so that a token lies in at
+ * most two reported contents and the output stays proportional to the
+ * input whatever the text.
+ *
  * Speakers are entity indexes of the DiploCoref until the driver renumbers
  * them.
  */
@@ -27,6 +32,14 @@ typedef struct DiploAttrib
 	int			chain_first;	/* first quote of a multi-paragraph quote
 								 * still open, or -1 */
 	int			chain_last;
+	/* per-paragraph scratch, kept and grown from paragraph to paragraph */
+	int		   *tok_scratch;	/* 3 ints per token: span indexes */
+	uint8_t    *in_reported;	/* per token */
+	int			tok_cap;
+	int		   *span_attr;		/* per quote span */
+	int			span_cap;
+	void	   *attrs;			/* the paragraph's attributions */
+	int			attrs_cap;
 } DiploAttrib;
 
 void		diplo_attrib_init(DiploAttrib *at, const DiploAllocator *a,
@@ -37,7 +50,7 @@ void		diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 								   const DiploQuoteSpans *qs,
 								   const DiploMentions *ms);
 
-/* Free the quotes that were not handed over. */
+/* Free the quotes that were not handed over, and the scratch. */
 void		diplo_attrib_free(DiploAttrib *at);
 
 #endif							/* DIPLO_ATTRIB_H */

@@ -38,33 +38,67 @@ enum
 	LEX_ORG,
 	LEX_PLACE,
 	LEX_EVENT,
+	LEX_ORG_HEAD,
 	LEX_NTABLES
 };
 
 static const DiploLexIndex *const lex_tables[LEX_NTABLES] = {
 	&diplo_lex_cue_index, &diplo_lex_title_index, &diplo_lex_org_index,
-	&diplo_lex_place_index, &diplo_lex_event_index
+	&diplo_lex_place_index, &diplo_lex_event_index, &diplo_lex_org_head_index
 };
 
 /* Slots of the first-word hash (a power of two, kept under 3/4 full). */
-#define FW_SLOTS 8192
+#define FW_SLOTS 4096
 
 /* One first word: where its keys are in every table. */
 typedef struct FirstWord
 {
 	const char *word;			/* into a key; not NUL-terminated */
-	uint32_t	hash;
 	int16_t		len;
 	int16_t		lo[LEX_NTABLES];	/* run [lo, hi) of keys starting with it */
 	int16_t		hi[LEX_NTABLES];
+	int32_t		mask;			/* bit t: the run of table t is not empty */
+	int32_t		inner_mask;		/* bit t: a later word of a key of table t */
 } FirstWord;
 
 static FirstWord fw_slots[FW_SLOTS];
+static uint32_t fw_tags[FW_SLOTS];	/* hash | 1 of a used slot, 0 empty: a
+									 * miss reads only this small array */
 static int	fw_used;
 static bool fw_ready;			/* false: lookups fall back to a binary search */
 
-/* Pairs of first bytes that can begin the stem of a topic's first word. */
+/*
+ * Which words may stem to the first stem of a topic keyword: pairs of first
+ * bytes for short stems (topic_prefix), triples for stems of four bytes or
+ * more (topic_prefix3, a hash set of b0 | b1 << 8 | b2 << 16 | 1 << 24).
+ */
+#define TOPIC_PREFIX3_SLOTS 2048
 static uint8_t topic_prefix[256][32];
+static uint32_t topic_prefix3[TOPIC_PREFIX3_SLOTS];
+static uint32_t topic_prefix3_letters[26][26];	/* the same triples of
+												 * lowercase letters: bit
+												 * b2 - 'a' */
+
+/*
+ * The stems of recent words and the run of topic keys their stem starts
+ * (a direct-mapped memo per process: news text repeats its words, and
+ * stemming is the dearest step of a topic lookup).  Words longer than
+ * STEM_MEMO_WORD bytes are not kept.
+ */
+#define STEM_MEMO_SLOTS 4096
+#define STEM_MEMO_WORD 22
+
+typedef struct StemMemo
+{
+	uint8_t		wlen;			/* 0: empty slot */
+	uint8_t		slen;			/* stem length, 0 if no key starts with it */
+	int16_t		lo;				/* run of topic keys [lo, hi) */
+	int16_t		hi;
+	char		word[STEM_MEMO_WORD];
+	char		stem[STEM_MEMO_WORD];
+} StemMemo;
+
+static StemMemo stem_memo[STEM_MEMO_SLOTS];
 
 static struct sb_stemmer *topic_stemmer;
 static int	topic_nstems;
@@ -199,13 +233,14 @@ hash_bytes(const char *s, int len)
 }
 
 /* The slot of the folded word w (hash h), or of the empty slot it would take. */
-static int
+static inline int
 fw_probe(const char *w, int len, uint32_t h)
 {
 	int			k = (int) (h & (FW_SLOTS - 1));
+	uint32_t	tag = h | 1;
 
-	while (fw_slots[k].word != NULL &&
-		   !(fw_slots[k].hash == h && fw_slots[k].len == len &&
+	while (fw_tags[k] != 0 &&
+		   !(fw_tags[k] == tag && fw_slots[k].len == len &&
 			 memcmp(fw_slots[k].word, w, len) == 0))
 		k = (k + 1) & (FW_SLOTS - 1);
 	return k;
@@ -234,21 +269,90 @@ fw_build(void)
 			while (e < ix->nkeys && strncmp(ix->keys[e].key, key, len) == 0 &&
 				   (ix->keys[e].key[len] == ' ' || ix->keys[e].key[len] == '\0'))
 				e++;
-			if (fw_slots[slot].word == NULL)
+			if (fw_tags[slot] == 0)
 			{
 				if (len > INT16_MAX || (fw_used + 1) * 4 > FW_SLOTS * 3)
 					return false;
 				fw_slots[slot].word = key;
-				fw_slots[slot].hash = h;
+				fw_tags[slot] = h | 1;
 				fw_slots[slot].len = (int16_t) len;
 				fw_used++;
 			}
 			fw_slots[slot].lo[t] = (int16_t) k;
 			fw_slots[slot].hi[t] = (int16_t) e;
+			fw_slots[slot].mask |= 1 << t;
+			/* the later words of these keys */
+			for (int j = k; j < e; j++)
+			{
+				const char *w = ix->keys[j].key + len;
+
+				while (*w == ' ')
+				{
+					const char *ws = w + 1;
+					const char *we = strchr(ws, ' ');
+					int			wl = we ? (int) (we - ws) : (int) strlen(ws);
+					uint32_t	wh = hash_bytes(ws, wl);
+					int			ws_slot = fw_probe(ws, wl, wh);
+
+					if (fw_tags[ws_slot] == 0)
+					{
+						if (wl > INT16_MAX || (fw_used + 1) * 4 > FW_SLOTS * 3)
+							return false;
+						fw_slots[ws_slot].word = ws;
+						fw_tags[ws_slot] = wh | 1;
+						fw_slots[ws_slot].len = (int16_t) wl;
+						fw_used++;
+					}
+					fw_slots[ws_slot].inner_mask |= 1 << t;
+					w = ws + wl;
+				}
+			}
 			k = e;
 		}
 	}
 	return true;
+}
+
+/*
+ * DiploWord.lex once looked up: LEX_KNOWN, the tables with a phrase that
+ * starts with the word (one bit each at LEX_MASK_SHIFT), LEX_TOPIC_BIT if
+ * its stem may start a topic keyword, the tables with a key that has it as
+ * a later word (one bit each at LEX_INNER_SHIFT), and its slot + 1 in the low bits
+ * (0: no slot).
+ */
+#define LEX_KNOWN		0x40000000
+#define LEX_MASK_SHIFT	16
+#define LEX_TOPIC_BIT	(1 << (LEX_MASK_SHIFT + LEX_NTABLES))
+#define LEX_INNER_SHIFT (LEX_MASK_SHIFT + LEX_NTABLES + 1)
+#define LEX_SLOT_MASK	0xFFFF
+
+static inline bool may_stem_to_topic(const char *s, int len);
+
+/*
+ * Fold and hash an all-ASCII word in one go (the common case); -1 if w has
+ * other bytes or does not fit (then fold_word and hash_bytes do it).
+ */
+static int
+fold_hash_ascii(DiploWord w, char *out, int cap, uint32_t *hash)
+{
+	const unsigned char *s = (const unsigned char *) w.s;
+	uint32_t	h = 2166136261u;
+
+	if (w.s == NULL || w.len <= 0 || w.len > cap)
+		return -1;
+	for (int i = 0; i < w.len; i++)
+	{
+		unsigned char c = s[i];
+
+		if (c >= 0x80)
+			return -1;
+		if (c >= 'A' && c <= 'Z')
+			c += 0x20;
+		out[i] = (char) c;
+		h = (h ^ c) * 16777619u;
+	}
+	*hash = h;
+	return w.len;
 }
 
 /* Look up which phrases can start with w and cache it in w->lex. */
@@ -258,29 +362,60 @@ diplo_lex_prepare_word(DiploWord *w)
 	char		buf[KEY_BUF_SIZE];
 	int			len;
 	int			slot;
+	int32_t		lex = LEX_KNOWN;
 
-	w->lex = -1;
+	w->lex = 0;
 	if (!fw_ready && !diplo_lexicon_init())
 		return;
-	len = fold_word(*w, buf, KEY_BUF_SIZE - 1, true);
-	if (len <= 0)
+	if (!fw_ready)
 		return;
-	slot = fw_probe(buf, len, hash_bytes(buf, len));
-	if (fw_slots[slot].word != NULL)
-		w->lex = slot + 1;
+	w->hash = 0;
+	len = fold_hash_ascii(*w, buf, KEY_BUF_SIZE - 1, &w->hash);
+	if (len < 0)
+	{
+		len = fold_word(*w, buf, KEY_BUF_SIZE - 1, true);
+		if (len > 0)
+			w->hash = hash_bytes(buf, len);
+	}
+	if (len > 0)
+	{
+		slot = fw_probe(buf, len, w->hash);
+		if (fw_tags[slot] != 0)
+			lex |= (slot + 1) | (fw_slots[slot].mask << LEX_MASK_SHIFT) |
+				(fw_slots[slot].inner_mask << LEX_INNER_SHIFT);
+		if (len <= STEM_WORD_MAX + 1 && may_stem_to_topic(buf, len))
+			lex |= LEX_TOPIC_BIT;
+	}
+	w->lex = lex;
+}
+
+/* w->lex, looked up now if the word was not prepared (or 0 if no hash). */
+static int32_t
+word_lex(const DiploWord *w)
+{
+	DiploWord	tmp;
+
+	if (w->lex != 0)
+		return w->lex;
+	tmp = *w;
+	diplo_lex_prepare_word(&tmp);
+	return tmp.lex;
 }
 
 /* The first-word slot of w (its cached one if any), or -1. */
 static int
 word_slot(const DiploWord *w)
 {
-	DiploWord	tmp;
+	return (int) (word_lex(w) & LEX_SLOT_MASK) - 1;
+}
 
-	if (w->lex != 0)
-		return w->lex - 1;
-	tmp = *w;
-	diplo_lex_prepare_word(&tmp);
-	return tmp.lex - 1;
+/* Can no phrase of table t start at words[i] (known from the cache alone)? */
+static inline bool
+quick_miss(int t, const DiploWord *words, int nwords, int i)
+{
+	return words != NULL && i >= 0 && i < nwords &&
+		(words[i].lex & LEX_KNOWN) &&
+		!(words[i].lex & (1 << (LEX_MASK_SHIFT + t)));
 }
 
 /* May a word start an entry of the title, org or place table (cached)? */
@@ -294,10 +429,8 @@ diplo_lex_may_start_phrase(const DiploWord *w)
 	slot = word_slot(w);
 	if (slot < 0)
 		return false;
-	for (int t = LEX_TITLE; t <= LEX_PLACE; t++)
-		if (fw_slots[slot].lo[t] < fw_slots[slot].hi[t])
-			return true;
-	return false;
+	return (word_lex(w) & (((1 << LEX_TITLE) | (1 << LEX_ORG) | (1 << LEX_PLACE))
+						   << LEX_MASK_SHIFT)) != 0;
 }
 
 /*
@@ -373,6 +506,10 @@ index_lookup(int t, const DiploWord *words, int nwords, int i, int *matched)
 		if (lo >= hi || i + count >= nwords || count >= index->max_words ||
 			len + 2 >= KEY_BUF_SIZE)
 			break;
+		/* a prepared next word that is in no key of this table ends it */
+		if ((words[i + count].lex & LEX_KNOWN) &&
+			!(words[i + count].lex & (1 << (LEX_INNER_SHIFT + t))))
+			break;
 		buf[len] = ' ';
 		wl = fold_word(words[i + count], buf + len + 1, KEY_BUF_SIZE - len - 2,
 					   true);
@@ -392,18 +529,37 @@ index_lookup(int t, const DiploWord *words, int nwords, int i, int *matched)
 const DiploCue *
 diplo_lex_cue(DiploWord w)
 {
-	const DiploLexKey *k = index_lookup(LEX_CUE, &w, 1, 0, NULL);
+	const DiploLexKey *k;
+
+	if (quick_miss(LEX_CUE, &w, 1, 0))
+		return NULL;
+	k = index_lookup(LEX_CUE, &w, 1, 0, NULL);
 
 	return k ? &diplo_lex_cues[k->entry] : NULL;
+}
+
+/* Is w a word that ends organisation names? */
+bool
+diplo_lex_org_head(DiploWord w)
+{
+	if (quick_miss(LEX_ORG_HEAD, &w, 1, 0))
+		return false;
+	return index_lookup(LEX_ORG_HEAD, &w, 1, 0, NULL) != NULL;
 }
 
 /* Longest title starting at words[i]; *matched gets its length in words. */
 const DiploTitle *
 diplo_lex_title(const DiploWord *words, int nwords, int i, int *matched)
 {
-	const DiploLexKey *k = index_lookup(LEX_TITLE, words, nwords,
-										i, matched);
+	const DiploLexKey *k;
 
+	if (quick_miss(LEX_TITLE, words, nwords, i))
+	{
+		if (matched)
+			*matched = 0;
+		return NULL;
+	}
+	k = index_lookup(LEX_TITLE, words, nwords, i, matched);
 	return k ? &diplo_lex_titles[k->entry] : NULL;
 }
 
@@ -411,9 +567,15 @@ diplo_lex_title(const DiploWord *words, int nwords, int i, int *matched)
 const DiploOrg *
 diplo_lex_org(const DiploWord *words, int nwords, int i, int *matched)
 {
-	const DiploLexKey *k = index_lookup(LEX_ORG, words, nwords,
-										i, matched);
+	const DiploLexKey *k;
 
+	if (quick_miss(LEX_ORG, words, nwords, i))
+	{
+		if (matched)
+			*matched = 0;
+		return NULL;
+	}
+	k = index_lookup(LEX_ORG, words, nwords, i, matched);
 	return k ? &diplo_lex_orgs[k->entry] : NULL;
 }
 
@@ -422,9 +584,15 @@ const DiploCountry *
 diplo_lex_place(const DiploWord *words, int nwords, int i, int *matched,
 				DiploPlaceKind *kind)
 {
-	const DiploLexKey *k = index_lookup(LEX_PLACE, words, nwords,
-										i, matched);
+	const DiploLexKey *k;
 
+	if (quick_miss(LEX_PLACE, words, nwords, i))
+	{
+		if (matched)
+			*matched = 0;
+		return NULL;
+	}
+	k = index_lookup(LEX_PLACE, words, nwords, i, matched);
 	if (k == NULL)
 		return NULL;
 	if (kind)
@@ -436,9 +604,15 @@ diplo_lex_place(const DiploWord *words, int nwords, int i, int *matched,
 const DiploEvent *
 diplo_lex_event(const DiploWord *words, int nwords, int i, int *matched)
 {
-	const DiploLexKey *k = index_lookup(LEX_EVENT, words, nwords,
-										i, matched);
+	const DiploLexKey *k;
 
+	if (quick_miss(LEX_EVENT, words, nwords, i))
+	{
+		if (matched)
+			*matched = 0;
+		return NULL;
+	}
+	k = index_lookup(LEX_EVENT, words, nwords, i, matched);
 	return k ? &diplo_lex_events[k->entry] : NULL;
 }
 
@@ -580,44 +754,102 @@ stem_topic_keywords(void)
 		  compare_stem_keys);
 }
 
+/* The slot of a 3-byte prefix value v in topic_prefix3 (its own or empty). */
+static int
+prefix3_slot(uint32_t v)
+{
+	int			k = (int) ((v * 2654435761u) >> 21) & (TOPIC_PREFIX3_SLOTS - 1);
+
+	while (topic_prefix3[k] != 0 && topic_prefix3[k] != v)
+		k = (k + 1) & (TOPIC_PREFIX3_SLOTS - 1);
+	return k;
+}
+
 /*
- * Mark the first two bytes of every keyword's first stem in topic_prefix.
- * An English (Porter2) stem keeps its word's first two bytes, except that
- * "dying", "lying" and "tying" stem to "die", "lie", "tie": a stem whose
- * second byte is 'i' also admits 'y' there.  A one-byte stem admits every
- * second byte.
+ * Mark the beginnings of every keyword's first stem.  An English (Porter2)
+ * stem of four bytes or more keeps its word's first three bytes (suffix
+ * rules change at most the stem's last byte); a shorter stem keeps the
+ * first two, except that "dying", "lying" and "tying" stem to "die", "lie",
+ * "tie": a short stem whose second byte is 'i' also admits 'y' there.  A
+ * one-byte stem admits every second byte.  (Checked against libstemmer on
+ * the 87,000 distinct words of the corpora.)  Returns false if the triples
+ * do not fit: then only the pairs are used, for every stem.
  */
-static void
+static bool
 build_topic_prefixes(void)
 {
-	memset(topic_prefix, 0, sizeof(topic_prefix));
-	for (int k = 0; k < topic_nstems; k++)
-	{
-		const unsigned char *key = (const unsigned char *) diplo_lex_topic_stems[k].key;
-		unsigned char b0 = key[0];
-		unsigned char b1 = key[0] ? key[1] : 0;
+	bool		use3 = true;
 
-		if (b1 == '\0' || b1 == ' ')
+	memset(topic_prefix3, 0, sizeof(topic_prefix3));
+	memset(topic_prefix3_letters, 0, sizeof(topic_prefix3_letters));
+	for (int pass = 0; pass < 2; pass++)
+	{
+		int			n3 = 0;
+
+		memset(topic_prefix, 0, sizeof(topic_prefix));
+		for (int k = 0; k < topic_nstems; k++)
 		{
-			memset(topic_prefix[b0], 0xFF, sizeof(topic_prefix[b0]));
-			continue;
+			const unsigned char *key = (const unsigned char *) diplo_lex_topic_stems[k].key;
+			int			len = 0;
+			unsigned char b0 = key[0];
+			unsigned char b1;
+
+			while (key[len] && key[len] != ' ')
+				len++;
+			if (use3 && len >= 4)
+			{
+				uint32_t	v = key[0] | (key[1] << 8) | (key[2] << 16) | (1u << 24);
+				int			slot = prefix3_slot(v);
+
+				if (topic_prefix3[slot] == 0 && ++n3 * 2 > TOPIC_PREFIX3_SLOTS)
+					break;
+				topic_prefix3[slot] = v;
+				if (key[0] >= 'a' && key[0] <= 'z' && key[1] >= 'a' &&
+					key[1] <= 'z' && key[2] >= 'a' && key[2] <= 'z')
+					topic_prefix3_letters[key[0] - 'a'][key[1] - 'a'] |=
+						1u << (key[2] - 'a');
+				continue;
+			}
+			b1 = len > 1 ? key[1] : 0;
+			if (len < 2)
+			{
+				memset(topic_prefix[b0], 0xFF, sizeof(topic_prefix[b0]));
+				continue;
+			}
+			topic_prefix[b0][b1 >> 3] |= (uint8_t) (1 << (b1 & 7));
+			if (b1 == 'i')
+				topic_prefix[b0]['y' >> 3] |= (uint8_t) (1 << ('y' & 7));
 		}
-		topic_prefix[b0][b1 >> 3] |= (uint8_t) (1 << (b1 & 7));
-		if (b1 == 'i')
-			topic_prefix[b0]['y' >> 3] |= (uint8_t) (1 << ('y' & 7));
+		if (n3 * 2 <= TOPIC_PREFIX3_SLOTS)
+			return use3;
+		use3 = false;
+		memset(topic_prefix3, 0, sizeof(topic_prefix3));
+		memset(topic_prefix3_letters, 0, sizeof(topic_prefix3_letters));
 	}
+	return false;
 }
 
 /* Can the folded word s[0..len) stem to the first stem of a keyword? */
-static bool
+static inline bool
 may_stem_to_topic(const char *s, int len)
 {
-	unsigned char b0 = (unsigned char) s[0];
-	unsigned char b1 = len > 1 ? (unsigned char) s[1] : 0;
+	const unsigned char *u = (const unsigned char *) s;
+	unsigned char b1 = len > 1 ? u[1] : 0;
 
-	if (b0 == '\'')
+	if (u[0] == '\'')
 		return true;			/* the stemmer drops a leading apostrophe */
-	return (topic_prefix[b0][b1 >> 3] & (1 << (b1 & 7))) != 0;
+	if (topic_prefix[u[0]][b1 >> 3] & (1 << (b1 & 7)))
+		return true;
+	if (len >= 3)
+	{
+		uint32_t	v = u[0] | (u[1] << 8) | (u[2] << 16) | (1u << 24);
+
+		if (u[0] >= 'a' && u[0] <= 'z' && u[1] >= 'a' && u[1] <= 'z' &&
+			u[2] >= 'a' && u[2] <= 'z')
+			return (topic_prefix3_letters[u[0] - 'a'][u[1] - 'a'] >> (u[2] - 'a')) & 1;
+		return topic_prefix3[prefix3_slot(v)] == v;
+	}
+	return false;
 }
 
 /* Create the stemmer, stem the topic keywords and hash the first words. */
@@ -633,10 +865,12 @@ diplo_lexicon_init(void)
 			return false;
 	}
 	stem_topic_keywords();
-	build_topic_prefixes();
+	(void) build_topic_prefixes();
+	memset(stem_memo, 0, sizeof(stem_memo));
 	if (!fw_ready)
 	{
 		memset(fw_slots, 0, sizeof(fw_slots));
+		memset(fw_tags, 0, sizeof(fw_tags));
 		fw_used = 0;
 		fw_ready = fw_build();
 	}
@@ -666,14 +900,55 @@ diplo_lex_topic(const DiploWord *words, int nwords, int i, int *matched)
 		return -1;
 	if (!lexicon_ready && !diplo_lexicon_init())
 		return -1;
+	if ((words[i].lex & LEX_KNOWN) && !(words[i].lex & LEX_TOPIC_BIT))
+		return -1;
 	len = fold_word(words[i], folded, STEM_WORD_MAX + 1, true);
 	if (len <= 0 || !may_stem_to_topic(folded, len))
 		return -1;
-	len = stem_folded(folded, len, buf, KEY_BUF_SIZE - 1);
-	if (len <= 0)
-		return -1;
-	if (!first_word_run(keys, topic_nstems, buf, len, &lo, &hi))
-		return -1;
+	if (len <= STEM_MEMO_WORD)
+	{
+		StemMemo   *m = &stem_memo[hash_bytes(folded, len) & (STEM_MEMO_SLOTS - 1)];
+
+		if (m->wlen != len || memcmp(m->word, folded, len) != 0)
+		{
+			int			slen = stem_folded(folded, len, buf, KEY_BUF_SIZE - 1);
+
+			m->wlen = 0;
+			if (slen <= 0)
+				return -1;
+			if (!first_word_run(keys, topic_nstems, buf, slen, &lo, &hi))
+				lo = hi = 0;
+			if (slen <= STEM_MEMO_WORD && topic_nstems <= INT16_MAX)
+			{
+				m->slen = (uint8_t) (lo < hi ? slen : 0);
+				m->lo = (int16_t) lo;
+				m->hi = (int16_t) hi;
+				memcpy(m->stem, buf, m->slen);
+				memcpy(m->word, folded, len);
+				m->wlen = (uint8_t) len;
+			}
+			if (lo >= hi)
+				return -1;
+			len = slen;
+		}
+		else
+		{
+			if (m->lo >= m->hi)
+				return -1;
+			lo = m->lo;
+			hi = m->hi;
+			len = m->slen;
+			memcpy(buf, m->stem, len);
+		}
+	}
+	else
+	{
+		len = stem_folded(folded, len, buf, KEY_BUF_SIZE - 1);
+		if (len <= 0)
+			return -1;
+		if (!first_word_run(keys, topic_nstems, buf, len, &lo, &hi))
+			return -1;
+	}
 	for (int count = 1;; count++)
 	{
 		int			slen;

@@ -29,6 +29,8 @@ typedef struct DiploWord
 								 * diplo_lex_prepare_word); 0 = not looked
 								 * up yet: a DiploWord built by hand must be
 								 * zero-initialised */
+	uint32_t	hash;			/* with lex set: FNV-1a (32-bit) of the folded
+								 * word, as diplo_tok_in_set hashes ASCII */
 } DiploWord;
 
 /*
@@ -82,6 +84,8 @@ typedef struct DiploTitle
 	DiploTitleKind kind;
 	const char *org_kind;		/* the organisation kind it belongs to
 								 * ("foreign_ministry"), or NULL */
+	bool		speaks_for_org;	/* a spokesperson: with an organisation
+								 * named, the mention is the organisation */
 } DiploTitle;
 
 /* Longest title starting at words[i]; *nwords gets its length. */
@@ -111,6 +115,12 @@ typedef struct DiploOrg
 
 const DiploOrg *diplo_lex_org(const DiploWord *words, int nwords, int i,
 							  int *matched);
+
+/*
+ * Is w a word that ends organisation names ("Times", "House", "Party"):
+ * data/org_heads.tsv?
+ */
+bool		diplo_lex_org_head(DiploWord w);
 
 /* Countries: data/countries.tsv (name, code, aliases, demonyms, capitals). */
 typedef enum DiploPlaceKind
@@ -201,6 +211,7 @@ extern const DiploLexIndex diplo_lex_title_index;
 extern const DiploLexIndex diplo_lex_org_index;
 extern const DiploLexIndex diplo_lex_place_index;
 extern const DiploLexIndex diplo_lex_event_index;
+extern const DiploLexIndex diplo_lex_org_head_index;
 
 /* Topic keywords as written (folded); stemmed into the writable tables. */
 extern const DiploLexKey diplo_lex_topic_keywords[];

@@ -31,11 +31,24 @@ static const char *const function_words[] = {
 	NULL
 };
 
+static DiploWordSet function_words_set = DIPLO_WORDSET(function_words);
+
 /* Determiners and possessives that open a noun phrase. */
 static const char *const determiners[] = {
 	"the", "a", "an", "his", "her", "its", "their", "our", "this", "that",
 	"these", "those", "another", NULL
 };
+
+static DiploWordSet determiners_set = DIPLO_WORDSET(determiners);
+
+/* Lowercase words that can open a mention without being in the lexicon. */
+static const char *const mention_openers[] = {
+	"he", "she", "it", "they", "both", "counterpart", "counterparts",
+	"the", "a", "an", "his", "her", "its", "their", "our", "this", "that",
+	"these", "those", "another", NULL
+};
+
+static DiploWordSet mention_openers_set = DIPLO_WORDSET(mention_openers);
 
 /* Adjectives allowed between a determiner and a role noun. */
 static const char *const role_modifiers[] = {
@@ -45,31 +58,13 @@ static const char *const role_modifiers[] = {
 	"brief", "written", "separate", "earlier", "latest", NULL
 };
 
-/*
- * Last words of capitalised names that are organisations, not people.
- * TODO: move to a data file (orgs.tsv has no head-word column yet).
- */
-static const char *const org_heads[] = {
-	"times", "post", "news", "journal", "house", "department", "ministry",
-	"party", "committee", "campaign", "council", "university", "association",
-	"institute", "agency", "foundation", "commission", "center", "centre",
-	"bank", "fund", "court", "congress", "senate", "administration",
-	"office", "group", "network", "press", "reuters", "company", "union",
-	"organization", "organisation", "service", "board", "bureau", "caucus",
-	"coalition", "project", "forum", "club", "tribune", "herald", "magazine",
-	"poll", "gazette", "telegraph", "guardian", "cnn", "nbc", "abc", "cbs",
-	"fox", "ap", "msnbc", "politico", "breitbart", "bbc", "pac", "inc.",
-	"corp.", "foundation", "school", "police", "army", "navy", "government",
-	"assembly", "parliament", "cabinet", "embassy", "mission", "daily",
-	"review", "monitor", "channel", "radio", "tv", "media", "insider",
-	"republicans", "democrats", NULL
-};
+static DiploWordSet role_modifiers_set = DIPLO_WORDSET(role_modifiers);
 
 /* Is token i a word that cannot be part of a name (The, In, said ...)? */
 bool
 diplo_is_function_word(const DiploTokens *t, int i)
 {
-	return diplo_tok_in(t, i, function_words);
+	return diplo_tok_in_set(t, i, &function_words_set);
 }
 
 /* Is token i a possessive 's? */
@@ -181,7 +176,7 @@ place_within(const DiploTokens *t, int s, int e)
 static bool
 is_spokes_title(const DiploTitle *ti)
 {
-	return ti && ti->role && strncmp(ti->role, "Spokes", 6) == 0;
+	return ti && ti->speaks_for_org;
 }
 
 /* Read a mention at token i into m; returns its end, or i if none. */
@@ -205,8 +200,14 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 	m->name_start = m->name_end = -1;
 	if (t->tok[i].kind != DIPLO_TOK_WORD)
 		return i;
-	if (diplo_tok_in(t, i, pronouns_h) || diplo_tok_in(t, i, pronouns_t) ||
-		diplo_tok_in(t, i, pronouns_i))
+	/* the common case: a small word that can start no mention */
+	if (!(t->tok[i].flags & DIPLO_TF_CAP) &&
+		!diplo_lex_may_start_phrase(&t->words[i]) &&
+		!diplo_tok_in_set(t, i, &mention_openers_set))
+		return i;
+	if (t->words[i].len <= 4 &&
+		(diplo_tok_in(t, i, pronouns_h) || diplo_tok_in(t, i, pronouns_t) ||
+		 diplo_tok_in(t, i, pronouns_i)))
 	{
 		m->kind = DIPLO_MEN_PRONOUN;
 		m->pronoun = diplo_tok_in(t, i, pronouns_h) ? 'h' :
@@ -215,7 +216,7 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 		m->plural = m->pronoun == 't';
 		return i + 1;
 	}
-	if (diplo_tok_in(t, k, determiners))
+	if (diplo_tok_in_set(t, k, &determiners_set))
 	{
 		hasdet = true;
 		k++;
@@ -250,7 +251,7 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 			}
 			if (diplo_lex_title(t->words, t->n, k + len, &tlen) ||
 				diplo_lex_org(t->words, t->n, k + len, &olen) ||
-				diplo_tok_in(t, k + len, role_modifiers) ||
+				diplo_tok_in_set(t, k + len, &role_modifiers_set) ||
 				diplo_tok_is(t, k + len, "counterpart"))
 			{
 				m->country = c;
@@ -268,7 +269,7 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 			}
 			break;
 		}
-		if ((hasdet || modified) && diplo_tok_in(t, k, role_modifiers) &&
+		if ((hasdet || modified) && diplo_tok_in_set(t, k, &role_modifiers_set) &&
 			!diplo_lex_title(t->words, t->n, k, &tlen))
 		{
 			k++;
@@ -372,7 +373,7 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 		if ((diplo_tok_is(t, k, "for") || diplo_tok_is(t, k, "of") ||
 			 diplo_tok_is(t, k, "at")) && k + 1 < t->n)
 		{
-			int			j = k + 1 + (diplo_tok_in(t, k + 1, determiners) ? 1 : 0);
+			int			j = k + 1 + (diplo_tok_in_set(t, k + 1, &determiners_set) ? 1 : 0);
 			const DiploOrg *o = diplo_lex_org(t->words, t->n, j, &olen);
 
 			if (o && o->kind != DIPLO_ORG_CHANNEL)
@@ -416,7 +417,7 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 		m->kind = DIPLO_MEN_NAME;
 		m->name_start = k;
 		m->name_end = e;
-		m->person_like = !diplo_tok_in(t, e - 1, org_heads);
+		m->person_like = !diplo_lex_org_head(t->words[e - 1]);
 		m->end = e;
 		return e;
 	}

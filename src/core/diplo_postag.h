@@ -146,13 +146,22 @@ diplo_pos_is_adjective(int pos)
  * The generated model behind the tagger (tagger_data.c, written by
  * tools/gen_tagger.py).  Internal to diplo_postag.c.  A feature's 64-bit
  * hash picks the slot (low bits, linear probing) and is checked by its
- * high 32 bits; the slot's ref is (first weight << 8) | number of
- * weights, 0 for an empty slot.
+ * high 32 bits; the slot's ref is (index << 8) | count, 0 for an empty
+ * slot.  A count below 255 is a run of (weight, class) pairs from
+ * diplo_postag_weights[index]; 255 is a dense row of DIPLO_POSTAG_ROW
+ * weights from diplo_postag_rows[index * DIPLO_POSTAG_ROW] (features with
+ * many classes: added without branching).  Weights are bounded by
+ * DIPLO_POSTAG_MAX_WEIGHT so that the sum of a step's features fits an
+ * int16_t.
  */
+#define DIPLO_POSTAG_ROW 48		/* DIPLO_POS_NTAGS rounded up to 8 */
+#define DIPLO_POSTAG_DENSE 255
+#define DIPLO_POSTAG_MAX_WEIGHT 1365	/* 32767 / 24 features */
+
 typedef struct DiploPostagSlot
 {
 	uint32_t	check;			/* high 32 bits of the feature hash */
-	uint32_t	ref;			/* (first << 8) | count; 0: empty */
+	uint32_t	ref;			/* (index << 8) | count; 0: empty */
 } DiploPostagSlot;
 
 typedef struct DiploPostagWeight
@@ -164,6 +173,7 @@ typedef struct DiploPostagWeight
 extern const DiploPostagSlot diplo_postag_slots[];
 extern const uint32_t diplo_postag_mask;	/* number of slots - 1 */
 extern const DiploPostagWeight diplo_postag_weights[];
+extern const int16_t diplo_postag_rows[];
 extern const char *const diplo_postag_pos_names[DIPLO_POS_NTAGS];
 extern const char *const diplo_postag_ner_names[DIPLO_NER_NTAGS];
 

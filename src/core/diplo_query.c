@@ -10,6 +10,11 @@
  * value matches when it equals a form, or starts one for a prefix.  The
  * index keys of a row are exactly the forms of its field values, tagged by
  * field, so key presence decides every term outside quote() exactly.
+ *
+ * Like to_tsvector, the index leaves out the word: stems of stop words
+ * (data/stopwords.txt) and of words with no letter or fewer than two
+ * letters and digits; a word: term that may name such a stem has no key
+ * and is answered by the recheck (MAYBE in the ternary evaluation).
  */
 #include "diplo_query.h"
 
@@ -301,9 +306,23 @@ raw_matches(const DiploAllocator *a, const char *raw, const char *value,
  * Words and topics of quote contents
  */
 
-/* The English stem of a normalised word into b (the word itself if none). */
-static void
-stem_into(const char *w, size_t len, Buf *b)
+/* Stop-word stems longer than this (bytes) are not kept in the table. */
+#define STOP_STEM_MAX 31
+
+/* Most stop words the table holds (a longer list is cut). */
+#define STOP_STEMS_MAX 512
+
+/* The stems of diplo_stopwords, sorted, filled once on first use. */
+static char stop_stems[STOP_STEMS_MAX][STOP_STEM_MAX + 1];
+static int	nstop_stems = -1;
+
+/*
+ * The English stem of the normalised word w[0..len) (the word itself if
+ * none); *stem_len gets its length.  The result points into the process's
+ * stemmer or into w and is valid until the next call.
+ */
+static const char *
+stem_of(const char *w, size_t len, size_t *stem_len)
 {
 	const sb_symbol *stem = NULL;
 
@@ -315,9 +334,169 @@ stem_into(const char *w, size_t len, Buf *b)
 	if (word_stemmer != NULL && len <= STEM_WORD_MAX)
 		stem = sb_stemmer_stem(word_stemmer, (const sb_symbol *) w, (int) len);
 	if (stem != NULL)
-		buf_add(b, (const char *) stem, sb_stemmer_length(word_stemmer));
-	else
-		buf_add(b, w, len);
+	{
+		*stem_len = (size_t) sb_stemmer_length(word_stemmer);
+		return (const char *) stem;
+	}
+	*stem_len = len;
+	return w;
+}
+
+/* The English stem of a normalised word into b (the word itself if none). */
+static void
+stem_into(const char *w, size_t len, Buf *b)
+{
+	size_t		n;
+	const char *stem = stem_of(w, len, &n);
+
+	buf_add(b, stem, n);
+}
+
+/* qsort order of two rows of the stop-stem table. */
+static int
+stop_row_cmp(const void *x, const void *y)
+{
+	return strcmp((const char *) x, (const char *) y);
+}
+
+/* Fill the sorted table of the stems of the stop words, once. */
+static void
+stop_stems_init(void)
+{
+	int			n = 0;
+
+	if (nstop_stems >= 0)
+		return;
+	for (int i = 0; i < diplo_nstopwords && n < STOP_STEMS_MAX; i++)
+	{
+		const char *w = diplo_stopwords[i];
+		size_t		len;
+		const char *stem = stem_of(w, strlen(w), &len);
+
+		if (len == 0 || len > STOP_STEM_MAX)
+			continue;
+		memcpy(stop_stems[n], stem, len);
+		stop_stems[n][len] = '\0';
+		n++;
+	}
+	qsort(stop_stems, n, sizeof(stop_stems[0]), stop_row_cmp);
+	nstop_stems = n;
+}
+
+/*
+ * Is s[0..len) a stop-word stem (prefix false), or the start of one
+ * (prefix true)?
+ */
+static bool
+stop_stem_find(const char *s, size_t len, bool prefix)
+{
+	int			lo = 0;
+	int			hi;
+
+	stop_stems_init();
+	hi = nstop_stems;
+	/* the first row >= s: rows that start with s follow s directly */
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+		const char *row = stop_stems[mid];
+		size_t		rlen = strlen(row);
+		int			c = memcmp(row, s, rlen < len ? rlen : len);
+
+		if (c < 0 || (c == 0 && rlen < len))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= nstop_stems || strncmp(stop_stems[lo], s, len) != 0)
+		return false;
+	return prefix || stop_stems[lo][len] == '\0';
+}
+
+/*
+ * Is a word of this shape never indexed: no letter (a number), or fewer
+ * than two letters and digits ("a", "'s")?  Bytes of non-ASCII characters
+ * count as letters.
+ */
+static bool
+shape_unindexed(const char *s, size_t len)
+{
+	int			letters = 0;
+	int			alnum = 0;
+
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if ((c >= 'a' && c <= 'z') || c >= 0x80)
+			letters++, alnum++;
+		else if (c >= '0' && c <= '9')
+			alnum++;
+		if (letters > 0 && alnum >= 2)
+			return false;
+	}
+	return true;
+}
+
+/* Does the index hold the word: key of this stem?  (See the header.) */
+static bool
+stem_indexed(const char *s, size_t len)
+{
+	return !shape_unindexed(s, len) && !stop_stem_find(s, len, false);
+}
+
+/*
+ * May a stem that starts with p[0..len) lack its word: key?  Then a
+ * word:p* term cannot be answered by key presence.
+ */
+static bool
+prefix_may_be_unindexed(const char *p, size_t len)
+{
+	return shape_unindexed(p, len) || stop_stem_find(p, len, true);
+}
+
+/* Make room in b for n more bytes and the NUL after them. */
+static void
+buf_reserve(Buf *b, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+	{
+		size_t		cap = b->cap * 2;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		b->s = diplo_realloc(b->a, b->s, cap);
+		b->cap = cap;
+	}
+}
+
+/*
+ * Normalise s[0..len) into b, replacing its content: printable ASCII is
+ * lowercased in place, anything else goes through diplo_normalize.
+ */
+static void
+normalize_into(const DiploAllocator *a, const char *s, size_t len, Buf *b)
+{
+	char	   *norm;
+
+	b->len = 0;
+	buf_reserve(b, len);
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c <= 0x20 || c >= 0x7F)
+			goto slow;
+		b->s[i] = (c >= 'A' && c <= 'Z') ? (char) (c + 0x20) : (char) c;
+	}
+	b->len = len;
+	b->s[len] = '\0';
+	return;
+slow:
+	norm = diplo_normalize(a, s, len);
+	b->len = 0;
+	buf_puts(b, norm);
+	diplo_free(a, norm);
 }
 
 /* A string and its length, as stored in sorted lists. */
@@ -327,13 +506,18 @@ typedef struct Str
 	size_t		len;
 } Str;
 
-/* What one quote's content says: its word stems (sorted) and topics. */
+/*
+ * What one quote's content says, each part built on first need: its word
+ * stems (sorted, distinct, pointing into arena) and its topics.
+ */
 typedef struct QuoteFacts
 {
-	bool		built;
+	bool		stems_built;
+	bool		topics_built;
+	int			probes;			/* word terms answered by a scan so far */
 	Str		   *stems;
 	int			nstems;
-	int			cap;
+	char	   *arena;
 	bool	   *topics;			/* diplo_ntopics flags */
 } QuoteFacts;
 
@@ -351,102 +535,168 @@ str_cmp(const void *x, const void *y)
 	return (a->len > b->len) - (a->len < b->len);
 }
 
-/* Context of the stem callback: the facts being filled. */
-typedef struct StemSink
-{
-	const DiploAllocator *a;
-	QuoteFacts *f;
-} StemSink;
+/* What a content scan does with each stem; true stops the scan. */
+typedef bool (*StemCallback) (void *arg, const char *stem, size_t len);
 
-/* FormCallback: stem a word form and add it to the facts. */
+/* The state of one content scan, seen by the form callback. */
+typedef struct ContentScan
+{
+	StemCallback on_stem;
+	void	   *arg;
+	bool		stopped;
+} ContentScan;
+
+/* FormCallback: stem a word form and hand it on (until stopped). */
 static void
-add_stem_cb(void *arg, const char *s, size_t len)
+scan_form_cb(void *arg, const char *s, size_t len)
 {
-	StemSink   *sink = arg;
-	QuoteFacts *f = sink->f;
-	Buf			b;
+	ContentScan *scan = arg;
+	size_t		n;
+	const char *stem;
 
-	buf_init(&b, sink->a);
-	stem_into(s, len, &b);
-	if (f->nstems == f->cap)
-	{
-		f->cap = f->cap ? f->cap * 2 : 16;
-		f->stems = diplo_realloc(sink->a, f->stems, sizeof(Str) * f->cap);
-	}
-	f->stems[f->nstems].s = b.s;
-	f->stems[f->nstems].len = b.len;
-	f->nstems++;
+	if (scan->stopped)
+		return;
+	stem = stem_of(s, len, &n);
+	if (scan->on_stem(scan->arg, stem, n))
+		scan->stopped = true;
 }
 
 /*
- * The word stems and topics of a content, tokenized as the analyser does;
- * a word's forms (hyphen pieces) are stemmed one by one.
+ * Scan a content tokenized as the analyser does: every word and number
+ * token is normalised and cut into its forms (the token and its hyphen
+ * pieces), and each form's stem goes to on_stem (if not NULL), which may
+ * stop the scan; topics (if not NULL) get the topics of the keywords.
+ * Returns true if on_stem stopped it.
  */
-static void
-facts_build(const DiploAllocator *a, const char *content, QuoteFacts *f)
+static bool
+scan_content(const DiploAllocator *a, const char *content, StemCallback on_stem,
+			 void *arg, bool *topics)
 {
 	DiploParagraphs it;
 	DiploParagraph p;
 	DiploTokens toks;
-	StemSink	sink;
+	ContentScan scan;
+	Buf			norm;
 	size_t		len = strlen(content);
-	int			k = 0;
 
 	memset(&toks, 0, sizeof(toks));
-	sink.a = a;
-	sink.f = f;
-	f->topics = diplo_alloc(a, sizeof(bool) * (diplo_ntopics > 0 ? diplo_ntopics : 1));
+	scan.on_stem = on_stem;
+	scan.arg = arg;
+	scan.stopped = false;
+	buf_init(&norm, a);
 	diplo_lexicon_init();
 	diplo_paragraphs_init(&it, content, len);
-	while (diplo_paragraphs_next(a, &it, &p))
+	while (!scan.stopped && diplo_paragraphs_next(a, &it, &p))
 	{
 		diplo_tokenize(a, content, &p, &toks);
-		for (int i = 0; i < toks.n; i++)
+		for (int i = 0; i < toks.n && !scan.stopped; i++)
 		{
 			const DiploToken *t = &toks.tok[i];
-			char	   *norm;
-			size_t		nlen;
-			int			topic;
-			int			matched;
 
 			if (t->kind != DIPLO_TOK_WORD && t->kind != DIPLO_TOK_NUMBER)
 				continue;
 			diplo_check_interrupts(a);
-			norm = diplo_normalize(a, content + t->start, t->end - t->start);
-			nlen = strlen(norm);
-			/* a word token has no spaces: its forms are it and its pieces */
-			for_each_form(norm, nlen, add_stem_cb, &sink);
-			diplo_free(a, norm);
-			if (t->kind == DIPLO_TOK_WORD)
+			if (on_stem != NULL)
 			{
-				topic = diplo_lex_topic(toks.words, toks.n, i, &matched);
+				normalize_into(a, content + t->start, t->end - t->start, &norm);
+				for_each_form(norm.s, norm.len, scan_form_cb, &scan);
+			}
+			if (topics != NULL && t->kind == DIPLO_TOK_WORD)
+			{
+				int			matched;
+				int			topic = diplo_lex_topic(toks.words, toks.n, i, &matched);
+
 				if (topic >= 0 && topic < diplo_ntopics)
-					f->topics[topic] = true;
+					topics[topic] = true;
 			}
 		}
 	}
 	diplo_tokens_free(a, &toks);
-	if (f->nstems > 1)
+	diplo_free(a, norm.s);
+	return scan.stopped;
+}
+
+/* The stems of a content as they are collected: bytes and offsets. */
+typedef struct StemCollector
+{
+	Buf			bytes;
+	size_t	   *off;
+	size_t	   *len;
+	int			n;
+	int			cap;
+} StemCollector;
+
+/* StemCallback: keep a copy of the stem (never stops). */
+static bool
+collect_stem_cb(void *arg, const char *stem, size_t len)
+{
+	StemCollector *c = arg;
+
+	if (c->n == c->cap)
 	{
-		qsort(f->stems, f->nstems, sizeof(Str), str_cmp);
-		for (int i = 0; i < f->nstems; i++)
-		{
-			if (k > 0 && str_cmp(&f->stems[k - 1], &f->stems[i]) == 0)
-				diplo_free(a, f->stems[i].s);
-			else
-				f->stems[k++] = f->stems[i];
-		}
-		f->nstems = k;
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->off = diplo_realloc(c->bytes.a, c->off, sizeof(size_t) * c->cap);
+		c->len = diplo_realloc(c->bytes.a, c->len, sizeof(size_t) * c->cap);
 	}
-	f->built = true;
+	c->off[c->n] = c->bytes.len;
+	c->len[c->n] = len;
+	c->n++;
+	buf_add(&c->bytes, stem, len);
+	return false;
+}
+
+/*
+ * Build the parts of a quote's facts that are asked for and missing (the
+ * stems, the topics) in one scan of its content.
+ */
+static void
+facts_build(const DiploAllocator *a, const char *content, QuoteFacts *f,
+			bool want_stems, bool want_topics)
+{
+	StemCollector c;
+
+	want_stems = want_stems && !f->stems_built;
+	want_topics = want_topics && !f->topics_built;
+	if (!want_stems && !want_topics)
+		return;
+	memset(&c, 0, sizeof(c));
+	if (want_stems)
+		buf_init(&c.bytes, a);
+	if (want_topics)
+		f->topics = diplo_alloc(a, sizeof(bool) * (diplo_ntopics > 0 ? diplo_ntopics : 1));
+	scan_content(a, content, want_stems ? collect_stem_cb : NULL, &c,
+				 want_topics ? f->topics : NULL);
+	f->topics_built = f->topics_built || want_topics;
+	if (!want_stems)
+		return;
+	f->arena = c.bytes.s;
+	f->stems = diplo_alloc(a, sizeof(Str) * (c.n ? c.n : 1));
+	for (int i = 0; i < c.n; i++)
+	{
+		f->stems[i].s = c.bytes.s + c.off[i];
+		f->stems[i].len = c.len[i];
+	}
+	diplo_free(a, c.off);
+	diplo_free(a, c.len);
+	if (c.n > 1)
+	{
+		int			k = 0;
+
+		qsort(f->stems, c.n, sizeof(Str), str_cmp);
+		for (int i = 0; i < c.n; i++)
+			if (k == 0 || str_cmp(&f->stems[k - 1], &f->stems[i]) != 0)
+				f->stems[k++] = f->stems[i];
+		c.n = k;
+	}
+	f->nstems = c.n;
+	f->stems_built = true;
 }
 
 /* Free the lists of one quote's facts. */
 static void
 facts_free(const DiploAllocator *a, QuoteFacts *f)
 {
-	for (int i = 0; i < f->nstems; i++)
-		diplo_free(a, f->stems[i].s);
+	diplo_free(a, f->arena);
 	diplo_free(a, f->stems);
 	diplo_free(a, f->topics);
 	memset(f, 0, sizeof(*f));
@@ -478,6 +728,48 @@ stems_match(const QuoteFacts *f, const char *value, bool prefix)
 		return f->stems[lo].len >= key.len &&
 			memcmp(f->stems[lo].s, key.s, key.len) == 0;
 	return str_cmp(&f->stems[lo], &key) == 0;
+}
+
+/* The stem (or stem prefix) a scan looks for. */
+typedef struct StemProbe
+{
+	const char *value;
+	size_t		len;
+	bool		prefix;
+} StemProbe;
+
+/* StemCallback: stop at the first stem that matches the probe. */
+static bool
+probe_stem_cb(void *arg, const char *stem, size_t len)
+{
+	const StemProbe *p = arg;
+
+	if (p->prefix)
+		return len >= p->len && memcmp(stem, p->value, p->len) == 0;
+	return len == p->len && memcmp(stem, p->value, len) == 0;
+}
+
+/*
+ * Does a quote's content have a word whose stem is value (or starts with
+ * it)?  The first question about a quote scans its content only until the
+ * answer is known; a second one builds the sorted stems and searches them.
+ */
+static bool
+facts_have_stem(const DiploAllocator *a, const char *content, QuoteFacts *f,
+				const char *value, bool prefix)
+{
+	if (!f->stems_built && f->probes == 0)
+	{
+		StemProbe	probe;
+
+		f->probes++;
+		probe.value = value;
+		probe.len = strlen(value);
+		probe.prefix = prefix;
+		return scan_content(a, content, probe_stem_cb, &probe, NULL);
+	}
+	facts_build(a, content, f, true, false);
+	return stems_match(f, value, prefix);
 }
 
 /*
@@ -1389,17 +1681,6 @@ typedef struct Eval
 	char	  **term_stem;		/* per node: stem of an exact word: value */
 } Eval;
 
-/* The facts of quote qi, built on first use. */
-static const QuoteFacts *
-quote_facts(Eval *ev, int32_t qi)
-{
-	QuoteFacts *f = &ev->facts[qi];
-
-	if (!f->built)
-		facts_build(ev->a, ev->an->quotes[qi].content, f);
-	return f;
-}
-
 /* Does speaker s have the value of term n in field n->field? */
 static bool
 speaker_matches(Eval *ev, const DiploSpeaker *s, const DiploQueryNode *n,
@@ -1429,14 +1710,16 @@ static bool
 quote_content_matches(Eval *ev, int32_t qi, const DiploQueryNode *n,
 					  int32_t node, const char *v)
 {
-	const QuoteFacts *f;
+	QuoteFacts *f = &ev->facts[qi];
+	const char *content = ev->an->quotes[qi].content;
 
 	if (n->field == DIPLO_QF_CUE)
 		return raw_matches(ev->a, ev->an->quotes[qi].cue, v, n->prefix);
-	f = quote_facts(ev, qi);
 	if (n->field == DIPLO_QF_WORD)
-		return stems_match(f, n->prefix ? v : ev->term_stem[node], n->prefix);
+		return facts_have_stem(ev->a, content, f,
+							   n->prefix ? v : ev->term_stem[node], n->prefix);
 	/* topic */
+	facts_build(ev->a, content, f, false, true);
 	for (int k = 0; k < diplo_ntopics; k++)
 		if (f->topics[k] && raw_matches(ev->a, diplo_topics[k].name, v, n->prefix))
 			return true;
@@ -1763,9 +2046,10 @@ diplo_analysis_keys(const DiploAllocator *a, const DiploAnalysis *an,
 		diplo_check_interrupts(a);
 		add_value_keys(&l, DIPLO_QF_CUE, an->quotes[q].cue);
 		memset(&f, 0, sizeof(f));
-		facts_build(a, an->quotes[q].content, &f);
+		facts_build(a, an->quotes[q].content, &f, true, true);
 		for (int i = 0; i < f.nstems; i++)
-			keylist_push(&l, make_key(a, DIPLO_QF_WORD, f.stems[i].s, f.stems[i].len));
+			if (stem_indexed(f.stems[i].s, f.stems[i].len))
+				keylist_push(&l, make_key(a, DIPLO_QF_WORD, f.stems[i].s, f.stems[i].len));
 		for (int k = 0; k < diplo_ntopics; k++)
 			if (f.topics[k])
 				add_value_keys(&l, DIPLO_QF_TOPIC, diplo_topics[k].name);
@@ -1802,6 +2086,10 @@ diplo_query_keys(const DiploAllocator *a, const DiploQuery *q,
 			continue;
 		v = q->strings + n->value;
 		len = strlen(v);
+		/* a word the index leaves out has no key: the term is MAYBE */
+		if (n->field == DIPLO_QF_WORD && n->prefix &&
+			prefix_may_be_unindexed(v, len))
+			continue;
 		if (n->prefix)
 		{
 			uint8_t		flags = DIPLO_KEY_PREFIX;
@@ -1820,6 +2108,11 @@ diplo_query_keys(const DiploAllocator *a, const DiploQuery *q,
 
 			buf_init(&b, a);
 			stem_into(v, len, &b);
+			if (!stem_indexed(b.s, b.len))
+			{
+				diplo_free(a, b.s);
+				continue;
+			}
 			k = make_key(a, DIPLO_QF_WORD, b.s, b.len);
 			if (b.len > DIPLO_KEY_MAX_VALUE)
 				k.flags = DIPLO_KEY_LOSSY;
@@ -2099,20 +2392,25 @@ diplo_containment_keys(const DiploAllocator *a, const DiploAnalysis *an,
  * Headlines
  */
 
-/* Is node (a term) under an odd number of NOTs?  Walks from the root. */
+/*
+ * Mark the terms and quote() scopes that are under an even number of NOTs
+ * (positive), and give each node the outermost quote() scope it is in
+ * (scope_of, -1 outside any); walks from the root.
+ */
 static void
-mark_positive(const DiploQuery *q, int32_t node, bool negated, bool *positive)
+mark_positive(const DiploQuery *q, int32_t node, bool negated, int32_t scope,
+			  bool *positive, int32_t *scope_of)
 {
 	const DiploQueryNode *n = &q->nodes[node];
 	int32_t		c = node + 1;
 
-	if (n->type == DIPLO_QN_TERM)
-	{
-		positive[node] = !negated;
-		return;
-	}
+	positive[node] = !negated;
+	scope_of[node] = scope;
+	if (n->type == DIPLO_QN_QUOTE && scope < 0)
+		scope = node;
 	for (int k = 0; k < n->nchildren; k++, c += q->nodes[c].size)
-		mark_positive(q, c, negated != (n->type == DIPLO_QN_NOT), positive);
+		mark_positive(q, c, negated != (n->type == DIPLO_QN_NOT), scope,
+					  positive, scope_of);
 }
 
 /* Does the normalised, stemmed token match a positive word: term? */
@@ -2184,6 +2482,7 @@ diplo_query_headline(const DiploAllocator *a, const DiploQuery *q,
 {
 	Eval		ev;
 	bool	   *positive;
+	int32_t    *scope_of;
 	Buf			b;
 	int			shown = 0;
 
@@ -2191,7 +2490,8 @@ diplo_query_headline(const DiploAllocator *a, const DiploQuery *q,
 		return NULL;
 	eval_begin(&ev, a, q, an);
 	positive = diplo_alloc(a, sizeof(bool) * q->nnodes);
-	mark_positive(q, 0, false, positive);
+	scope_of = diplo_alloc(a, sizeof(int32_t) * q->nnodes);
+	mark_positive(q, 0, false, -1, positive, scope_of);
 	buf_init(&b, a);
 	for (int32_t qi = 0; qi < an->nquotes; qi++)
 	{
@@ -2201,19 +2501,32 @@ diplo_query_headline(const DiploAllocator *a, const DiploQuery *q,
 
 		if (opt->max_fragments > 0 && shown >= opt->max_fragments)
 			break;
+		/*
+		 * A quote is shown when a positive term outside any quote() scope
+		 * holds for it, or when it satisfies a positive quote() scope.
+		 */
 		for (int32_t i = 0; i < q->nnodes; i++)
 		{
 			const DiploQueryNode *n = &q->nodes[i];
 
-			if (n->type != DIPLO_QN_TERM || !positive[i] ||
-				n->field == DIPLO_QF_EVENT || !term_holds(&ev, i, qi))
+			if (!positive[i] || scope_of[i] >= 0)
 				continue;
-			hit = true;
-			if (n->field <= DIPLO_QF_COUNTRY)
-				speaker_hit = true;
+			if (n->type == DIPLO_QN_QUOTE && eval_node(&ev, i + 1, qi))
+				hit = true;
+			else if (n->type == DIPLO_QN_TERM &&
+					 n->field != DIPLO_QF_EVENT && term_holds(&ev, i, qi))
+				hit = true;
 		}
 		if (!hit)
 			continue;
+		for (int32_t i = 0; i < q->nnodes; i++)
+		{
+			const DiploQueryNode *n = &q->nodes[i];
+
+			if (n->type == DIPLO_QN_TERM && positive[i] &&
+				n->field <= DIPLO_QF_COUNTRY && term_holds(&ev, i, qi))
+				speaker_hit = true;
+		}
 		if (shown++ > 0)
 			buf_puts(&b, opt->delimiter);
 		if (quote->speaker >= 0 && quote->speaker < an->nspeakers)
@@ -2228,6 +2541,7 @@ diplo_query_headline(const DiploAllocator *a, const DiploQuery *q,
 		append_marked(&ev, positive, quote->content, opt, &b);
 	}
 	diplo_free(a, positive);
+	diplo_free(a, scope_of);
 	eval_end(&ev);
 	if (shown == 0)
 	{

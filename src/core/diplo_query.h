@@ -151,11 +151,24 @@ typedef struct DiploKeys
 /* Free the keys of a DiploKeys (malloc hosts). */
 void		diplo_keys_free(const DiploAllocator *a, DiploKeys *k);
 
+/*
+ * The English stop words (data/stopwords.txt, generated into
+ * stopword_data.c): word: stems of these words have no index key, nor do
+ * stems without a letter or with fewer than two letters and digits; a
+ * word: term on such a stem has no query key and is rechecked.  Changing
+ * the list needs a REINDEX of the GIN indexes when a word leaves it.
+ */
+extern const char *const diplo_stopwords[];
+extern const int diplo_nstopwords;
+
 /* Sorted, distinct keys of an analysis (what GIN stores for a row). */
 void		diplo_analysis_keys(const DiploAllocator *a, const DiploAnalysis *an,
 								DiploKeys *out);
 
-/* The keys of a query: one per term; node_key maps a node to its key. */
+/*
+ * The keys of a query: one per term, but none for a word: term on a stem
+ * the index leaves out; node_key maps a node to its key (or -1).
+ */
 typedef struct DiploQueryKeys
 {
 	DiploKeys	keys;

@@ -178,6 +178,47 @@ diplo_paragraphs_next(const DiploAllocator *a, DiploParagraphs *it,
 	p->cstart = it->cpos;
 	i = it->pos;
 	c = it->cpos;
+	{
+		/*
+		 * The common case: the line ends (or the text does) within the
+		 * window, so only its characters need counting.  A newline is
+		 * always a character boundary, even in invalid UTF-8.
+		 */
+		size_t		lim = it->len - i > DIPLO_MAX_PARAGRAPH ?
+			i + DIPLO_MAX_PARAGRAPH : it->len;
+		const unsigned char *nl = memchr(s + i, '\n', lim - i);
+
+		if (nl != NULL || lim == it->len)
+		{
+			size_t		end = nl ? (size_t) (nl - s) : lim;
+
+			while (i < end)
+			{
+				size_t		chunk = end - i < 4096 ? end : i + 4096;
+
+				diplo_check_interrupts(a);
+				while (i < chunk)
+				{
+					if (s[i] < 0x80)
+						i++;
+					else
+					{
+						uint32_t	cp;
+
+						i += diplo_utf8_decode(s + i, it->len - i, &cp);
+					}
+					c++;
+				}
+			}
+			it->pos = i;
+			it->cpos = c;
+			p->window = false;
+			while (i > p->start && is_ascii_space(s[i - 1]))
+				i--;
+			p->end = i;
+			return true;
+		}
+	}
 	while (i < it->len && s[i] != '\n')
 	{
 		uint32_t	cp;
@@ -190,7 +231,10 @@ diplo_paragraphs_next(const DiploAllocator *a, DiploParagraphs *it,
 		}
 		if (((i - p->start) & 4095) == 0)
 			diplo_check_interrupts(a);
-		n = diplo_utf8_decode(s + i, it->len - i, &cp);
+		if (s[i] < 0x80)
+			n = 1;
+		else
+			n = diplo_utf8_decode(s + i, it->len - i, &cp);
 		if (s[i] == ' ' || s[i] == '\t')
 		{
 			last_space = i;
@@ -330,11 +374,18 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 	while (i < end)
 	{
 		uint32_t	cp;
-		int			n = diplo_utf8_decode(s + i, end - i, &cp);
+		int			n;
 		DiploToken *t;
 		DiploMarkGlyph glyph;
 
-		if (cp_is_space(cp))
+		if (s[i] < 0x80)
+		{
+			cp = s[i];
+			n = 1;
+		}
+		else
+			n = diplo_utf8_decode(s + i, end - i, &cp);
+		if (cp < 0x80 ? is_ascii_space((unsigned char) cp) : cp_is_space(cp))
 		{
 			i += n;
 			c++;
@@ -349,7 +400,7 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 		space = false;
 		if (cp_is_wordchar(cp))
 		{
-			bool		upper = cp_is_upper(cp);
+			bool		upper = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : cp_is_upper(cp);
 			int			nupper = 0,
 						nlower = 0;
 			int			seglen = 0; /* letters since the last period */
@@ -361,22 +412,49 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 			{
 				uint32_t	x,
 							y = 0;
-				int			m = diplo_utf8_decode(s + i, end - i, &x);
+				int			m;
 				int			m2 = 0;
 
+				if (s[i] < 0x80)
+				{
+					/* ASCII: letters and digits without a table walk */
+					unsigned char b = s[i];
+
+					if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+						(b >= '0' && b <= '9'))
+					{
+						if (b >= 'a')
+							nlower++;
+						else if (b >= 'A')
+							nupper++;
+						seglen++;
+						i++;
+						c++;
+						continue;
+					}
+					/* only these need the character after them */
+					if (b != '-' && b != '&' && b != '\'' && b != '.')
+						break;
+					x = b;
+					m = 1;
+				}
+				else
+				{
+					m = diplo_utf8_decode(s + i, end - i, &x);
+					if (cp_is_wordchar(x))
+					{
+						if (cp_is_upper(x))
+							nupper++;
+						else if (cp_is_lower(x))
+							nlower++;
+						seglen++;
+						i += m;
+						c++;
+						continue;
+					}
+				}
 				if (i + m < end)
 					m2 = diplo_utf8_decode(s + i + m, end - i - m, &y);
-				if (cp_is_wordchar(x))
-				{
-					if (cp_is_upper(x))
-						nupper++;
-					else if (cp_is_lower(x))
-						nlower++;
-					seglen++;
-					i += m;
-					c++;
-					continue;
-				}
 				if ((x == '-' || x == '&') && m2 && cp_is_wordchar(y))
 				{
 					i += m;
@@ -497,6 +575,8 @@ static const char *const sentence_openers[] = {
 	"and", "so", "yet", "during", NULL
 };
 
+static DiploWordSet sentence_openers_set = DIPLO_WORDSET(sentence_openers);
+
 /* Does token i end a sentence (given the token after it, j)? */
 static bool
 ends_sentence(const DiploTokens *t, int i, int j)
@@ -519,7 +599,7 @@ ends_sentence(const DiploTokens *t, int i, int j)
 			b->kind == DIPLO_TOK_NUMBER || t->text[b->start] == '(';
 	}
 	if ((a->flags & DIPLO_TF_INITIAL) && (b->flags & DIPLO_TF_CAP) &&
-		diplo_tok_in(t, j, sentence_openers))
+		diplo_tok_in_set(t, j, &sentence_openers_set))
 		return true;
 	if ((a->flags & DIPLO_TF_ABBREV) && !(a->flags & DIPLO_TF_INITIAL) &&
 		memchr(t->text + a->start, '.', a->end - a->start - 1) != NULL)
@@ -527,7 +607,7 @@ ends_sentence(const DiploTokens *t, int i, int j)
 		/* U.S. ends a sentence before "He ..." or "Qureshi says" */
 		if (!(b->flags & DIPLO_TF_CAP))
 			return false;
-		if (diplo_tok_in(t, j, sentence_openers))
+		if (diplo_tok_in_set(t, j, &sentence_openers_set))
 			return true;
 		if (j + 1 < t->n && diplo_tok_cue(t, j + 1) != NULL &&
 			(t->tok[j + 1].flags & DIPLO_TF_LOWER))
@@ -607,15 +687,29 @@ diplo_tokens_free(const DiploAllocator *a, DiploTokens *t)
 	memset(t, 0, sizeof(*t));
 }
 
-/* Does token i equal the ASCII word w, ignoring case? */
+/* Does token i, of the same length as w, equal it ignoring case? */
 bool
-diplo_tok_is(const DiploTokens *t, int i, const char *w)
+diplo_tok_equals(const DiploTokens *t, int i, const char *w)
 {
-	const char *const list[2] = {w, NULL};
+	const char *s;
+	int			len;
 
 	if (i < 0 || i >= t->n)
 		return false;
-	return word_in_list(t->words[i].s, (size_t) t->words[i].len, list);
+	s = t->words[i].s;
+	len = t->words[i].len;
+	if (len == 0 || len > 24)
+		return false;
+	for (int j = 0; j < len; j++)
+	{
+		char		x = s[j];
+
+		if (x >= 'A' && x <= 'Z')
+			x = (char) (x - 'A' + 'a');
+		if (w[j] == '\0' || w[j] != x)
+			return false;
+	}
+	return w[len] == '\0';
 }
 
 /* Is token i one of the NULL-terminated list of ASCII words (any case)? */
@@ -627,30 +721,136 @@ diplo_tok_in(const DiploTokens *t, int i, const char *const *list)
 	return word_in_list(t->words[i].s, (size_t) t->words[i].len, list);
 }
 
+/* Hash of len bytes with ASCII capitals folded; false if not a short word. */
+static bool
+wordset_hash(const char *s, size_t len, char *out, uint32_t *h)
+{
+	uint32_t	v = 2166136261u;
+
+	if (len == 0 || len > 24)
+		return false;
+	for (size_t j = 0; j < len; j++)
+	{
+		char		x = s[j];
+
+		if (x >= 'A' && x <= 'Z')
+			x = (char) (x - 'A' + 'a');
+		out[j] = x;
+		v = (v ^ (unsigned char) x) * 16777619u;
+	}
+	*h = v;
+	return true;
+}
+
+/* Hash the words of set into its slots (once; the same result every time). */
+static void
+wordset_build(DiploWordSet *set)
+{
+	for (int k = 0; set->list[k] && k < DIPLO_WORDSET_MAX; k++)
+	{
+		char		buf[32];
+		uint32_t	h;
+		int			j;
+
+		if (!wordset_hash(set->list[k], strlen(set->list[k]), buf, &h))
+			continue;
+		j = (int) (h & (DIPLO_WORDSET_SLOTS - 1));
+		while (set->slot[j] != 0)
+		{
+			if (strcmp(set->list[set->slot[j] - 1], set->list[k]) == 0)
+				break;
+			j = (j + 1) & (DIPLO_WORDSET_SLOTS - 1);
+		}
+		if (set->slot[j] == 0)
+			set->slot[j] = (int16_t) (k + 1);
+	}
+	set->ready = true;
+}
+
+/* Is token i one of the words of set (ASCII letters in any case)? */
+bool
+diplo_tok_in_set(const DiploTokens *t, int i, DiploWordSet *set)
+{
+	char		buf[32];
+	uint32_t	h;
+	size_t		len;
+	int			j;
+
+	if (i < 0 || i >= t->n)
+		return false;
+	if (!set->ready)
+		wordset_build(set);
+	len = (size_t) t->words[i].len;
+	if (len == 0 || len > 24)
+		return false;
+	/* the lexicon hashed the folded word already: the same hash for ASCII */
+	if (t->words[i].lex != 0)
+		h = t->words[i].hash;
+	else if (!wordset_hash(t->words[i].s, len, buf, &h))
+		return false;
+	for (j = (int) (h & (DIPLO_WORDSET_SLOTS - 1)); set->slot[j] != 0;
+		 j = (j + 1) & (DIPLO_WORDSET_SLOTS - 1))
+	{
+		const char *w = set->list[set->slot[j] - 1];
+		size_t		k;
+
+		for (k = 0; k < len; k++)
+		{
+			char		x = t->words[i].s[k];
+
+			if (x >= 'A' && x <= 'Z')
+				x = (char) (x - 'A' + 'a');
+			if (w[k] == '\0' || w[k] != x)
+				break;
+		}
+		if (k == len && w[len] == '\0')
+			return true;
+	}
+	return false;
+}
+
 /* Copy text[start, end) as valid UTF-8 (invalid bytes and NUL become U+FFFD). */
 char *
 diplo_text_copy(const DiploAllocator *a, const char *text, size_t start,
 				size_t end)
 {
 	const unsigned char *s = (const unsigned char *) text;
-	char	   *r = diplo_alloc(a, (end - start) * 3 + 1);
+	char	   *r;
 	size_t		o = 0;
-	size_t		i = start;
+	size_t		need = 0;
+	size_t		i;
 
-	while (i < end)
+	/* the exact size first: U+FFFD takes 3 bytes for 1 */
+	for (i = start; i < end;)
 	{
 		uint32_t	cp;
-		int			n = diplo_utf8_decode(s + i, end - i, &cp);
+		int			n;
 
 		if ((i & 4095) == 0)
 			diplo_check_interrupts(a);
-		if (cp == 0xFFFD && n == 1)
+		if (s[i] > 0 && s[i] < 0x80)
 		{
-			r[o++] = (char) 0xEF;
-			r[o++] = (char) 0xBF;
-			r[o++] = (char) 0xBD;
+			need++;
+			i++;
+			continue;
 		}
-		else if (cp == 0)
+		n = diplo_utf8_decode(s + i, end - i, &cp);
+		need += ((cp == 0xFFFD && n == 1) || cp == 0) ? 3 : (size_t) n;
+		i += n;
+	}
+	r = diplo_alloc(a, need + 1);
+	for (i = start; i < end;)
+	{
+		uint32_t	cp;
+		int			n;
+
+		if (s[i] > 0 && s[i] < 0x80)
+		{
+			r[o++] = (char) s[i++];
+			continue;
+		}
+		n = diplo_utf8_decode(s + i, end - i, &cp);
+		if ((cp == 0xFFFD && n == 1) || cp == 0)
 		{
 			r[o++] = (char) 0xEF;
 			r[o++] = (char) 0xBF;

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "diplo_alloc.h"
 #include "diplo_lexicon.h"
@@ -125,11 +126,43 @@ int			diplo_sentence_end(const DiploTokens *t, int i);
 
 void		diplo_tokens_free(const DiploAllocator *a, DiploTokens *t);
 
-/* Does token i equal the ASCII word w, ignoring case? */
-bool		diplo_tok_is(const DiploTokens *t, int i, const char *w);
+/* Does token i, of the same length as w, equal it ignoring case? */
+bool		diplo_tok_equals(const DiploTokens *t, int i, const char *w);
+
+/*
+ * Does token i equal the ASCII word w (lowercase), ignoring case?  Inline:
+ * with a literal w the length test rejects most tokens at once.
+ */
+static inline bool
+diplo_tok_is(const DiploTokens *t, int i, const char *w)
+{
+	return i >= 0 && i < t->n && (size_t) t->words[i].len == strlen(w) &&
+		diplo_tok_equals(t, i, w);
+}
 
 /* Is token i one of the NULL-terminated list of ASCII words (any case)? */
 bool		diplo_tok_in(const DiploTokens *t, int i, const char *const *list);
+
+/*
+ * A fixed set of ASCII words (lowercase, NULL-terminated list of at most
+ * DIPLO_WORDSET_MAX), hashed into its own static slots on first use, so
+ * that a membership test costs one hash of the word instead of a scan of
+ * the list.  Declare one with DIPLO_WORDSET(list) at file scope.
+ */
+#define DIPLO_WORDSET_SLOTS 1024
+#define DIPLO_WORDSET_MAX	(DIPLO_WORDSET_SLOTS / 2)
+
+typedef struct DiploWordSet
+{
+	const char *const *list;
+	bool		ready;
+	int16_t		slot[DIPLO_WORDSET_SLOTS];	/* list index + 1; 0 empty */
+} DiploWordSet;
+
+#define DIPLO_WORDSET(l) {(l), false, {0}}
+
+/* Is token i one of the words of set (ASCII letters in any case)? */
+bool		diplo_tok_in_set(const DiploTokens *t, int i, DiploWordSet *set);
 
 /* Copy text[start, end) as valid UTF-8 (invalid bytes and NUL become U+FFFD). */
 char	   *diplo_text_copy(const DiploAllocator *a, const char *text,

@@ -7,7 +7,15 @@
 #
 # Reads the articles of ../shared/corpora (news/*.jsonl, gov/press.jsonl),
 # repeated as needed to reach N rows; without ../shared it generates its own
-# articles from small word lists.  Not a timed test: it prints figures.
+# articles from small word lists.  Not a timed test: it prints figures, per N
+# and then a summary table with the ratios against the targets of issue 4:
+#	size		diplo index / tsvector index			at most 0.25
+#	build		diplo index on the stored column /
+#				tsvector expression index				at most 1
+#	build+analysis	diplo expression index (analyses every row) /
+#				tsvector expression index				reported
+#	selective	queries returning at most 1% of the rows, with the index,
+#				slowest median									under 5 ms
 # Needs psql connected to a database where CREATE EXTENSION diplo works.
 set -eu
 
@@ -22,14 +30,35 @@ psql_q() {
 	PGOPTIONS="-c client_min_messages=warning" psql -X -q -At -v ON_ERROR_STOP=1 "$@"
 }
 
-# The median execution time (ms) of a query over 5 runs, from EXPLAIN ANALYZE.
+# The median execution time (ms) of a query over $3 runs, from EXPLAIN ANALYZE.
 latency() {
 	settings=$1
 	query=$2
-	for run in 1 2 3 4 5; do
+	runs=$3
+	i=0
+	while [ $i -lt "$runs" ]; do
 		psql_q -c "$settings EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) $query" |
 			sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p'
-	done | sort -n | sed -n 3p
+		i=$((i + 1))
+	done | sort -n | sed -n "$(((runs + 1) / 2))p"
+}
+
+# Seconds (3 decimals) that a psql command takes.
+timed() {
+	t0=$(date +%s.%N)
+	psql_q "$@" >/dev/null
+	t1=$(date +%s.%N)
+	echo "$t0 $t1" | awk '{ printf "%.3f", $2 - $1 }'
+}
+
+# a / b with 3 decimals.
+ratio() {
+	echo "$1 $2" | awk '{ if ($2 > 0) printf "%.3f", $1 / $2; else print "-" }'
+}
+
+# "ok" if a <= b, else "MISSED".
+verdict() {
+	echo "$1 $2" | awk '{ print ($1 <= $2) ? "ok" : "MISSED" }'
 }
 
 psql_q -c "DROP EXTENSION IF EXISTS diplo CASCADE; CREATE EXTENSION diplo;"
@@ -70,8 +99,10 @@ SQL
 fi
 nsrc=$(psql_q -c "SELECT count(*) FROM bench_src")
 echo "source: $source_name, $nsrc distinct articles"
-echo "server: $(psql_q -c 'SHOW server_version')"
+echo "server: $(psql_q -c 'SHOW server_version'), maintenance_work_mem 256MB for every build"
 
+summary="$tmp/summary"
+: >"$summary"
 for n in $sizes; do
 	echo
 	echo "== N = $n articles"
@@ -82,42 +113,73 @@ INSERT INTO bench (id, body)
 SELECT g, s.body FROM generate_series(1, $n) g
 JOIN bench_src s ON s.id = (g - 1) % $nsrc + 1;
 SQL
-	t0=$(date +%s.%N)
-	psql_q -c "UPDATE bench SET st = diplo_analyze(body)" -c "VACUUM ANALYZE bench"
-	t1=$(date +%s.%N)
-	echo "analyse (diplo_analyze into the stored column): $(echo "$t1 - $t0" | bc) s"
-	t0=$(date +%s.%N)
-	psql_q -c "SET maintenance_work_mem = '256MB'; CREATE INDEX bench_st ON bench USING gin (st);"
-	t1=$(date +%s.%N)
-	echo "build diplo GIN on the stored column:            $(echo "$t1 - $t0" | bc) s"
-	t0=$(date +%s.%N)
-	psql_q -c "SET maintenance_work_mem = '256MB'; CREATE INDEX bench_expr ON bench USING gin (diplo_analyze(body));"
-	t1=$(date +%s.%N)
-	echo "build diplo GIN expression index (analyses):     $(echo "$t1 - $t0" | bc) s"
-	t0=$(date +%s.%N)
-	psql_q -c "SET maintenance_work_mem = '256MB'; CREATE INDEX bench_tsv ON bench USING gin (to_tsvector('english', body));"
-	t1=$(date +%s.%N)
-	echo "build tsvector GIN expression index:             $(echo "$t1 - $t0" | bc) s"
-	psql_q -F ' ' <<'SQL'
-SELECT 'size: diplo ' || pg_size_pretty(pg_relation_size('bench_st')) ||
-	', tsvector ' || pg_size_pretty(pg_relation_size('bench_tsv')) ||
-	', ratio ' || round(pg_relation_size('bench_st')::numeric / pg_relation_size('bench_tsv'), 3) ||
-	', table ' || pg_size_pretty(pg_total_relation_size('bench') - pg_indexes_size('bench'));
-SQL
+	analyse=$(timed -c "UPDATE bench SET st = diplo_analyze(body)")
+	# a fresh copy, so that the rows lie in order without dead versions
+	psql_q -c "VACUUM FULL bench" -c "ANALYZE bench"
+	mwm="SET maintenance_work_mem = '256MB';"
+	build_st=$(timed -c "$mwm CREATE INDEX bench_st ON bench USING gin (st);")
+	build_expr=$(timed -c "$mwm CREATE INDEX bench_expr ON bench USING gin (diplo_analyze(body));")
+	build_tsv=$(timed -c "$mwm CREATE INDEX bench_tsv ON bench USING gin (to_tsvector('english', body));")
+	size_st=$(psql_q -c "SELECT pg_relation_size('bench_st')")
+	size_tsv=$(psql_q -c "SELECT pg_relation_size('bench_tsv')")
 	psql_q -c "DROP INDEX bench_expr;"
-	echo "query latency, median of 5 (ms): rows | with index | sequential scan"
+	printf '  %-46s %10s s\n' "analyse (diplo_analyze into the column)" "$analyse"
+	printf '  %-46s %10s s\n' "build diplo GIN on the stored column" "$build_st"
+	printf '  %-46s %10s s\n' "build diplo GIN expression (with analysis)" "$build_expr"
+	printf '  %-46s %10s s\n' "build tsvector GIN expression" "$build_tsv"
+	printf '  %-46s %10s\n' "size diplo GIN" "$(psql_q -c "SELECT pg_size_pretty($size_st::bigint)")"
+	printf '  %-46s %10s\n' "size tsvector GIN" "$(psql_q -c "SELECT pg_size_pretty($size_tsv::bigint)")"
+	printf '  %-46s %10s\n' "table (heap and TOAST)" \
+		"$(psql_q -c "SELECT pg_size_pretty(pg_total_relation_size('bench') - pg_indexes_size('bench'))")"
+	echo "  query latency (ms, median of 5 with the index, of 3 without):"
+	printf '  %-52s %7s | %9s | %9s\n' "query" "rows" "index" "seqscan"
+	worst="0"
+	worst_q="-"
 	for q in 'speaker:blinken' 'speaker:blink*' 'quote(speaker:blinken & word:ukrain*)' \
 		'topic:nuclear & country:iran' 'role:"foreign minister" & !country:"united states"' \
-		'cue:warned & topic:sanctions' 'word:ceasefire' 'speaker:okafor' 'quote(speaker:okafor & word:trade)'; do
-		rows=$(psql_q -c "SELECT count(*) FROM bench WHERE st @@ '$(echo "$q" | sed "s/'/''/g")'")
-		ql="SELECT id FROM bench WHERE st @@ '$(echo "$q" | sed "s/'/''/g")'"
-		with=$(latency "SET enable_seqscan = off;" "$ql")
-		without=$(latency "SET enable_bitmapscan = off; SET enable_indexscan = off;" "$ql")
-		printf '  %-52s %7s | %9s | %9s\n' "$q" "$rows" "$with" "$without"
+		'cue:warned & topic:sanctions' 'word:ceasefire' 'word:ukrain*' 'speaker:okafor' \
+		'quote(speaker:okafor & word:trade)' 'quote(speaker:blinken & word:the)'; do
+		lit=$(echo "$q" | sed "s/'/''/g")
+		rows=$(psql_q -c "SELECT count(*) FROM bench WHERE st @@ '$lit'")
+		ql="SELECT id FROM bench WHERE st @@ '$lit'"
+		with=$(latency "SET enable_seqscan = off;" "$ql" 5)
+		without=$(latency "SET enable_bitmapscan = off; SET enable_indexscan = off;" "$ql" 3)
+		mark=""
+		if [ "$rows" -le $((n / 100)) ]; then
+			mark=" (selective)"
+			if [ "$(verdict "$with" "$worst")" = "MISSED" ]; then
+				worst=$with
+				worst_q=$q
+			fi
+		fi
+		printf '  %-52s %7s | %9s | %9s%s\n' "$q" "$rows" "$with" "$without" "$mark"
 	done
 	ql="SELECT id FROM bench WHERE to_tsvector('english', body) @@ to_tsquery('english', 'blinken')"
 	printf '  %-52s %7s | %9s | %9s\n' "tsvector @@ 'blinken' (for reference)" \
 		"$(psql_q -c "SELECT count(*) FROM bench WHERE to_tsvector('english', body) @@ to_tsquery('english', 'blinken')")" \
-		"$(latency 'SET enable_seqscan = off;' "$ql")" "-"
+		"$(latency 'SET enable_seqscan = off;' "$ql" 5)" "-"
+	echo "$n $size_st $size_tsv $build_st $build_expr $build_tsv $worst $worst_q" >>"$summary"
 done
 psql_q -c "DROP TABLE bench, bench_src;"
+
+echo
+echo "== summary (targets of issue 4)"
+printf '%8s | %9s %9s %6s | %8s %8s %8s %6s %6s | %8s\n' "N" "diplo MB" "tsv MB" "size" \
+	"build s" "+anal. s" "tsv s" "build" "+anal." "select."
+while read -r n size_st size_tsv build_st build_expr build_tsv worst worst_q; do
+	printf '%8s | %9s %9s %6s | %8s %8s %8s %6s %6s | %8s\n' "$n" \
+		"$(echo "$size_st" | awk '{ printf "%.2f", $1 / 1048576 }')" \
+		"$(echo "$size_tsv" | awk '{ printf "%.2f", $1 / 1048576 }')" \
+		"$(ratio "$size_st" "$size_tsv")" "$build_st" "$build_expr" "$build_tsv" \
+		"$(ratio "$build_st" "$build_tsv")" "$(ratio "$build_expr" "$build_tsv")" "$worst"
+done <"$summary"
+echo "ratio lines (target in brackets):"
+while read -r n size_st size_tsv build_st build_expr build_tsv worst worst_q; do
+	r=$(ratio "$size_st" "$size_tsv")
+	echo "  N=$n size ratio diplo/tsvector $r [<= 0.25] $(verdict "$r" 0.25)"
+	r=$(ratio "$build_st" "$build_tsv")
+	echo "  N=$n build ratio diplo stored column/tsvector expression $r [<= 1] $(verdict "$r" 1)"
+	r=$(ratio "$build_expr" "$build_tsv")
+	echo "  N=$n build ratio diplo expression with analysis/tsvector expression $r [reported] $(verdict "$r" 1)"
+	echo "  N=$n slowest selective query $worst ms ($worst_q) [< 5 ms] $(verdict "$worst" 4.999)"
+done <"$summary"

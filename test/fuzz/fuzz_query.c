@@ -34,7 +34,7 @@ fixed_analysis(DiploAnalysis *an)
 	quotes[0].content = "The Afghan peace process needs talks";
 	quotes[1].speaker = 1;
 	quotes[1].channel = -1;
-	quotes[1].content = "Vaccines are slow";
+	quotes[1].content = "Vaccines are slow in 2021: a G20 plan";
 	an->nspeakers = 2;
 	an->speakers = speakers;
 	an->nquotes = 2;

@@ -22,6 +22,7 @@ main(void)
 		{"serial", unit_serial},
 		{"lexicon", unit_lexicon},
 		{"query", unit_query},
+		{"postag", unit_postag},
 	};
 	int			ngroups = (int) (sizeof(groups) / sizeof(groups[0]));
 	int			failed = 0;

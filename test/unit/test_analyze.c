@@ -3,6 +3,7 @@
  *		Unit tests of the analyser: tokenizer, quote pairing, attribution
  *		and coreference on sample sentences written for these tests.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "unit_tests.h"
@@ -224,6 +225,63 @@ test_bad_input(void **state)
 	diplo_analysis_free(a, &an);
 }
 
+/*
+ * Reported speech does not nest without bound: "He said He said ..." gives
+ * contents whose total length stays within twice the text's.
+ */
+static void
+test_relay_depth(void **state)
+{
+	const DiploAllocator *a = &diplo_malloc_allocator;
+	DiploAnalysis an;
+	static const char unit[] = "He said ";
+	size_t		n = 0;
+	char	   *buf = malloc(8 * 5000 + 64);
+	int64_t		total = 0;
+
+	assert_non_null(buf);
+	for (int k = 0; k < 5000; k++, n += 8)
+		memcpy(buf + n, unit, 8);
+	memcpy(buf + n, "talks would resume.", 19);
+	n += 19;
+	diplo_analyze_text(a, buf, n, &an);
+	for (int k = 0; k < an.nquotes; k++)
+		total += an.quotes[k].content_len;
+	assert_true(total <= 2 * (int64_t) n);
+	diplo_analysis_free(a, &an);
+
+	/* a relay keeps its one inner attribution */
+	{
+		const char *text = "The ministry said Minister Ana Ruiz stressed that "
+			"the border talks must continue next week.";
+
+		diplo_analyze_text(a, text, strlen(text), &an);
+		assert_true(an.nquotes >= 2);
+		assert_true(strstr(an.quotes[0].content, "Ruiz stressed") != NULL ||
+					strstr(an.quotes[1].content, "Ruiz stressed") != NULL);
+		diplo_analysis_free(a, &an);
+	}
+	free(buf);
+}
+
+/* Word sets answer like a scan of their list, in any letter case. */
+static void
+test_word_sets(void **state)
+{
+	static const char *const list[] = {"the", "counterpart", "inc.", NULL};
+	static DiploWordSet set = DIPLO_WORDSET(list);
+	DiploTokens t = {0};
+
+	tokenize_text("THE Counterpart of Acme Inc. thee", &t);
+	assert_true(diplo_tok_in_set(&t, 0, &set));
+	assert_true(diplo_tok_in_set(&t, 1, &set));
+	assert_false(diplo_tok_in_set(&t, 2, &set));
+	assert_true(diplo_tok_in_set(&t, 4, &set));
+	assert_false(diplo_tok_in_set(&t, 5, &set));
+	assert_false(diplo_tok_in_set(&t, 99, &set));
+	diplo_tokens_free(&diplo_malloc_allocator, &t);
+}
+
 /* Run the analyser group. */
 int
 unit_analyze(void)
@@ -234,6 +292,8 @@ unit_analyze(void)
 		cmocka_unit_test(test_end_to_end),
 		cmocka_unit_test(test_offsets),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_relay_depth),
+		cmocka_unit_test(test_word_sets),
 	};
 
 	return cmocka_run_group_tests_name("analyze", tests, NULL, NULL);

@@ -431,6 +431,43 @@ test_garbage(void **state)
 	assert_int_equal(diplo_lex_topic(NULL, 0, 0, &matched), -1);
 }
 
+/* Organisation head words and the spokesperson flag come from the data. */
+static void
+test_org_heads_and_spokes(void **state)
+{
+	DiploWord	w[MAX_TEST_WORDS];
+	int			matched;
+	int			n;
+	const DiploTitle *ti;
+
+	assert_true(diplo_lex_org_head(word("Times")));
+	assert_true(diplo_lex_org_head(word("PARTY")));
+	assert_true(diplo_lex_org_head(word("Inc.")));
+	assert_false(diplo_lex_org_head(word("Qureshi")));
+	assert_false(diplo_lex_org_head(word("")));
+	n = tokenize("spokesman Foreign Minister", w);
+	ti = diplo_lex_title(w, n, 0, &matched);
+	assert_non_null(ti);
+	assert_true(ti->speaks_for_org);
+	ti = diplo_lex_title(w, n, 1, &matched);
+	assert_non_null(ti);
+	assert_false(ti->speaks_for_org);
+}
+
+/* Every cue form of the table is found again through the first-word hash. */
+static void
+test_every_cue_found(void **state)
+{
+	for (int k = 0; k < diplo_lex_cue_index.nkeys; k++)
+	{
+		const char *key = diplo_lex_cue_index.keys[k].key;
+		const DiploCue *cue = diplo_lex_cue(word(key));
+
+		assert_non_null(cue);
+		assert_string_equal(cue->form, key);
+	}
+}
+
 /* Run the lexicon group. */
 int
 unit_lexicon(void)
@@ -445,6 +482,8 @@ unit_lexicon(void)
 		cmocka_unit_test(test_topic_stems_distinct),
 		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_garbage),
+		cmocka_unit_test(test_org_heads_and_spokes),
+		cmocka_unit_test(test_every_cue_found),
 	};
 
 	return cmocka_run_group_tests_name("lexicon", tests, setup_lexicon, NULL);

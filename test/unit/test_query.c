@@ -173,10 +173,39 @@ make_analysis(DiploAnalysis *an)
 	an->event = "phone call";
 }
 
+/* The ternary evaluation of q over the keys a row has (qk: q's keys). */
+static uint8_t
+ternary_over(const DiploQuery *q, const DiploQueryKeys *qk,
+			 const DiploKeys *keys)
+{
+	uint8_t    *check = calloc(qk->keys.n + 1, 1);
+	uint8_t		t;
+
+	for (int32_t k = 0; k < qk->keys.n; k++)
+	{
+		const DiploKey *key = &qk->keys.keys[k];
+
+		for (int32_t j = 0; j < keys->n; j++)
+		{
+			bool		hit = (key->flags & DIPLO_KEY_PREFIX) ?
+			(keys->keys[j].len >= key->len &&
+			 memcmp(keys->keys[j].data, key->data, key->len) == 0) :
+			(keys->keys[j].len == key->len &&
+			 memcmp(keys->keys[j].data, key->data, key->len) == 0);
+
+			if (hit)
+				check[k] = DIPLO_TRUE;
+		}
+	}
+	t = diplo_query_ternary(q, qk, check);
+	free(check);
+	return t;
+}
+
 /*
  * Every query: exact evaluation, and the ternary evaluation over the
  * analysis's own keys never says FALSE when the query matches, and says
- * TRUE/FALSE exactly outside quote().
+ * TRUE/FALSE exactly outside quote() (MAYBE for stop words).
  */
 static void
 test_match_and_keys(void **state)
@@ -185,6 +214,7 @@ test_match_and_keys(void **state)
 	{
 		const char *q;
 		bool		match;
+		bool		maybe;		/* keyless words: the index cannot tell */
 	}			cases[] = {
 		{"speaker:qureshi", true},
 		{"speaker:\"mahmood qureshi\"", false},
@@ -207,6 +237,14 @@ test_match_and_keys(void **state)
 		{"quote(!speaker:qureshi)", true},
 		{"quote(org:health & cue:warned)", true},
 		{"speaker:qureshi & !country:india", true},
+		{"word:the", true, true},
+		{"word:The", true, true},
+		{"word:th*", true, true},
+		{"word:these", false, true},
+		{"!word:are", false, true},
+		{"word:are & word:talk", true, true},
+		{"word:are & word:zzz", false},
+		{"word:those | word:peace", true},
 	};
 	DiploAnalysis an;
 	DiploKeys	keys;
@@ -217,34 +255,106 @@ test_match_and_keys(void **state)
 	{
 		DiploQuery	q = parse_ok(cases[i].q);
 		DiploQueryKeys qk;
-		uint8_t    *check;
 		uint8_t		t;
 
 		assert_int_equal(diplo_query_match(A, &q, &an), cases[i].match);
 		diplo_query_keys(A, &q, &qk);
-		check = calloc(qk.keys.n + 1, 1);
-		for (int32_t k = 0; k < qk.keys.n; k++)
-		{
-			DiploKey   *key = &qk.keys.keys[k];
-
-			for (int32_t j = 0; j < keys.n; j++)
-			{
-				bool		hit = (key->flags & DIPLO_KEY_PREFIX) ?
-				(keys.keys[j].len >= key->len &&
-				 memcmp(keys.keys[j].data, key->data, key->len) == 0) :
-				(keys.keys[j].len == key->len &&
-				 memcmp(keys.keys[j].data, key->data, key->len) == 0);
-
-				if (hit)
-					check[k] = DIPLO_TRUE;
-			}
-		}
-		t = diplo_query_ternary(&q, &qk, check);
+		t = ternary_over(&q, &qk, &keys);
 		if (cases[i].match)
 			assert_int_not_equal(t, DIPLO_FALSE);
-		if (strstr(cases[i].q, "quote(") == NULL)
+		if (cases[i].maybe)
+			assert_int_equal(t, DIPLO_MAYBE);
+		else if (strstr(cases[i].q, "quote(") == NULL)
 			assert_int_equal(t, cases[i].match ? DIPLO_TRUE : DIPLO_FALSE);
-		free(check);
+		diplo_query_keys_free(A, &qk);
+		diplo_query_free(A, &q);
+	}
+	diplo_keys_free(A, &keys);
+}
+
+/* Has an analysis the key of a word: stem? */
+static bool
+has_word_key(const DiploKeys *keys, const char *stem)
+{
+	size_t		len = strlen(stem);
+
+	for (int32_t j = 0; j < keys->n; j++)
+		if (keys->keys[j].len == (int32_t) len + 1 &&
+			keys->keys[j].data[0] == 'w' &&
+			memcmp(keys->keys[j].data + 1, stem, len) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Stop words, numbers and one-letter words have no word: keys; queries
+ * on them still find the rows (MAYBE, then the recheck), and the others
+ * keep their keys.
+ */
+static void
+test_unindexed_words(void **state)
+{
+	static const struct
+	{
+		const char *q;
+		bool		match;
+		bool		keyless;
+	}			cases[] = {
+		{"word:the", true, true},
+		{"word:2021", true, true},
+		{"word:20*", true, true},
+		{"word:a", true, true},
+		{"word:s", false, true},
+		{"word:it", true, true},
+		{"word:g20", true, false},
+		{"word:g2*", true, false},
+		{"word:5g", true, false},
+		{"word:plan", true, false},
+		{"word:year*", true, false},
+		{"word:yours", false, true},
+		{"word:we*", false, true},	/* "we" is a stop word */
+		{"!word:the", false, true},
+		{"word:the & word:plan", true, false},
+		{"word:those | word:zzz", false, true},
+		{"quote(word:the & word:g20)", true, false},
+	};
+	DiploAnalysis an;
+	DiploQuote	qt;
+	DiploKeys	keys;
+
+	memset(&an, 0, sizeof(an));
+	memset(&qt, 0, sizeof(qt));
+	qt.speaker = -1;
+	qt.content = "In 2021 the G20 and a 5G plan: it's the talks' year";
+	an.nquotes = 1;
+	an.quotes = &qt;
+	diplo_analysis_keys(A, &an, &keys);
+	assert_false(has_word_key(&keys, "the"));
+	assert_false(has_word_key(&keys, "2021"));
+	assert_false(has_word_key(&keys, "a"));
+	assert_false(has_word_key(&keys, "it"));
+	assert_true(has_word_key(&keys, "g20"));
+	assert_true(has_word_key(&keys, "5g"));
+	assert_true(has_word_key(&keys, "plan"));
+	assert_true(has_word_key(&keys, "talk"));
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		DiploQuery	q = parse_ok(cases[i].q);
+		DiploQueryKeys qk;
+		uint8_t		t;
+
+		assert_int_equal(diplo_query_match(A, &q, &an), cases[i].match);
+		diplo_query_keys(A, &q, &qk);
+		t = ternary_over(&q, &qk, &keys);
+		if (cases[i].match)
+			assert_int_not_equal(t, DIPLO_FALSE);
+		if (cases[i].keyless)
+		{
+			assert_false(qk.needs_keys);
+			assert_int_equal(t, DIPLO_MAYBE);
+		}
+		else
+			assert_true(qk.needs_keys);
 		diplo_query_keys_free(A, &qk);
 		diplo_query_free(A, &q);
 	}
@@ -265,7 +375,8 @@ test_needs_keys(void **state)
 		{"speaker:x | !word:y", false},
 		{"speaker:x & !word:y", true},
 		{"quote(!word:y)", false},
-		{"quote(word:y)", true},
+		{"quote(word:yes)", true},
+		{"quote(word:the)", false},	/* a stop word has no key */
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
@@ -329,6 +440,7 @@ unit_query(void)
 		cmocka_unit_test(test_flat),
 		cmocka_unit_test(test_match_and_keys),
 		cmocka_unit_test(test_needs_keys),
+		cmocka_unit_test(test_unindexed_words),
 		cmocka_unit_test(test_normalize),
 		cmocka_unit_test(test_contains),
 	};

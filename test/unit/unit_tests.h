@@ -17,4 +17,5 @@ int			unit_analyze(void);
 int			unit_serial(void);
 int			unit_lexicon(void);
 int			unit_query(void);
+int			unit_postag(void);
 #endif							/* UNIT_TESTS_H */
