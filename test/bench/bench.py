@@ -36,16 +36,19 @@ def psql(sql, stdin=None):
 
 
 def timed(expr, table, workers=0):
-    """Seconds to evaluate expr over every row of table (one backend unless workers)."""
-    _, err = psql(f"""
+    """Seconds to evaluate expr over every row of table (one backend unless workers).
+
+    Timed by EXPLAIN ANALYZE (TIMING OFF): a PL/pgSQL SELECT INTO would run
+    with a row limit, which turns parallel query off."""
+    out, _ = psql(f"""
 SET max_parallel_workers_per_gather = {workers};
 SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;
-DO $$ DECLARE t0 timestamptz := clock_timestamp(); n bigint;
-BEGIN
-  SELECT count(*) INTO n FROM {table} WHERE ({expr}) IS NOT NULL;
-  RAISE NOTICE 'secs=%', extract(epoch FROM clock_timestamp() - t0);
-END $$;""")
-    return float(re.search(r"secs=([0-9.e-]+)", err).group(1))
+EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON)
+SELECT count(*) FROM {table} WHERE ({expr}) IS NOT NULL;""")
+    plan = json.loads(out)[0]
+    if workers and "Workers Launched" not in json.dumps(plan):
+        sys.exit(f"no parallel workers were launched for {expr}")
+    return plan["Execution Time"] / 1000.0
 
 
 def generated_articles(n):
