@@ -6,7 +6,9 @@ MODULE_big = diplo
 PGFILEDESC = "diplo - speakers, quotes and topics of news articles"
 
 # The analyser (plain C, no PostgreSQL headers) and the glue around it.
-CORE_SRCS = $(filter-out src/core/lexicon_data.c src/core/tagger_data.c src/core/stopword_data.c,$(wildcard src/core/*.c)) src/core/lexicon_data.c src/core/tagger_data.c src/core/stopword_data.c
+# Sources generated from data/ at build time (rules at the end).
+GENERATED_SRCS = src/core/lexicon_data.c src/core/tagger_data.c src/core/stopword_data.c
+CORE_SRCS = $(filter-out $(GENERATED_SRCS),$(wildcard src/core/*.c)) $(GENERATED_SRCS)
 GLUE_SRCS = $(wildcard src/*.c)
 OBJS = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
 
@@ -17,7 +19,7 @@ REGRESS_OPTS = --load-extension=diplo
 PG_CPPFLAGS = -I$(srcdir)/src/core -I$(srcdir)/src
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 SHLIB_LINK = -lstemmer
-EXTRA_CLEAN = src/core/lexicon_data.c src/core/tagger_data.c src/core/stopword_data.c test/unit/run_unit test/bench/diplo_cli \
+EXTRA_CLEAN = $(GENERATED_SRCS) test/unit/run_unit test/bench/diplo_cli test/bench/postag_cli \
 	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) test/fuzz/*.o
 
 PG_CONFIG ?= pg_config
@@ -25,7 +27,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # The lexicons are data files turned into C tables at build time.
-LEXICON_DATA = $(sort $(wildcard data/*.tsv))
+LEXICON_DATA = $(filter-out data/tagger_model.tsv,$(sort $(wildcard data/*.tsv)))
 src/core/lexicon_data.c: tools/gen_lexicon.py $(LEXICON_DATA)
 	python3 tools/gen_lexicon.py data $@
 

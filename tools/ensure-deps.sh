@@ -12,6 +12,7 @@ packages=(
 	postgresql-15 postgresql-server-dev-15 postgresql-common
 	libstemmer-dev libcmocka-dev
 	python3
+	clang-14 libclang-rt-14-dev
 )
 # TAP tests (test/t) need IPC::Run.
 if compgen -G "test/t/*.pl" > /dev/null; then

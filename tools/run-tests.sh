@@ -2,7 +2,9 @@
 # run-tests.sh: the whole test suite of diplo on one machine.
 #
 # Stages: deps (install missing Debian packages), build (no compiler
-# warning allowed), unit (cmocka tests of src/core), install (into
+# warning allowed), unit (cmocka tests of src/core), fuzz (each libFuzzer
+# target of test/fuzz for FUZZ_SECONDS, default 20, with ASan and UBSan;
+# FUZZ_SECONDS=0 skips it), install (into
 # debian/pkg, not the system), regress (pg_regress in a throwaway cluster
 # made by pg_virtualenv), and seed (test/eval/seed_check.sh, when present).
 # Ends with "N passed, N failed" and exits non-zero if any stage failed.
@@ -45,6 +47,19 @@ stage_build() {
 	if [ "$rc" -eq 0 ] && grep -q 'warning:' "$log"; then
 		echo "build: compiler warnings (see above)"
 		rc=1
+	fi
+	return "$rc"
+}
+
+# Build the fuzz targets and run each for FUZZ_SECONDS: a summary line per
+# target, and the whole log when one fails (a crash, a leak, UB).
+stage_fuzz() {
+	local log=$LOG_DIR/fuzz.log
+	make -C test/fuzz run FUZZ_SECONDS="${FUZZ_SECONDS:-20}" >"$log" 2>&1
+	local rc=$?
+	grep -E '^(== fuzz_|#[0-9]+[[:space:]]+DONE)' "$log"
+	if [ "$rc" -ne 0 ]; then
+		tail -n 80 "$log"
 	fi
 	return "$rc"
 }
@@ -104,6 +119,12 @@ record build $build_rc
 banner unit
 make unittest
 record unit $?
+
+if [ "${FUZZ_SECONDS:-20}" != 0 ]; then
+	banner fuzz
+	stage_fuzz
+	record fuzz $?
+fi
 
 if [ "$build_rc" -eq 0 ]; then
 	banner install
