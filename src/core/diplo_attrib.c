@@ -4,10 +4,14 @@
  */
 #include "diplo_attrib.h"
 
+#include "diplo_postag.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#define SUBJECT_WINDOW 12		/* tokens searched back for an apposition */
+#define SUBJECT_WINDOW 20		/* tokens searched back for an apposition */
+#define POS_LEFT 8				/* tokens tagged before a cue */
+#define POS_RIGHT 4				/* tokens tagged from a cue on */
 #define MAX_CONTENT 120			/* tokens of reported content at most */
 #define RELAY_WINDOW 8			/* attributions searched for a relay */
 #define MAX_RELAY_DEPTH 2		/* a reported clause ends before the
@@ -74,6 +78,16 @@ static const char *const content_prepositions[] = {
 
 static DiploWordSet content_prepositions_set = DIPLO_WORDSET(content_prepositions);
 
+/* Addressees that are no mention: "told reporters", "told him" */
+static const char *const plain_addressees[] = {
+	"reporters", "journalists", "him", "her", "them", "me", "us", "lawmakers",
+	"supporters", "legislators", "parliament", "senators", "delegates",
+	"students", "voters", "listeners", "viewers", "guests", "participants",
+	"members", "the", NULL
+};
+
+static DiploWordSet plain_addressees_set = DIPLO_WORDSET(plain_addressees);
+
 /* The number of word and number tokens in [s, e). */
 static int
 word_count(const DiploTokens *t, int s, int e)
@@ -113,11 +127,68 @@ diplo_attrib_init(DiploAttrib *at, const DiploAllocator *a, DiploCoref *coref)
 	at->a = a;
 	at->coref = coref;
 	at->chain_first = at->chain_last = -1;
+	at->last_speaker = -1;
+	at->pos_lo = at->pos_hi = 0;
 }
 
-/* The cue at token i, or NULL: a cue verb not used as a noun or passive. */
+/*
+ * Can cue form w also be read as a noun or adjective ("dispute", "calls",
+ * "warning")?  Past forms ("said", "stressed") and say/tell never are.
+ */
+static bool
+cue_form_ambiguous(const DiploCue *cue, const DiploWord *w)
+{
+	const char *s = w->s;
+	int			n = w->len;
+
+	if (n < 3 || strcmp(cue->lemma, "say") == 0 || strcmp(cue->lemma, "tell") == 0)
+		return false;
+	if (s[n - 2] == 'e' && s[n - 1] == 'd')
+		return false;
+	if (cue->flags & DIPLO_CUE_PARTICIPLE)
+		return true;
+	if ((size_t) n == strlen(cue->lemma) || s[n - 1] == 's')
+		return true;
+	return false;
+}
+
+/*
+ * The part-of-speech tag of token i: a window of its sentence around it
+ * is tagged on first need (the tagger is slow: never the whole text).
+ */
+static int
+pos_of(DiploAttrib *at, const DiploTokens *t, int i)
+{
+	if (i < at->pos_lo || i >= at->pos_hi - 1 ||
+		(i < at->pos_lo + POS_LEFT / 2 && !at->pos_from_start))
+	{
+		int			ss = t->sent_start[t->tok[i].sentence];
+		int			se = diplo_sentence_end(t, i);
+		int			lo = i - POS_LEFT > ss ? i - POS_LEFT : ss;
+		int			hi = i + POS_RIGHT < se ? i + POS_RIGHT : se;
+
+		if (at->pos_cap < t->n)
+		{
+			int			ncap = t->n > 2 * at->pos_cap ? t->n : 2 * at->pos_cap;
+
+			at->pos = diplo_realloc(at->a, at->pos, (size_t) ncap);
+			at->pos_cap = ncap;
+		}
+		diplo_pos_tag(at->a, t->words + lo, hi - lo, at->pos + lo, NULL);
+		at->pos_lo = lo;
+		at->pos_hi = hi;
+		/* a window that starts at the sentence start is good at its left */
+		at->pos_from_start = lo == ss;
+	}
+	return at->pos[i];
+}
+
+/*
+ * The cue at token i, or NULL: a cue verb not used as a noun or passive.
+ * A form that may also be a noun is checked by its part of speech.
+ */
 static const DiploCue *
-cue_at(const DiploTokens *t, int i)
+cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 {
 	const DiploCue *cue;
 
@@ -133,6 +204,13 @@ cue_at(const DiploTokens *t, int i)
 		return NULL;
 	if (diplo_tok_is(t, i + 1, "by"))
 		return NULL;
+	if (cue_form_ambiguous(cue, &t->words[i]))
+	{
+		int			pos = pos_of(at, t, i);
+
+		if (diplo_pos_is_noun(pos) || diplo_pos_is_adjective(pos))
+			return NULL;
+	}
 	return cue;
 }
 
@@ -157,21 +235,47 @@ speaker_mention(const DiploMentions *ms, int k)
 	return k >= 0 && ms->m[k].kind != DIPLO_MEN_PLACE;
 }
 
+/* Is mention k a role or title phrase that can describe a name? */
+static bool
+describing_mention(const DiploMentions *ms, int k)
+{
+	return k >= 0 && ms->m[k].title != NULL &&
+		(ms->m[k].kind == DIPLO_MEN_ROLE || ms->m[k].kind == DIPLO_MEN_ORG);
+}
+
 /*
- * The subject before cue c: a mention ending there (after adverbs), an
- * apposition ("X, a doctor, said"), or a plain noun phrase.  Fills *s, *e
- * with its tokens and returns its mention index, -1 for a plain noun phrase,
- * -2 for none.
+ * The subject before cue c: a mention ending there (after adverbs, a
+ * parenthesis or ", who"), an apposition ("X, a doctor, said", "The
+ * Swedish Prime Minister, X, said"), or a plain noun phrase.  Fills *s, *e
+ * with its tokens and *desc with a mention describing it (the apposition's
+ * role) or -1; returns its mention index, -1 for a plain noun phrase, -2
+ * for none.
  */
 static int
 subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
-			   int *s, int *e)
+			   int *s, int *e, int *desc)
 {
 	int			j = c - 1;
 	int			k;
 
+	*desc = -1;
 	for (int g = 0; g < 3 && j >= ss && skippable(t, j); g++)
 		j--;
+	/* "Mary Fallin (R-OK) said" */
+	if (punct_is(t, j, ")"))
+	{
+		int			p = j - 1;
+
+		while (p > ss && j - p < 8 && !punct_is(t, p, "(.;"))
+			p--;
+		if (punct_is(t, p, "(") && p > ss)
+			j = p - 1;
+	}
+	/* "X, who said" */
+	if (diplo_tok_is(t, j, "who") && punct_is(t, j - 1, ",") && j - 2 >= ss &&
+		ms->end_at[j - 2] >= 0 && speaker_mention(ms, ms->end_at[j - 2]) &&
+		ms->m[ms->end_at[j - 2]].kind != DIPLO_MEN_PRONOUN)
+		j -= 2;
 	if (j < ss)
 		return -2;
 	k = ms->end_at[j];
@@ -186,6 +290,19 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 	/* apposition: "X, a spokesman for Y, said" */
 	if (punct_is(t, j, ","))
 	{
+		int			inner = j - 1 >= ss ? ms->end_at[j - 1] : -1;
+
+		/* "The Swedish Prime Minister, X, said" */
+		if (inner >= 0 && ms->m[inner].kind == DIPLO_MEN_NAME &&
+			ms->m[inner].person_like && punct_is(t, ms->m[inner].start - 1, ",") &&
+			ms->m[inner].start - 2 >= ss &&
+			describing_mention(ms, ms->end_at[ms->m[inner].start - 2]))
+		{
+			*desc = ms->end_at[ms->m[inner].start - 2];
+			*s = ms->m[inner].start;
+			*e = ms->m[inner].end;
+			return inner;
+		}
 		for (int p = j - 1; p > ss && j - p < SUBJECT_WINDOW; p--)
 		{
 			if (t->tok[p].kind == DIPLO_TOK_QUOTE || punct_is(t, p, ".;"))
@@ -198,6 +315,10 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 				{
 					*s = ms->m[k].start;
 					*e = ms->m[k].end;
+					if (ms->m[k].kind == DIPLO_MEN_NAME && ms->m[k].person_like &&
+						describing_mention(ms, ms->start_at[p + 1]) &&
+						ms->m[ms->start_at[p + 1]].end == j)
+						*desc = ms->start_at[p + 1];
 					return k;
 				}
 				break;
@@ -330,7 +451,7 @@ push_attr(const DiploAllocator *a, Attrs *as)
 
 /* Where reported content that starts after cue c (of this kind) begins. */
 static int
-content_start(const DiploTokens *t, const DiploMentions *ms, const DiploCue *cue,
+content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, const DiploCue *cue,
 			  int c, int se, int *addressee_mention)
 {
 	int			k = c + 1;
@@ -351,14 +472,21 @@ content_start(const DiploTokens *t, const DiploMentions *ms, const DiploCue *cue
 				return after + 1;
 			}
 		}
-		else if (diplo_tok_is(t, k, "reporters") || diplo_tok_is(t, k, "him") ||
-				 diplo_tok_is(t, k, "her") || diplo_tok_is(t, k, "them") ||
-				 diplo_tok_is(t, k, "me") || diplo_tok_is(t, k, "us"))
+		else if (diplo_tok_in_set(t, k, &plain_addressees_set) &&
+				 !diplo_tok_is(t, k, "the"))
 		{
 			if (diplo_tok_is(t, k + 1, "that"))
 				return k + 2;
 			if (!diplo_tok_is(t, k + 1, "to"))
 				return k + 1;
+		}
+		else if (diplo_tok_is(t, k, "the") &&
+				 (diplo_tok_is(t, k + 1, "media") || diplo_tok_is(t, k + 1, "press") ||
+				  diplo_tok_is(t, k + 1, "audience") || diplo_tok_is(t, k + 1, "crowd")))
+		{
+			if (diplo_tok_is(t, k + 2, "that"))
+				return k + 3;
+			return k + 2;
 		}
 	}
 	if (punct_is(t, k, ":,"))
@@ -368,7 +496,7 @@ content_start(const DiploTokens *t, const DiploMentions *ms, const DiploCue *cue
 	/* "said on Monday that", "told his counterpart that" */
 	for (int p = k; p < se && p < k + 7; p++)
 	{
-		if (t->tok[p].kind != DIPLO_TOK_WORD || cue_at(t, p))
+		if (t->tok[p].kind != DIPLO_TOK_WORD || cue_at(at, t, p))
 			break;
 		if (diplo_tok_is(t, p, "that"))
 		{
@@ -440,7 +568,7 @@ emit(DiploAttrib *at, const DiploTokens *t, const Attr *r)
  * the content of at most two attributions.
  */
 static int
-content_end(const DiploTokens *t, const DiploMentions *ms,
+content_end(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 			const DiploQuoteSpans *qs, const SpanIndex *ix, int c, int cs,
 			int se)
 {
@@ -454,12 +582,13 @@ content_end(const DiploTokens *t, const DiploMentions *ms,
 	{
 		const DiploCue *cue;
 		int			s,
-					se2;
+					se2,
+					desc;
 
-		if (t->cue[p] == NULL || (cue = cue_at(t, p)) == NULL ||
+		if (t->cue[p] == NULL || (cue = cue_at(at, t, p)) == NULL ||
 			(cue->flags & DIPLO_CUE_PARTICIPLE))
 			continue;
-		if (subject_before(t, ms, p, cs, &s, &se2) == -2)
+		if (subject_before(t, ms, p, cs, &s, &se2, &desc) == -2)
 			continue;
 		if (++inner == MAX_RELAY_DEPTH)
 		{
@@ -485,21 +614,67 @@ content_end(const DiploTokens *t, const DiploMentions *ms,
 			break;
 		}
 	}
-	/* ", saying ..." and ", adding ..." start an attribution of their own */
+	/*
+	 * ", saying ..." and ", adding ..." start an attribution of their own;
+	 * ", said X" and ", X said" close one of their own
+	 */
 	for (int p = cs; p + 1 < e; p++)
 	{
 		const DiploCue *cue;
+		int			m;
 
 		if (!punct_is(t, p, ",;"))
 			continue;
-		cue = cue_at(t, p + 1);
+		cue = cue_at(at, t, p + 1);
 		if (cue && (cue->flags & DIPLO_CUE_PARTICIPLE))
 			return p;
+		if (cue && ms->start_at[p + 2 < t->n ? p + 2 : p + 1] >= 0 &&
+			p + 2 < t->n && speaker_mention(ms, ms->start_at[p + 2]))
+			return p;
+		m = ms->start_at[p + 1];
+		if (m >= 0 && speaker_mention(ms, m) && ms->m[m].end < e &&
+			t->cue[ms->m[m].end] && cue_at(at, t, ms->m[m].end))
+		{
+			int			after = ms->m[m].end + 1;
+
+			if (after >= e || punct_is(t, after, ".,;") ||
+				diplo_tok_in_set(t, after, &content_prepositions_set))
+				return p;
+		}
 	}
 	/* drop a final comma or colon */
 	while (e > cs && punct_is(t, e - 1, ",:;"))
 		e--;
 	return e;
+}
+
+/*
+ * The start of the content of "..., X said." whose comma is token b: the
+ * sentence start, or the end of an earlier attribution of the sentence;
+ * -1 if the content would be too long or empty.
+ */
+static int
+content_before(const Attrs *as, const DiploTokens *t, int ss, int b)
+{
+	int			fs = ss;
+
+	for (int x = as->n - 2; x >= 0 && x >= as->n - 4; x--)
+	{
+		const Attr *prev = &as->v[x];
+		int			end = prev->ce;
+
+		if (prev->cue_e > end)
+			end = prev->cue_e;
+		if (prev->subj_e > end)
+			end = prev->subj_e;
+		if (end > fs && end <= b)
+			fs = end;
+	}
+	while (fs < b && (punct_is(t, fs, ",;:.-") || is_dash(t, fs)))
+		fs++;
+	if (b - fs > MAX_CONTENT || fs >= b)
+		return -1;
+	return fs;
 }
 
 /* Order of attributions: by content start, longer first, then cue. */
@@ -538,6 +713,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		at->span_cap = ncap;
 	}
 	span_attr = at->span_attr;
+	at->pos_lo = at->pos_hi = 0;
 	span_index_build(at, t, qs, &ix);
 	in_reported = at->in_reported;
 	memset(in_reported, 0, t->n ? t->n : 1);
@@ -556,6 +732,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		int			cue_e = c + 1;
 		int			entity = -1;
 		int			span = -1;
+		int			desc = -1;
 		Attr	   *r;
 
 		diplo_check_interrupts(a);
@@ -581,7 +758,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				if (punct_is(t, p, ","))
 					p++;
 				r->cs = p;
-				r->ce = content_end(t, ms, qs, &ix, c, p, se);
+				r->ce = content_end(at, t, ms, qs, &ix, c, p, se);
 			}
 			else
 			{
@@ -615,7 +792,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			c = r->subj_e - 1;
 			continue;
 		}
-		cue = cue_at(t, c);
+		cue = cue_at(at, t, c);
 		if (!cue)
 			continue;
 		ss = t->sent_start[t->tok[c].sentence];
@@ -630,7 +807,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			mi = -3;
 		}
 		else
-			mi = subject_before(t, ms, c, ss, &s, &e);
+			mi = subject_before(t, ms, c, ss, &s, &e, &desc);
 		if (mi == -2 && c + 1 < t->n && ms->start_at[c + 1] >= 0 &&
 			speaker_mention(ms, ms->start_at[c + 1]) &&
 			(c == 0 || punct_is(t, c - 1, ",") || t->tok[c - 1].kind == DIPLO_TOK_QUOTE ||
@@ -645,6 +822,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			continue;
 		if (mi >= 0)
 			entity = diplo_coref_resolve(at->coref, t, &ms->m[mi]);
+		if (entity >= 0 && desc >= 0)
+			diplo_coref_describe(at->coref, entity, &ms->m[desc]);
 		/* "said in a statement": the speaker issued that statement */
 		{
 			int			p = inverted ? e : c + 1;
@@ -713,17 +892,33 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		else
 		{
 			int			am;
-			int			cs = content_start(t, ms, cue, inverted ? e - 1 : c, se, &am);
+			int			cs = content_start(at, t, ms, cue, inverted ? e - 1 : c, se, &am);
 
 			if (cs >= se || diplo_tok_in_set(t, cs, &content_prepositions_set) ||
+				(diplo_tok_is(t, cs, "to") &&
+				 diplo_tok_in_set(t, cs + 1, &plain_addressees_set) &&
+				 !diplo_tok_is(t, cs + 1, "the")) ||
 				t->tok[cs].kind == DIPLO_TOK_PUNCT ||
 				(t->tok[cs].kind == DIPLO_TOK_QUOTE && qs->dir[cs] < 0))
 			{
-				as.n--;
-				continue;
+				/* "..., X said." : the content comes before */
+				int			b = inverted ? c - 1 : s - 1;
+
+				if (mi == -3 || !punct_is(t, b, ",") ||
+					(r->cs = content_before(&as, t, ss, b)) < 0 ||
+					span_holding(&ix, c) >= 0)
+				{
+					as.n--;
+					continue;
+				}
+				r->ce = b;
+				am = -1;
 			}
-			r->cs = cs;
-			r->ce = content_end(t, ms, qs, &ix, c, cs, se);
+			else
+			{
+				r->cs = cs;
+				r->ce = content_end(at, t, ms, qs, &ix, c, cs, se);
+			}
 			if (word_count(t, r->cs, r->ce) < 3)
 			{
 				as.n--;
@@ -777,6 +972,11 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		/* the next paragraph of a quote that runs over paragraphs */
 		if ((sp->flags & DIPLO_QS_CONTINUES) && r->entity < 0 && at->chain_last >= 0)
 			r->entity = at->q[at->chain_last].speaker;
+		/* a paragraph that is only a quote goes on from the last speaker */
+		if (r->entity < 0 && at->last_speaker >= 0 && sp->open == 0 &&
+			sp->close >= 0 && sp->close + 2 >= t->n && qs->n == 1 &&
+			word_count(t, r->cs, r->ce) >= 4)
+			r->entity = at->last_speaker;
 		/* a short quote without a speaker is a title or scare quote */
 		if (r->entity < 0 && !(sp->flags & (DIPLO_QS_CONTINUES | DIPLO_QS_UNCLOSED)) &&
 			word_count(t, r->cs, r->ce) < MIN_UNATTRIBUTED_WORDS)
@@ -821,10 +1021,23 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			/* back-fill the earlier pieces of the chain */
 			if (at->chain_first >= 0 && at->q[qi].speaker >= 0)
 				for (int p = at->chain_first; p < first_new; p++)
-					if (at->q[p].speaker < 0)
-						at->q[p].speaker = at->q[qi].speaker;
+				{
+					DiploQuote *q = &at->q[p];
+
+					if (q->speaker < 0 || (q->speaker == at->q[qi].speaker && !q->cue))
+						q->speaker = at->q[qi].speaker;
+					else
+						continue;
+					if (!q->cue && at->q[qi].cue)
+					{
+						q->cue = diplo_strndup(a, at->q[qi].cue, strlen(at->q[qi].cue));
+						q->cue_start = at->q[qi].cue_start;
+						q->cue_len = at->q[qi].cue_len;
+					}
+				}
 		}
 	}
+	at->last_speaker = at->nq > first_new ? at->q[at->nq - 1].speaker : -1;
 	/* a quote left open goes on in the next paragraph */
 	at->chain_last = -1;
 	if (qs->n > 0 && (qs->span[qs->n - 1].flags & DIPLO_QS_UNCLOSED))
@@ -853,6 +1066,9 @@ diplo_attrib_free(DiploAttrib *at)
 	diplo_free(at->a, at->in_reported);
 	diplo_free(at->a, at->span_attr);
 	diplo_free(at->a, at->attrs);
+	diplo_free(at->a, at->pos);
+	at->pos = NULL;
+	at->pos_cap = 0;
 	at->tok_scratch = NULL;
 	at->in_reported = NULL;
 	at->span_attr = NULL;

@@ -32,6 +32,8 @@ typedef struct DiploAttrib
 	int			chain_first;	/* first quote of a multi-paragraph quote
 								 * still open, or -1 */
 	int			chain_last;
+	int			last_speaker;	/* the speaker of the previous paragraph's
+								 * last quote, or -1 */
 	/* per-paragraph scratch, kept and grown from paragraph to paragraph */
 	int		   *tok_scratch;	/* 3 ints per token: span indexes */
 	uint8_t    *in_reported;	/* per token */
@@ -40,6 +42,12 @@ typedef struct DiploAttrib
 	int			span_cap;
 	void	   *attrs;			/* the paragraph's attributions */
 	int			attrs_cap;
+	uint8_t    *pos;			/* per token: part-of-speech tag, valid in
+								 * the window tagged last */
+	int			pos_cap;
+	int			pos_lo;			/* the window tagged last: [pos_lo, pos_hi) */
+	int			pos_hi;
+	bool		pos_from_start; /* it starts at its sentence's start */
 } DiploAttrib;
 
 void		diplo_attrib_init(DiploAttrib *at, const DiploAllocator *a,

@@ -386,6 +386,11 @@ role_entity(DiploCoref *c, const DiploMention *m)
 		else if (m->title && m->title->org_kind && en->org_kind && country &&
 				 en->country && strcmp(m->title->org_kind, en->org_kind) == 0)
 			score = 2;
+		/* "the Chilean minister": any minister of that country */
+		else if (m->title && m->title->role && en->role && country && en->country &&
+				 strcmp(m->title->role, "Minister") == 0 &&
+				 strstr(en->role, "Minister") != NULL)
+			score = 1;
 		if (score == 0)
 			continue;
 		if (country && en->country)
@@ -497,6 +502,25 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 			c->ent[e].nmentions++;
 	}
 	return e;
+}
+
+/* Take the role and country of a describing mention into entity e. */
+void
+diplo_coref_describe(DiploCoref *c, int e, const DiploMention *m)
+{
+	DiploEntity *en;
+
+	if (e < 0 || e >= c->n || c->ent[e].type != DIPLO_SPEAKER_PERSON)
+		return;
+	en = &c->ent[e];
+	if (m->title && m->title->role && !en->role && !m->plural &&
+		!m->title->speaks_for_org)
+	{
+		en->role = m->title->role;
+		en->org_kind = m->title->org_kind;
+	}
+	if (m->country && !en->country)
+		en->country = m->country->name;
 }
 
 /* Record that entity e spoke through a cue with this lemma (or channel). */

@@ -72,6 +72,9 @@ void		diplo_coref_register(DiploCoref *c, const DiploTokens *t,
 int			diplo_coref_resolve(DiploCoref *c, const DiploTokens *t,
 								const DiploMention *m);
 
+/* Take the role and country of a describing mention into entity e. */
+void		diplo_coref_describe(DiploCoref *c, int e, const DiploMention *m);
+
 /* Record that entity e spoke through a cue with this lemma (or channel). */
 void		diplo_coref_spoke(DiploCoref *c, int e, const char *what);
 

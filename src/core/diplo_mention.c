@@ -179,6 +179,46 @@ is_spokes_title(const DiploTitle *ti)
 	return ti && ti->speaks_for_org;
 }
 
+/*
+ * A person's "of <country>" after the name at e ("Ana Ruiz of Spain"):
+ * takes the country into m and returns the new end, or e.
+ */
+static int
+of_country_suffix(const DiploTokens *t, int e, DiploMention *m)
+{
+	int			len;
+	const DiploCountry *c;
+
+	if (!diplo_tok_is(t, e, "of") || !(t->tok[e].flags & DIPLO_TF_LOWER))
+		return e;
+	c = place_at(t, e + 1, &len);
+	if (!c || is_possessive(t, e + 1 + len) ||
+		(e + 1 + len < t->n && (t->tok[e + 1 + len].flags & DIPLO_TF_CAP) &&
+		 t->tok[e + 1 + len].kind == DIPLO_TOK_WORD))
+		return e;
+	if (!m->country)
+		m->country = c;
+	return e + 1 + len;
+}
+
+/* The foreign ministry of the lexicon (for "a spokesman for the ministry"). */
+static const DiploOrg *
+foreign_ministry(void)
+{
+	static const DiploOrg *org;
+	static bool done;
+
+	if (!done)
+	{
+		DiploWord	w[2] = {{"Foreign", 7, 0}, {"Ministry", 8, 0}};
+		int			len;
+
+		org = diplo_lex_org(w, 2, 0, &len);
+		done = true;
+	}
+	return org;
+}
+
 /* Read a mention at token i into m; returns its end, or i if none. */
 static int
 parse_mention(const DiploTokens *t, int i, DiploMention *m)
@@ -216,6 +256,9 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 		m->plural = m->pronoun == 't';
 		return i + 1;
 	}
+	/* "said that Halvorsen ...": a conjunction, not a determiner */
+	if (diplo_tok_is(t, k, "that") && k + 1 < t->n && (t->tok[k + 1].flags & DIPLO_TF_CAP))
+		return i;
 	if (diplo_tok_in_set(t, k, &determiners_set))
 	{
 		hasdet = true;
@@ -364,7 +407,7 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 			m->name_start = k;
 			m->name_end = name_run(t, k);
 			m->person_like = true;
-			m->end = m->name_end;
+			m->end = of_country_suffix(t, m->name_end, m);
 			return m->end;
 		}
 		if (m->title->kind == DIPLO_TITLE_HONORIFIC)
@@ -380,6 +423,12 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 			{
 				m->org = o;
 				k = j + olen;
+			}
+			else if (is_spokes_title(m->title) && diplo_tok_is(t, j, "ministry") &&
+					 foreign_ministry())
+			{
+				m->org = foreign_ministry();
+				k = j + 1;
 			}
 			else if ((c = place_at(t, j, &len)) != NULL)
 			{
@@ -418,6 +467,8 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 		m->name_start = k;
 		m->name_end = e;
 		m->person_like = !diplo_lex_org_head(t->words[e - 1]);
+		if (m->person_like && e - k >= 2)
+			e = of_country_suffix(t, e, m);
 		m->end = e;
 		return e;
 	}

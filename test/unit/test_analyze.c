@@ -181,6 +181,133 @@ test_end_to_end(void **state)
 	diplo_analysis_free(a, &an);
 }
 
+/* The speaker record of a quote (asserting it has one). */
+static const DiploSpeaker *
+speaker_rec(const DiploAnalysis *an, const DiploQuote *q)
+{
+	assert_non_null(q);
+	assert_true(q->speaker >= 0);
+	return &an->speakers[q->speaker];
+}
+
+/* Does any quote have this cue? */
+static bool
+has_cue(const DiploAnalysis *an, const char *cue)
+{
+	for (int k = 0; k < an->nquotes; k++)
+		if (an->quotes[k].cue && strcmp(an->quotes[k].cue, cue) == 0)
+			return true;
+	return false;
+}
+
+/* Fixed bugs: "Title Name of Country said", "Role, Name, said". */
+static void
+test_speaker_phrases(void **state)
+{
+	const DiploAllocator *a = &diplo_malloc_allocator;
+	const char *text =
+		"\xE2\x80\x9CWe will keep the embassy open,\xE2\x80\x9D Trade Minister Lina Okafor of Ghana said on Friday.\n"
+		"\n"
+		"The Norwegian Prime Minister, Erik Dahl, said the fishing talks would start again in Oslo next month.\n";
+	DiploAnalysis an;
+	const DiploQuote *q;
+	const DiploSpeaker *sp;
+
+	diplo_analyze_text(a, text, strlen(text), &an);
+	q = find_quote(&an, "We will keep the embassy open", DIPLO_QUOTE_DIRECT);
+	sp = speaker_rec(&an, q);
+	assert_string_equal(sp->name, "Lina Okafor");
+	assert_string_equal(sp->country, "Ghana");
+	assert_string_equal(q->cue, "said");
+	q = find_quote(&an, "the fishing talks", DIPLO_QUOTE_INDIRECT);
+	sp = speaker_rec(&an, q);
+	assert_string_equal(sp->name, "Erik Dahl");
+	assert_string_equal(sp->role, "Prime Minister");
+	assert_string_equal(sp->country, "Norway");
+	diplo_analysis_free(a, &an);
+}
+
+/* Fixed bugs: nouns are no cues; an addressee and a time are no content. */
+static void
+test_noun_cues(void **state)
+{
+	const DiploAllocator *a = &diplo_malloc_allocator;
+	const char *text =
+		"On the border dispute, the minister underlined that the line must be respected by both armies.\n"
+		"\n"
+		"The visit sent a clear signal ahead of the vote in Geneva next week.\n"
+		"\n"
+		"Okafor, speaking to reporters outside the embassy, said the ceasefire would hold.\n"
+		"\n"
+		"Okafor told journalists after the meeting.\n";
+	DiploAnalysis an;
+
+	diplo_analyze_text(a, text, strlen(text), &an);
+	assert_false(has_cue(&an, "dispute"));
+	assert_false(has_cue(&an, "signal"));
+	assert_non_null(find_quote(&an, "the line must be respected", DIPLO_QUOTE_INDIRECT));
+	assert_non_null(find_quote(&an, "the ceasefire would hold", DIPLO_QUOTE_INDIRECT));
+	for (int k = 0; k < an.nquotes; k++)
+	{
+		assert_true(strncmp(an.quotes[k].content, "to reporters", 12) != 0);
+		assert_true(strncmp(an.quotes[k].content, "journalists", 11) != 0);
+	}
+	diplo_analysis_free(a, &an);
+}
+
+/* Fixed bugs: relay after "said that", addressee, ministry spokesman. */
+static void
+test_relay_and_spokesman(void **state)
+{
+	const DiploAllocator *a = &diplo_malloc_allocator;
+	const char *text =
+		"Ghanaian Foreign Minister Kofi Mensah said the visit was useful.\n"
+		"\n"
+		"The FO also said that Lindqvist urged the Ghanaian minister that it was vital to reopen the consulates.\n"
+		"\n"
+		"\xE2\x80\x9CWe expect an answer soon,\xE2\x80\x9D the spokesman of the ministry said.\n";
+	DiploAnalysis an;
+	const DiploQuote *q;
+
+	diplo_analyze_text(a, text, strlen(text), &an);
+	q = find_quote(&an, "it was vital", DIPLO_QUOTE_INDIRECT);
+	assert_string_equal(speaker_rec(&an, q)->name, "Lindqvist");
+	assert_true(q->channel >= 0);
+	assert_int_equal(an.speakers[q->channel].type, DIPLO_SPEAKER_ORGANIZATION);
+	assert_true(q->addressee >= 0);
+	assert_string_equal(an.speakers[q->addressee].name, "Kofi Mensah");
+	q = find_quote(&an, "We expect an answer soon", DIPLO_QUOTE_DIRECT);
+	assert_int_equal(speaker_rec(&an, q)->type, DIPLO_SPEAKER_ORGANIZATION);
+	diplo_analysis_free(a, &an);
+}
+
+/* Fixed bug: a quote over two paragraphs takes the closing piece's cue. */
+static void
+test_paragraph_quote(void **state)
+{
+	const DiploAllocator *a = &diplo_malloc_allocator;
+	const char *text =
+		"Erik Dahl spoke after the meeting.\n"
+		"\n"
+		"\"The first part of the answer runs on here.\n"
+		"\n"
+		"\"And this is the end,\" Dahl said.\n"
+		"\n"
+		"The talks went on for hours, Dahl said.\n";
+	DiploAnalysis an;
+	const DiploQuote *q;
+
+	diplo_analyze_text(a, text, strlen(text), &an);
+	q = find_quote(&an, "The first part", DIPLO_QUOTE_DIRECT);
+	assert_string_equal(speaker_rec(&an, q)->name, "Erik Dahl");
+	assert_non_null(q->cue);
+	assert_string_equal(q->cue, "said");
+	/* "..., X said." : the content is before */
+	q = find_quote(&an, "The talks went on for hours", DIPLO_QUOTE_INDIRECT);
+	assert_string_equal(speaker_rec(&an, q)->name, "Erik Dahl");
+	diplo_analysis_free(a, &an);
+}
+
 /* Offsets are code points and the content equals the text there. */
 static void
 test_offsets(void **state)
@@ -294,6 +421,10 @@ unit_analyze(void)
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_relay_depth),
 		cmocka_unit_test(test_word_sets),
+		cmocka_unit_test(test_speaker_phrases),
+		cmocka_unit_test(test_noun_cues),
+		cmocka_unit_test(test_relay_and_spokesman),
+		cmocka_unit_test(test_paragraph_quote),
 	};
 
 	return cmocka_run_group_tests_name("analyze", tests, NULL, NULL);
