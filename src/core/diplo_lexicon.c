@@ -101,6 +101,24 @@ typedef struct StemMemo
 static StemMemo stem_memo[STEM_MEMO_SLOTS];
 
 static struct sb_stemmer *topic_stemmer;
+
+/*
+ * Stems of recent words, direct-mapped by a hash of the folded word: most
+ * words of an article repeat, and the stemmer is the costly part of topic
+ * matching.  Process-wide, like the stemmer; a slot is overwritten freely.
+ */
+#define STEM_CACHE_SLOTS 4096
+#define STEM_CACHE_WORD 24
+
+typedef struct StemCacheSlot
+{
+	uint8_t		len;			/* 0: empty */
+	uint8_t		stem_len;
+	char		word[STEM_CACHE_WORD];
+	char		stem[STEM_CACHE_WORD];
+} StemCacheSlot;
+
+static StemCacheSlot stem_cache[STEM_CACHE_SLOTS];
 static int	topic_nstems;
 static bool lexicon_ready;
 
@@ -656,6 +674,7 @@ stem_folded(const char *s, int len, char *out, int cap)
 {
 	const sb_symbol *stem;
 	int			stem_len;
+	StemCacheSlot *slot = NULL;
 
 	if (len > STEM_WORD_MAX || !valid_utf8((const unsigned char *) s, len))
 	{
@@ -664,6 +683,20 @@ stem_folded(const char *s, int len, char *out, int cap)
 		memcpy(out, s, len);
 		return len;
 	}
+	if (len <= STEM_CACHE_WORD)
+	{
+		uint32_t	h = 2166136261u;
+
+		for (int k = 0; k < len; k++)
+			h = (h ^ (unsigned char) s[k]) * 16777619u;
+		slot = &stem_cache[h & (STEM_CACHE_SLOTS - 1)];
+		if (slot->len == len && memcmp(slot->word, s, len) == 0 &&
+			slot->stem_len <= cap)
+		{
+			memcpy(out, slot->stem, slot->stem_len);
+			return slot->stem_len;
+		}
+	}
 	stem = sb_stemmer_stem(topic_stemmer, (const sb_symbol *) s, len);
 	if (stem == NULL)
 		return -1;
@@ -671,6 +704,13 @@ stem_folded(const char *s, int len, char *out, int cap)
 	if (stem_len < 0 || stem_len > cap)
 		return -1;
 	memcpy(out, stem, stem_len);
+	if (slot != NULL && stem_len <= STEM_CACHE_WORD)
+	{
+		slot->len = (uint8_t) len;
+		slot->stem_len = (uint8_t) stem_len;
+		memcpy(slot->word, s, len);
+		memcpy(slot->stem, stem, stem_len);
+	}
 	return stem_len;
 }
 
