@@ -120,6 +120,7 @@ is_dash(const DiploTokens *t, int i)
 						   s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94));
 }
 
+/* Start an attribution state with no quotes, over coref's entities. */
 void
 diplo_attrib_init(DiploAttrib *at, const DiploAllocator *a, DiploCoref *coref)
 {

@@ -9,6 +9,7 @@
 
 #include "diplo_text.h"
 
+/* Start an empty entity table. */
 void
 diplo_coref_init(DiploCoref *c, const DiploAllocator *a)
 {
@@ -600,6 +601,7 @@ diplo_coref_finish(DiploCoref *c)
 	}
 }
 
+/* Free the entity table and everything it holds. */
 void
 diplo_coref_free(DiploCoref *c)
 {

@@ -531,6 +531,7 @@ diplo_mention_ending_at(const DiploMentions *ms, int i)
 	return i >= 0 ? ms->end_at[i] : -1;
 }
 
+/* Free a paragraph's mention list. */
 void
 diplo_mentions_free(const DiploAllocator *a, DiploMentions *ms)
 {

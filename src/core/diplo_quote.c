@@ -186,6 +186,7 @@ diplo_pair_quotes(const DiploAllocator *a, const DiploTokens *t,
 	}
 }
 
+/* Free a paragraph's quote spans. */
 void
 diplo_quote_spans_free(const DiploAllocator *a, DiploQuoteSpans *q)
 {

@@ -144,6 +144,7 @@ cp_is_mark(uint32_t cp, DiploMarkGlyph *glyph)
 	}
 }
 
+/* Start iterating over the paragraphs of text. */
 void
 diplo_paragraphs_init(DiploParagraphs *it, const char *text, size_t len)
 {
@@ -677,6 +678,7 @@ diplo_sentence_end(const DiploTokens *t, int i)
 	return s + 1 < t->nsent ? t->sent_start[s + 1] : t->n;
 }
 
+/* Free a token array. */
 void
 diplo_tokens_free(const DiploAllocator *a, DiploTokens *t)
 {
