@@ -262,6 +262,55 @@ speakers_materialize(FunctionCallInfo fcinfo, const DiploAnalysis *an)
 	}
 }
 
+/* Where a function takes its analysis from: article text or a stored value. */
+typedef enum AnalysisSource
+{
+	FROM_TEXT,					/* analyse the text argument */
+	FROM_STATEMENT				/* read the diplo_statement argument */
+} AnalysisSource;
+
+/* Begin scratch memory and fill *an from the first argument. */
+static void
+argument_analysis(FunctionCallInfo fcinfo, AnalysisSource source,
+				  DiploScratch *scratch, DiploAnalysis *an)
+{
+	diplo_scratch_begin(scratch);
+	memset(an, 0, sizeof(*an));
+	if (source == FROM_TEXT)
+		diplo_analyze_server_text(&scratch->alloc, PG_GETARG_TEXT_PP(0), an);
+	else
+		diplo_statement_read(&scratch->alloc, PG_GETARG_DIPLO_STATEMENT_P(0), an);
+}
+
+/* One part of the first argument's analysis as text[]. */
+static Datum
+part_array(FunctionCallInfo fcinfo, AnalysisSource source, AnalysisPart part)
+{
+	DiploScratch scratch;
+	DiploAnalysis an;
+	ArrayType  *result;
+
+	argument_analysis(fcinfo, source, &scratch, &an);
+	result = analysis_part_array(&an, part, scratch.caller);
+	diplo_scratch_end(&scratch);
+	PG_RETURN_ARRAYTYPE_P(result);
+}
+
+/* Rows of the first argument's analysis, put by materialize into the SRF. */
+static Datum
+analysis_rows(FunctionCallInfo fcinfo, AnalysisSource source,
+			  void (*materialize) (FunctionCallInfo, const DiploAnalysis *))
+{
+	DiploScratch scratch;
+	DiploAnalysis an;
+
+	InitMaterializedSRF(fcinfo, 0);
+	argument_analysis(fcinfo, source, &scratch, &an);
+	materialize(fcinfo, &an);
+	diplo_scratch_end(&scratch);
+	return (Datum) 0;
+}
+
 /* diplo_analyze(text): the analysis of an article, to store or query. */
 Datum
 diplo_article_analyze(PG_FUNCTION_ARGS)
@@ -270,111 +319,73 @@ diplo_article_analyze(PG_FUNCTION_ARGS)
 	DiploAnalysis an;
 	DiploStatement *result;
 
-	diplo_scratch_begin(&scratch);
-	memset(&an, 0, sizeof(an));
-	diplo_analyze_server_text(&scratch.alloc, PG_GETARG_TEXT_PP(0), &an);
+	argument_analysis(fcinfo, FROM_TEXT, &scratch, &an);
 	result = diplo_statement_build(&scratch.alloc, &an, scratch.caller);
 	diplo_scratch_end(&scratch);
 	PG_RETURN_DIPLO_STATEMENT_P(result);
-}
-
-/* Analyse the text argument and return one part of it as text[]. */
-static Datum
-text_part(FunctionCallInfo fcinfo, AnalysisPart part)
-{
-	DiploScratch scratch;
-	DiploAnalysis an;
-	ArrayType  *result;
-
-	diplo_scratch_begin(&scratch);
-	memset(&an, 0, sizeof(an));
-	diplo_analyze_server_text(&scratch.alloc, PG_GETARG_TEXT_PP(0), &an);
-	result = analysis_part_array(&an, part, scratch.caller);
-	diplo_scratch_end(&scratch);
-	PG_RETURN_ARRAYTYPE_P(result);
-}
-
-/* Read the stored argument and return one part of it as text[]. */
-static Datum
-statement_part(FunctionCallInfo fcinfo, AnalysisPart part)
-{
-	DiploScratch scratch;
-	DiploAnalysis an;
-	ArrayType  *result;
-
-	diplo_scratch_begin(&scratch);
-	memset(&an, 0, sizeof(an));
-	diplo_statement_read(&scratch.alloc, PG_GETARG_DIPLO_STATEMENT_P(0), &an);
-	result = analysis_part_array(&an, part, scratch.caller);
-	diplo_scratch_end(&scratch);
-	PG_RETURN_ARRAYTYPE_P(result);
 }
 
 /* diplo_speakers(text): canonical names of the speakers, in article order. */
 Datum
 diplo_article_speakers(PG_FUNCTION_ARGS)
 {
-	return text_part(fcinfo, PART_SPEAKERS);
+	return part_array(fcinfo, FROM_TEXT, PART_SPEAKERS);
 }
 
 /* diplo_topics(text): the topics of an article, in taxonomy order. */
 Datum
 diplo_article_topics(PG_FUNCTION_ARGS)
 {
-	return text_part(fcinfo, PART_TOPICS);
+	return part_array(fcinfo, FROM_TEXT, PART_TOPICS);
 }
 
 /* diplo_quotes(text): one row per quote of an article. */
 Datum
 diplo_article_quotes(PG_FUNCTION_ARGS)
 {
-	DiploScratch scratch;
-	DiploAnalysis an;
+	return analysis_rows(fcinfo, FROM_TEXT, quotes_materialize);
+}
 
-	InitMaterializedSRF(fcinfo, 0);
-	diplo_scratch_begin(&scratch);
-	memset(&an, 0, sizeof(an));
-	diplo_analyze_server_text(&scratch.alloc, PG_GETARG_TEXT_PP(0), &an);
-	quotes_materialize(fcinfo, &an);
-	diplo_scratch_end(&scratch);
-	return (Datum) 0;
+/* diplo_speaker_details(text): one row per speaker of an article. */
+Datum
+diplo_article_speaker_details(PG_FUNCTION_ARGS)
+{
+	return analysis_rows(fcinfo, FROM_TEXT, speakers_materialize);
 }
 
 /* speakers(diplo_statement): the stored speakers' names. */
 Datum
 diplo_statement_speakers(PG_FUNCTION_ARGS)
 {
-	return statement_part(fcinfo, PART_SPEAKERS);
+	return part_array(fcinfo, FROM_STATEMENT, PART_SPEAKERS);
 }
 
 /* topics(diplo_statement): the stored topics. */
 Datum
 diplo_statement_topics(PG_FUNCTION_ARGS)
 {
-	return statement_part(fcinfo, PART_TOPICS);
+	return part_array(fcinfo, FROM_STATEMENT, PART_TOPICS);
 }
 
 /* countries(diplo_statement): the countries the article mentions. */
 Datum
 diplo_statement_countries(PG_FUNCTION_ARGS)
 {
-	return statement_part(fcinfo, PART_COUNTRIES);
+	return part_array(fcinfo, FROM_STATEMENT, PART_COUNTRIES);
 }
 
 /* quotes(diplo_statement): one row per stored quote. */
 Datum
 diplo_statement_quotes(PG_FUNCTION_ARGS)
 {
-	DiploScratch scratch;
-	DiploAnalysis an;
+	return analysis_rows(fcinfo, FROM_STATEMENT, quotes_materialize);
+}
 
-	InitMaterializedSRF(fcinfo, 0);
-	diplo_scratch_begin(&scratch);
-	memset(&an, 0, sizeof(an));
-	diplo_statement_read(&scratch.alloc, PG_GETARG_DIPLO_STATEMENT_P(0), &an);
-	quotes_materialize(fcinfo, &an);
-	diplo_scratch_end(&scratch);
-	return (Datum) 0;
+/* speaker_details(diplo_statement): one row per stored speaker. */
+Datum
+diplo_statement_speaker_details(PG_FUNCTION_ARGS)
+{
+	return analysis_rows(fcinfo, FROM_STATEMENT, speakers_materialize);
 }
 
 /* event(diplo_statement): the diplomatic event reported, or NULL. */
@@ -385,9 +396,7 @@ diplo_statement_event(PG_FUNCTION_ARGS)
 	DiploAnalysis an;
 	text	   *result = NULL;
 
-	diplo_scratch_begin(&scratch);
-	memset(&an, 0, sizeof(an));
-	diplo_statement_read(&scratch.alloc, PG_GETARG_DIPLO_STATEMENT_P(0), &an);
+	argument_analysis(fcinfo, FROM_STATEMENT, &scratch, &an);
 	if (an.event != NULL)
 	{
 		MemoryContextSwitchTo(scratch.caller);
@@ -397,36 +406,4 @@ diplo_statement_event(PG_FUNCTION_ARGS)
 	if (result == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(result);
-}
-
-/* diplo_speaker_details(text): one row per speaker of an article. */
-Datum
-diplo_article_speaker_details(PG_FUNCTION_ARGS)
-{
-	DiploScratch scratch;
-	DiploAnalysis an;
-
-	InitMaterializedSRF(fcinfo, 0);
-	diplo_scratch_begin(&scratch);
-	memset(&an, 0, sizeof(an));
-	diplo_analyze_server_text(&scratch.alloc, PG_GETARG_TEXT_PP(0), &an);
-	speakers_materialize(fcinfo, &an);
-	diplo_scratch_end(&scratch);
-	return (Datum) 0;
-}
-
-/* speaker_details(diplo_statement): one row per stored speaker. */
-Datum
-diplo_statement_speaker_details(PG_FUNCTION_ARGS)
-{
-	DiploScratch scratch;
-	DiploAnalysis an;
-
-	InitMaterializedSRF(fcinfo, 0);
-	diplo_scratch_begin(&scratch);
-	memset(&an, 0, sizeof(an));
-	diplo_statement_read(&scratch.alloc, PG_GETARG_DIPLO_STATEMENT_P(0), &an);
-	speakers_materialize(fcinfo, &an);
-	diplo_scratch_end(&scratch);
-	return (Datum) 0;
 }
