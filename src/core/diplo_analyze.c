@@ -22,14 +22,147 @@ copy_or_null(const DiploAllocator *a, const char *s)
 	return s ? diplo_strndup(a, s, strlen(s)) : NULL;
 }
 
+/*
+ * The first pass's work on the article's first paragraphs, kept for the
+ * second pass: each paragraph's bounds, its tokens (as diplo_tokenize left
+ * them), the sentence starts it split them into and the mentions it found.
+ * At most TOKEN_CACHE_MAX tokens: the paragraphs past that are read again.
+ */
+#define TOKEN_CACHE_MAX 65536
+
+typedef struct CachedParagraph
+{
+	DiploParagraph p;
+	size_t		next_pos;		/* the iterator after it */
+	int64_t		next_cpos;
+	int			tok0;			/* first token, sentence and mention */
+	int			ntok;
+	int			sent0;
+	int			nsent;
+	int			men0;
+	int			nmen;
+	bool		has_marks;		/* has quote mark tokens */
+} CachedParagraph;
+
+typedef struct FirstPass
+{
+	CachedParagraph *para;
+	int			npara;
+	int			para_cap;
+	bool		full;			/* paragraphs past npara are not kept */
+	DiploToken *tok;
+	DiploWord  *words;
+	const DiploCue **cue;
+	int			ntok;
+	int			tok_cap;
+	int		   *sent_start;
+	int			nsent;
+	int			sent_cap;
+	DiploMention *men;
+	int			nmen;
+	int			men_cap;
+} FirstPass;
+
+/* The capacity, doubling from cap (or 64), that holds need items. */
+static int
+grown_cap(int cap, int need)
+{
+	int			ncap = cap ? cap : 64;
+
+	while (ncap < need)
+		ncap *= 2;
+	return ncap;
+}
+
+/* Grow an array of elem-byte items (allocated if NULL) to hold need of them. */
+static void *
+grow(const DiploAllocator *a, void *arr, int *cap, int need, size_t elem)
+{
+	if (arr != NULL && need <= *cap)
+		return arr;
+	*cap = grown_cap(*cap, need);
+	return diplo_realloc(a, arr, elem * *cap);
+}
+
+/* Keep the first pass's tokens, sentences and mentions of paragraph p. */
+static void
+keep_paragraph(const DiploAllocator *a, FirstPass *fp, const DiploParagraph *p,
+			   const DiploParagraphs *it, const DiploTokens *toks,
+			   const DiploMentions *ms)
+{
+	CachedParagraph *cp;
+	int			need = fp->ntok + toks->n;
+
+	if (fp->full || need > TOKEN_CACHE_MAX)
+	{
+		fp->full = true;
+		return;
+	}
+	if (fp->tok == NULL || need > fp->tok_cap)
+	{
+		int			ncap = grown_cap(fp->tok_cap, need);
+
+		fp->tok = diplo_realloc(a, fp->tok, sizeof(DiploToken) * ncap);
+		fp->words = diplo_realloc(a, fp->words, sizeof(DiploWord) * ncap);
+		fp->cue = diplo_realloc(a, fp->cue, sizeof(DiploCue *) * ncap);
+		fp->tok_cap = ncap;
+	}
+	fp->sent_start = grow(a, fp->sent_start, &fp->sent_cap,
+						  fp->nsent + toks->nsent, sizeof(int));
+	fp->men = grow(a, fp->men, &fp->men_cap, fp->nmen + ms->n,
+				   sizeof(DiploMention));
+	fp->para = grow(a, fp->para, &fp->para_cap, fp->npara + 1,
+					sizeof(CachedParagraph));
+	cp = &fp->para[fp->npara++];
+	cp->p = *p;
+	cp->next_pos = it->pos;
+	cp->next_cpos = it->cpos;
+	cp->tok0 = fp->ntok;
+	cp->ntok = toks->n;
+	cp->sent0 = fp->nsent;
+	cp->nsent = toks->nsent;
+	cp->men0 = fp->nmen;
+	cp->nmen = ms->n;
+	cp->has_marks = false;
+	for (int k = 0; k < toks->n && !cp->has_marks; k++)
+		cp->has_marks = toks->tok[k].kind == DIPLO_TOK_QUOTE;
+	if (toks->n > 0)
+	{
+		memcpy(fp->tok + fp->ntok, toks->tok, sizeof(DiploToken) * toks->n);
+		memcpy(fp->words + fp->ntok, toks->words, sizeof(DiploWord) * toks->n);
+		memcpy(fp->cue + fp->ntok, toks->cue, sizeof(DiploCue *) * toks->n);
+	}
+	if (toks->nsent > 0)
+		memcpy(fp->sent_start + fp->nsent, toks->sent_start,
+			   sizeof(int) * toks->nsent);
+	if (ms->n > 0)
+		memcpy(fp->men + fp->nmen, ms->m, sizeof(DiploMention) * ms->n);
+	fp->ntok += toks->n;
+	fp->nsent += toks->nsent;
+	fp->nmen += ms->n;
+}
+
+/* Free what the first pass kept. */
+static void
+first_pass_free(const DiploAllocator *a, FirstPass *fp)
+{
+	diplo_free(a, fp->para);
+	diplo_free(a, fp->tok);
+	diplo_free(a, fp->words);
+	diplo_free(a, fp->cue);
+	diplo_free(a, fp->sent_start);
+	diplo_free(a, fp->men);
+	memset(fp, 0, sizeof(*fp));
+}
+
 /* First pass: register every named person and organisation. */
 static void
 register_entities(const DiploAllocator *a, const char *text, size_t len,
-				  DiploCoref *coref, DiploTokens *toks, DiploMentions *ms)
+				  DiploCoref *coref, DiploTokens *toks, DiploMentions *ms,
+				  FirstPass *fp)
 {
 	DiploParagraphs it;
 	DiploParagraph p;
-
 	diplo_paragraphs_init(&it, text, len);
 	while (diplo_paragraphs_next(a, &it, &p))
 	{
@@ -38,6 +171,7 @@ register_entities(const DiploAllocator *a, const char *text, size_t len,
 		diplo_find_mentions(a, toks, ms);
 		for (int k = 0; k < ms->n; k++)
 			diplo_coref_register(coref, toks, &ms->m[k]);
+		keep_paragraph(a, fp, &p, &it, toks, ms);
 	}
 }
 
@@ -96,6 +230,8 @@ diplo_analyze_text(const DiploAllocator *a, const char *text, size_t len,
 	DiploTokens toks = {0};
 	DiploQuoteSpans qs = {0};
 	DiploMentions ms = {0};
+	FirstPass	fp = {0};
+	DiploTokens view = {0};
 	DiploTags  *tags = diplo_alloc(a, sizeof(DiploTags));
 	DiploParagraphs it;
 	DiploParagraph p;
@@ -106,21 +242,81 @@ diplo_analyze_text(const DiploAllocator *a, const char *text, size_t len,
 	diplo_coref_init(&coref, a);
 	if (!text)
 		len = 0;
-	register_entities(a, text, len, &coref, &toks, &ms);
+	register_entities(a, text, len, &coref, &toks, &ms, &fp);
 
 	diplo_attrib_init(&at, a, &coref);
 	diplo_paragraphs_init(&it, text, len);
-	while (diplo_paragraphs_next(a, &it, &p))
+	for (int k = 0;; k++)
 	{
-		bool		next_opens = !p.window &&
-			diplo_starts_with_opening_mark(text, len, it.pos);
+		const DiploTokens *pt = &toks;
+		bool		next_opens;
 
-		diplo_tokenize(a, text, &p, &toks);
-		diplo_pair_quotes(a, &toks, prev_unclosed, next_opens, &qs);
-		diplo_split_sentences(a, &toks, qs.dir);
-		diplo_find_mentions(a, &toks, &ms);
-		diplo_tag_paragraph(a, &toks, tags, &coref);
-		diplo_attrib_paragraph(&at, &toks, &qs, &ms);
+		if (k < fp.npara)
+		{
+			const CachedParagraph *cp = &fp.para[k];
+
+			/* the first pass's tokens and sentences */
+			p = cp->p;
+			it.pos = cp->next_pos;
+			it.cpos = cp->next_cpos;
+			view.text = text;
+			view.tok = fp.tok + cp->tok0;
+			view.words = fp.words + cp->tok0;
+			view.cue = fp.cue + cp->tok0;
+			view.n = view.cap = cp->ntok;
+			view.sent_start = toks.sent_start;
+			view.sent_cap = toks.sent_cap;
+			view.nsent = 0;
+			pt = &view;
+		}
+		else if (!diplo_paragraphs_next(a, &it, &p))
+			break;
+		next_opens = !p.window &&
+			diplo_starts_with_opening_mark(text, len, it.pos);
+		if (pt == &toks)
+			diplo_tokenize(a, text, &p, &toks);
+		diplo_pair_quotes(a, pt, prev_unclosed, next_opens, &qs);
+		if (pt == &view)
+		{
+			const CachedParagraph *cp = &fp.para[k];
+
+			/*
+			 * Without quote marks the direction of marks cannot move a
+			 * sentence end: keep the first pass's sentences; else split
+			 * again, without its sentence start flags.
+			 */
+			if (!cp->has_marks)
+			{
+				view.sent_start = grow(a, view.sent_start, &view.sent_cap,
+									   cp->nsent, sizeof(int));
+				memcpy(view.sent_start, fp.sent_start + cp->sent0,
+					   sizeof(int) * cp->nsent);
+				view.nsent = cp->nsent;
+			}
+			else
+			{
+				for (int j = 0; j < cp->nsent; j++)
+					view.tok[fp.sent_start[cp->sent0 + j]].flags &= ~DIPLO_TF_SENT_START;
+				diplo_split_sentences(a, &view, qs.dir);
+			}
+			toks.sent_start = view.sent_start;
+			toks.sent_cap = view.sent_cap;
+			/* the same sentences: the same mentions as the first pass found */
+			if (view.nsent == cp->nsent &&
+				memcmp(view.sent_start, fp.sent_start + cp->sent0,
+					   sizeof(int) * cp->nsent) == 0)
+				diplo_mentions_restore(a, &ms, view.n, fp.men + cp->men0,
+									   cp->nmen);
+			else
+				diplo_find_mentions(a, &view, &ms);
+		}
+		else
+		{
+			diplo_split_sentences(a, &toks, qs.dir);
+			diplo_find_mentions(a, &toks, &ms);
+		}
+		diplo_tag_paragraph(a, pt, tags, &coref);
+		diplo_attrib_paragraph(&at, pt, &qs, &ms);
 		prev_unclosed = qs.n > 0 && (qs.span[qs.n - 1].flags & DIPLO_QS_UNCLOSED);
 	}
 
@@ -151,5 +347,6 @@ diplo_analyze_text(const DiploAllocator *a, const char *text, size_t len,
 	diplo_tokens_free(a, &toks);
 	diplo_quote_spans_free(a, &qs);
 	diplo_mentions_free(a, &ms);
+	first_pass_free(a, &fp);
 	diplo_free(a, tags);
 }

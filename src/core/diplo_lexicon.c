@@ -85,7 +85,7 @@ static uint32_t topic_prefix3_letters[26][26];	/* the same triples of
  * stemming is the dearest step of a topic lookup).  Words longer than
  * STEM_MEMO_WORD bytes are not kept.
  */
-#define STEM_MEMO_SLOTS 4096
+#define STEM_MEMO_SLOTS 16384
 #define STEM_MEMO_WORD 22
 
 typedef struct StemMemo

@@ -524,6 +524,28 @@ diplo_find_mentions(const DiploAllocator *a, const DiploTokens *t,
 	}
 }
 
+/* Fill out with n mentions found before in a paragraph of ntok tokens. */
+void
+diplo_mentions_restore(const DiploAllocator *a, DiploMentions *out, int ntok,
+					   const DiploMention *m, int n)
+{
+	out->n = 0;
+	if (out->tok_cap < ntok)
+	{
+		out->start_at = diplo_realloc(a, out->start_at, sizeof(int) * ntok);
+		out->end_at = diplo_realloc(a, out->end_at, sizeof(int) * ntok);
+		out->tok_cap = ntok;
+	}
+	for (int k = 0; k < ntok; k++)
+		out->start_at[k] = out->end_at[k] = -1;
+	for (int k = 0; k < n; k++)
+	{
+		out->start_at[m[k].start] = out->n;
+		out->end_at[m[k].end - 1] = out->n;
+		push_mention(a, out, &m[k]);
+	}
+}
+
 /* The mention whose last token is i, or -1. */
 int
 diplo_mention_ending_at(const DiploMentions *ms, int i)

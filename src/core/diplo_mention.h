@@ -55,6 +55,13 @@ typedef struct DiploMentions
 void		diplo_find_mentions(const DiploAllocator *a, const DiploTokens *t,
 								DiploMentions *out);
 
+/*
+ * Fill out as diplo_find_mentions did when it found the n mentions m in a
+ * paragraph of ntok tokens (the same tokens and sentences).
+ */
+void		diplo_mentions_restore(const DiploAllocator *a, DiploMentions *out,
+								   int ntok, const DiploMention *m, int n);
+
 /* The mention whose last token is i, or -1. */
 int			diplo_mention_ending_at(const DiploMentions *ms, int i);
 

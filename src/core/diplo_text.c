@@ -308,6 +308,10 @@ static const char *const abbreviations[] = {
 	"govt", "pres", "supt", "hon", "no", NULL
 };
 
+static DiploWordSet abbreviations_set = DIPLO_WORDSET(abbreviations);
+
+static bool wordset_has(DiploWordSet *set, const char *s, size_t len);
+
 /* Is s[0, len) (ASCII, any case) in the NULL-terminated list? */
 static bool
 word_in_list(const char *s, size_t len, const char *const *list)
@@ -493,7 +497,7 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 				bool		initial = (wl == 1 && upper);
 
 				if (dotted || initial ||
-					word_in_list(text + t->start, wl, abbreviations))
+					wordset_has(&abbreviations_set, text + t->start, wl))
 				{
 					/* "No." only before a number */
 					if (!(wl == 2 && (s[t->start] | 0x20) == 'n' &&
@@ -767,6 +771,31 @@ wordset_build(DiploWordSet *set)
 			set->slot[j] = (int16_t) (k + 1);
 	}
 	set->ready = true;
+}
+
+/* Is s[0, len) one of the words of set (ASCII letters in any case)? */
+static bool
+wordset_has(DiploWordSet *set, const char *s, size_t len)
+{
+	char		buf[32];
+	uint32_t	h;
+
+	if (!set->ready)
+		wordset_build(set);
+	if (!wordset_hash(s, len, buf, &h))
+		return false;
+	for (int j = (int) (h & (DIPLO_WORDSET_SLOTS - 1)); set->slot[j] != 0;
+		 j = (j + 1) & (DIPLO_WORDSET_SLOTS - 1))
+	{
+		const char *w = set->list[set->slot[j] - 1];
+		size_t		k;
+
+		for (k = 0; k < len && w[k] != '\0' && w[k] == buf[k]; k++)
+			;
+		if (k == len && w[len] == '\0')
+			return true;
+	}
+	return false;
 }
 
 /* Is token i one of the words of set (ASCII letters in any case)? */
