@@ -543,15 +543,28 @@ index_lookup(int t, const DiploWord *words, int nwords, int i, int *matched)
 	return best;
 }
 
+/*
+ * The longest phrase of table t starting at words[i], or NULL (*matched, if
+ * given, gets its length in words, 0 on a miss): the cache first, then the
+ * index.
+ */
+static const DiploLexKey *
+table_longest(int t, const DiploWord *words, int nwords, int i, int *matched)
+{
+	if (quick_miss(t, words, nwords, i))
+	{
+		if (matched)
+			*matched = 0;
+		return NULL;
+	}
+	return index_lookup(t, words, nwords, i, matched);
+}
+
 /* The cue whose form is this word, or NULL. */
 const DiploCue *
 diplo_lex_cue(DiploWord w)
 {
-	const DiploLexKey *k;
-
-	if (quick_miss(LEX_CUE, &w, 1, 0))
-		return NULL;
-	k = index_lookup(LEX_CUE, &w, 1, 0, NULL);
+	const DiploLexKey *k = table_longest(LEX_CUE, &w, 1, 0, NULL);
 
 	return k ? &diplo_lex_cues[k->entry] : NULL;
 }
@@ -560,24 +573,15 @@ diplo_lex_cue(DiploWord w)
 bool
 diplo_lex_org_head(DiploWord w)
 {
-	if (quick_miss(LEX_ORG_HEAD, &w, 1, 0))
-		return false;
-	return index_lookup(LEX_ORG_HEAD, &w, 1, 0, NULL) != NULL;
+	return table_longest(LEX_ORG_HEAD, &w, 1, 0, NULL) != NULL;
 }
 
 /* Longest title starting at words[i]; *matched gets its length in words. */
 const DiploTitle *
 diplo_lex_title(const DiploWord *words, int nwords, int i, int *matched)
 {
-	const DiploLexKey *k;
+	const DiploLexKey *k = table_longest(LEX_TITLE, words, nwords, i, matched);
 
-	if (quick_miss(LEX_TITLE, words, nwords, i))
-	{
-		if (matched)
-			*matched = 0;
-		return NULL;
-	}
-	k = index_lookup(LEX_TITLE, words, nwords, i, matched);
 	return k ? &diplo_lex_titles[k->entry] : NULL;
 }
 
@@ -585,15 +589,8 @@ diplo_lex_title(const DiploWord *words, int nwords, int i, int *matched)
 const DiploOrg *
 diplo_lex_org(const DiploWord *words, int nwords, int i, int *matched)
 {
-	const DiploLexKey *k;
+	const DiploLexKey *k = table_longest(LEX_ORG, words, nwords, i, matched);
 
-	if (quick_miss(LEX_ORG, words, nwords, i))
-	{
-		if (matched)
-			*matched = 0;
-		return NULL;
-	}
-	k = index_lookup(LEX_ORG, words, nwords, i, matched);
 	return k ? &diplo_lex_orgs[k->entry] : NULL;
 }
 
@@ -602,15 +599,8 @@ const DiploCountry *
 diplo_lex_place(const DiploWord *words, int nwords, int i, int *matched,
 				DiploPlaceKind *kind)
 {
-	const DiploLexKey *k;
+	const DiploLexKey *k = table_longest(LEX_PLACE, words, nwords, i, matched);
 
-	if (quick_miss(LEX_PLACE, words, nwords, i))
-	{
-		if (matched)
-			*matched = 0;
-		return NULL;
-	}
-	k = index_lookup(LEX_PLACE, words, nwords, i, matched);
 	if (k == NULL)
 		return NULL;
 	if (kind)
@@ -622,15 +612,8 @@ diplo_lex_place(const DiploWord *words, int nwords, int i, int *matched,
 const DiploEvent *
 diplo_lex_event(const DiploWord *words, int nwords, int i, int *matched)
 {
-	const DiploLexKey *k;
+	const DiploLexKey *k = table_longest(LEX_EVENT, words, nwords, i, matched);
 
-	if (quick_miss(LEX_EVENT, words, nwords, i))
-	{
-		if (matched)
-			*matched = 0;
-		return NULL;
-	}
-	k = index_lookup(LEX_EVENT, words, nwords, i, matched);
 	return k ? &diplo_lex_events[k->entry] : NULL;
 }
 
