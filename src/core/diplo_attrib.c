@@ -18,6 +18,7 @@
 								 * second cue with a subject inside it */
 #define MAX_GAP 8				/* tokens between "said X" and a quote's
 								 * second piece */
+#define MAX_QUIET 40			/* tokens between two quotes of one speaker */
 #define MIN_UNATTRIBUTED_WORDS 2	/* shorter quotes without a speaker are
 									 * titles or scare quotes */
 
@@ -50,7 +51,8 @@ static const char *const skip_before_cue[] = {
 	"recently", "repeatedly", "publicly", "privately", "subsequently",
 	"both", "all", "specifically", "simply", "flatly", "quickly", "never",
 	"has", "had", "did", "not", "just", "even", "actually", "herself",
-	"himself", "themselves", "itself", NULL
+	"himself", "themselves", "itself", "often", "now", "still", "already",
+	"always", "sometimes", "soon", "once", "yet", "too", "later", NULL
 };
 
 static DiploWordSet skip_before_cue_set = DIPLO_WORDSET(skip_before_cue);
@@ -236,6 +238,31 @@ speaker_mention(const DiploMentions *ms, int k)
 	return k >= 0 && ms->m[k].kind != DIPLO_MEN_PLACE;
 }
 
+/*
+ * Is place mention k the subject of a cue right after it, standing for
+ * its government ("Washington said", "Iran warned")?  A country or a
+ * capital, not a demonym, opening its clause.
+ */
+static bool
+speaking_place(const DiploTokens *t, const DiploMentions *ms, int k, int ss)
+{
+	const DiploMention *m = &ms->m[k];
+	int			s = m->start;
+	int			len;
+	DiploPlaceKind kind;
+
+	if (m->kind != DIPLO_MEN_PLACE || !m->country)
+		return false;
+	if (diplo_tok_is(t, s, "the"))
+		s++;
+	if (!diplo_lex_place(t->words, t->n, s, &len, &kind) || kind == DIPLO_PLACE_DEMONYM ||
+		s + len != m->end)
+		return false;
+	return m->start == ss || punct_is(t, m->start - 1, ",;:") ||
+		diplo_tok_is(t, m->start - 1, "and") || diplo_tok_is(t, m->start - 1, "but") ||
+		diplo_tok_is(t, m->start - 1, "that");
+}
+
 /* Is mention k a role or title phrase that can describe a name? */
 static bool
 describing_mention(const DiploMentions *ms, int k)
@@ -282,7 +309,7 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 	k = ms->end_at[j];
 	if (k >= 0)
 	{
-		if (!speaker_mention(ms, k))
+		if (!speaker_mention(ms, k) && !speaking_place(t, ms, k, ss))
 			return -2;
 		*s = ms->m[k].start;
 		*e = ms->m[k].end;
@@ -355,6 +382,231 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 		}
 	}
 	return -2;
+}
+
+/*
+ * The subject of the sentence whose cue c follows "and" or "but" (a
+ * coordinated verb: "X met Y and said ..."), or of a participle cue
+ * ("X issued a statement saying ..."): the speaker mention that opens the
+ * sentence, or that follows its opening phrase ("In an interview, X ...").
+ * Returns its mention index and fills *s, *e, or returns -2.
+ */
+static int
+clause_subject(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
+			   int *s, int *e)
+{
+	int			p = ss;
+	int			k;
+
+	while (p < c && (t->tok[p].kind == DIPLO_TOK_QUOTE || t->tok[p].kind == DIPLO_TOK_PUNCT))
+		p++;
+	if (p >= c)
+		return -2;
+	if (ms->start_at[p] < 0 || !speaker_mention(ms, ms->start_at[p]))
+	{
+		/* an opening phrase ended by a comma */
+		int			q = p + 1;
+
+		while (q < c && q - p < 16 && !punct_is(t, q, ",;:") &&
+			   t->tok[q].kind != DIPLO_TOK_QUOTE)
+			q++;
+		if (!punct_is(t, q, ","))
+			return -2;
+		p = q + 1;
+	}
+	k = p < c ? ms->start_at[p] : -1;
+	if (k < 0 || !speaker_mention(ms, k) || ms->m[k].end >= c)
+		return -2;
+	/* a verb of its own follows the subject */
+	if (t->tok[ms->m[k].end].kind != DIPLO_TOK_WORD ||
+		!(t->tok[ms->m[k].end].flags & DIPLO_TF_LOWER) ||
+		diplo_tok_is(t, ms->m[k].end, "and") || diplo_tok_is(t, ms->m[k].end, "of"))
+		return -2;
+	for (int i = ms->m[k].end; i < c; i++)
+		if (punct_is(t, i, ";") || t->tok[i].kind == DIPLO_TOK_QUOTE)
+			return -2;
+	*s = ms->m[k].start;
+	*e = ms->m[k].end;
+	return k;
+}
+
+static const char *const clause_openers[] = {
+	"and", "but", "that", "while", "as", "when", "because", "if", "though",
+	"although", "after", "before", "since", "where", "whereas", "so", NULL
+};
+
+static DiploWordSet clause_openers_set = DIPLO_WORDSET(clause_openers);
+
+/*
+ * A noun phrase that opens its clause and ends just before cue c, found
+ * by part of speech: "Former prosecutors said", "21 percent said",
+ * "Trump's campaign said".  Fills *s, *e and returns -1, or returns -2.
+ */
+static int
+np_subject(DiploAttrib *at, const DiploTokens *t, int c, int ss, int *s, int *e)
+{
+	int			j = c - 1;
+	int			p;
+	int			pj;
+
+	for (int g = 0; g < 3 && j >= ss && skippable(t, j); g++)
+		j--;
+	if (j < ss || (t->tok[j].kind != DIPLO_TOK_WORD && t->tok[j].kind != DIPLO_TOK_NUMBER))
+		return -2;
+	pos_of(at, t, c);
+	if (j < at->pos_lo)
+		return -2;
+	pj = at->pos[j];
+	if (!diplo_pos_is_noun(pj) && pj != DIPLO_POS_CD)
+		return -2;
+	p = j;
+	while (p - 1 >= ss && p - 1 >= at->pos_lo && j - p < 6)
+	{
+		int			q = at->pos[p - 1];
+
+		if (diplo_pos_is_noun(q) || diplo_pos_is_adjective(q) || q == DIPLO_POS_DT ||
+			q == DIPLO_POS_CD || q == DIPLO_POS_PRP_POSS || q == DIPLO_POS_POS ||
+			q == DIPLO_POS_PDT)
+			p--;
+		else
+			break;
+	}
+	if (p > ss && p == at->pos_lo && !at->pos_from_start)
+		return -2;
+	if (!(p == ss || punct_is(t, p - 1, ",;:(") || t->tok[p - 1].kind == DIPLO_TOK_QUOTE ||
+		  is_dash(t, p - 1) || diplo_tok_in_set(t, p - 1, &clause_openers_set)))
+		return -2;
+	*s = p;
+	*e = j + 1;
+	return -1;
+}
+
+/* Does a finite verb occur within 12 tokens from token i in its sentence? */
+static bool
+verb_follows(DiploAttrib *at, const DiploTokens *t, int i, int se)
+{
+	for (int p = i; p < se && p < i + 12; p++)
+		if (t->tok[p].kind == DIPLO_TOK_WORD && diplo_pos_is_finite(pos_of(at, t, p)))
+			return true;
+	return false;
+}
+
+/*
+ * The speaker mention after an inverted cue c ("...,” said X"), also after
+ * a determiner and adjectives ("said the younger Mr. Trump"), or -1.
+ */
+static int
+inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
+{
+	for (int p = c + 1; p < t->n && p <= c + 3; p++)
+	{
+		int			m = ms->start_at[p];
+
+		if (m >= 0)
+			return speaker_mention(ms, m) ? m : -1;
+		if (t->tok[p].kind != DIPLO_TOK_WORD || !(t->tok[p].flags & DIPLO_TF_LOWER) ||
+			diplo_tok_cue(t, p))
+			return -1;
+		if (p == c + 1 && !diplo_tok_in_set(t, p, &determiners_set))
+			return -1;
+	}
+	return -1;
+}
+
+/*
+ * Can tokens [s, e) between two quotes stand without changing the speaker:
+ * at most MAX_QUIET tokens ending a sentence, with no cue word and no
+ * mention of a person or organisation?
+ */
+static bool
+quiet_gap(const DiploTokens *t, const DiploMentions *ms, int s, int e)
+{
+	if (e - s > MAX_QUIET || !(punct_is(t, e - 1, ".!?") || punct_is(t, e - 1, ":")))
+		return false;
+	for (int i = s; i < e; i++)
+	{
+		int			m = ms->start_at[i];
+
+		if (t->cue[i] || t->tok[i].kind == DIPLO_TOK_QUOTE)
+			return false;
+		/* "a social worker from nearby Osage" names no new speaker */
+		if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE &&
+			!diplo_tok_in_set(t, i - 1, &content_prepositions_set) &&
+			!diplo_tok_is(t, i - 1, "nearby") && !diplo_tok_is(t, i - 1, "of"))
+			return false;
+	}
+	return true;
+}
+
+static const char *const title_small_words[] = {
+	"of", "the", "a", "an", "and", "for", "to", "in", "on", "at", "with",
+	"by", "or", "from", "is", "&", NULL
+};
+
+static DiploWordSet title_small_words_set = DIPLO_WORDSET(title_small_words);
+
+/*
+ * Is quote span sp a title ("Make America Great Again", "Good Morning
+ * America": every word capitalised) or a scare quote (a few words inside
+ * a sentence: were ''well fed'' and)?  Used for quotes without a speaker.
+ */
+static bool
+title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
+{
+	int			words = word_count(t, sp->first, sp->last);
+	bool		title = words <= 10;
+	int			last = sp->last - 1;
+
+	if (sp->open < 0 || sp->close < 0 || last < sp->first)
+		return false;
+	for (int i = sp->first; i < sp->last && title; i++)
+		if (t->tok[i].kind == DIPLO_TOK_WORD && !(t->tok[i].flags & DIPLO_TF_CAP) &&
+			!diplo_tok_in_set(t, i, &title_small_words_set))
+			title = false;
+	if (title && !punct_is(t, last, ".!?"))
+		return true;
+	/* a scare quote: a few words, no sentence of its own, mid-sentence */
+	if (words > 4 || t->tok[last].kind != DIPLO_TOK_WORD || sp->open <= 0 ||
+		t->tok[sp->open - 1].kind != DIPLO_TOK_WORD)
+		return false;
+	/* a cue in the sentence may make it part of a mixed quote */
+	for (int i = t->sent_start[t->tok[sp->open].sentence];
+		 i < diplo_sentence_end(t, sp->open); i++)
+		if (t->cue[i] || diplo_tok_is(t, i, "according"))
+			return false;
+	return true;
+}
+
+/* Is cue c the second verb of a coordination ("... and said")? */
+static bool
+coordinated_cue(const DiploTokens *t, int c, int ss)
+{
+	int			j = c - 1;
+
+	for (int g = 0; g < 3 && j >= ss && skippable(t, j); g++)
+		j--;
+	return j > ss && (diplo_tok_is(t, j, "and") || diplo_tok_is(t, j, "but"));
+}
+
+/*
+ * The end of a plain noun phrase that starts at token i ("a new poll",
+ * "media trackers", "data from the agency"), or -1: words up to a
+ * punctuation mark, a cue or a clause word, at most 8 tokens.
+ */
+static int
+plain_np_after(const DiploTokens *t, int i, int se)
+{
+	int			p = i;
+
+	while (p < se && p - i < 8 &&
+		   (t->tok[p].kind == DIPLO_TOK_WORD || t->tok[p].kind == DIPLO_TOK_NUMBER) &&
+		   !diplo_tok_is(t, p, "that") && !diplo_tok_is(t, p, "which") &&
+		   !diplo_tok_is(t, p, "who") && !diplo_tok_is(t, p, "and") &&
+		   !diplo_tok_is(t, p, "but"))
+		p++;
+	if (p == i || p - i >= 8)
+		return -1;
+	return p;
 }
 
 /* Per-token indexes of the quote spans of a paragraph. */
@@ -624,6 +876,11 @@ content_end(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 		const DiploCue *cue;
 		int			m;
 
+		/* "said X and called Y": the speaker's next verb */
+		if (p > cs && (diplo_tok_is(t, p, "and") || diplo_tok_is(t, p, "but")) &&
+			t->cue[p + 1] && (cue = cue_at(at, t, p + 1)) != NULL &&
+			!(cue->flags & DIPLO_CUE_PARTICIPLE))
+			return punct_is(t, p - 1, ",") ? p - 1 : p;
 		if (!punct_is(t, p, ",;"))
 			continue;
 		cue = cue_at(at, t, p + 1);
@@ -734,6 +991,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		int			entity = -1;
 		int			span = -1;
 		int			desc = -1;
+		int			np_e;
+		int			p;
 		Attr	   *r;
 
 		diplo_check_interrupts(a);
@@ -743,15 +1002,26 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 
 			se = diplo_sentence_end(t, c);
 			ss = t->sent_start[t->tok[c].sentence];
-			if (m < 0 || !speaker_mention(ms, m))
+			if (m >= 0 && !speaker_mention(ms, m))
+				continue;
+			if (m < 0 && (np_e = plain_np_after(t, c + 2, se)) < 0)
 				continue;
 			r = push_attr(a, &as);
 			r->cue_s = c;
 			r->cue_e = c + 2;
-			r->subj_s = ms->m[m].start;
-			r->subj_e = ms->m[m].end;
-			r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
-			diplo_coref_spoke(at->coref, r->entity, NULL);
+			if (m >= 0)
+			{
+				r->subj_s = ms->m[m].start;
+				r->subj_e = ms->m[m].end;
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+				diplo_coref_spoke(at->coref, r->entity, NULL);
+			}
+			else
+			{
+				/* "according to a new poll": a source that is no speaker */
+				r->subj_s = c + 2;
+				r->subj_e = np_e;
+			}
 			if (c == ss || (c == ss + 1 && punct_is(t, ss, "(")))
 			{
 				int			p = r->subj_e;
@@ -809,17 +1079,24 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		}
 		else
 			mi = subject_before(t, ms, c, ss, &s, &e, &desc);
-		if (mi == -2 && c + 1 < t->n && ms->start_at[c + 1] >= 0 &&
-			speaker_mention(ms, ms->start_at[c + 1]) &&
-			(c == 0 || punct_is(t, c - 1, ",") || t->tok[c - 1].kind == DIPLO_TOK_QUOTE ||
-			 is_dash(t, c - 1)))
+		if (mi == -2 && !(cue->flags & DIPLO_CUE_PARTICIPLE) && cue->cls == DIPLO_CUE_SPEECH &&
+			span_holding(&ix, c) < 0)
+			mi = np_subject(at, t, c, ss, &s, &e);
+		if (mi == -2 && coordinated_cue(t, c, ss))
+			mi = clause_subject(t, ms, c, ss, &s, &e);
+		if (mi == -2 && (c == 0 || punct_is(t, c - 1, ",") ||
+						 t->tok[c - 1].kind == DIPLO_TOK_QUOTE || is_dash(t, c - 1)) &&
+			(p = inverted_subject(t, ms, c)) >= 0)
 		{
-			mi = ms->start_at[c + 1];
+			mi = p;
 			s = ms->m[mi].start;
 			e = ms->m[mi].end;
 			inverted = true;
 		}
 		if (mi == -2)
+			continue;
+		/* "“Pakistan supports the process”": a place inside a quote */
+		if (mi >= 0 && ms->m[mi].kind == DIPLO_MEN_PLACE && span_holding(&ix, c) >= 0)
 			continue;
 		if (mi >= 0)
 			entity = diplo_coref_resolve(at->coref, t, &ms->m[mi]);
@@ -894,8 +1171,24 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		{
 			int			am;
 			int			cs = content_start(at, t, ms, cue, inverted ? e - 1 : c, se, &am);
+			int			b = inverted ? c - 1 : s - 1;
+			int			after = inverted ? e : c + 1;
+			const DiploCue *next;
 
-			if (cs >= se || diplo_tok_in_set(t, cs, &content_prepositions_set) ||
+			/* "The talks, he said, were useful": around the attribution */
+			if (mi != -3 && punct_is(t, b, ",") && punct_is(t, after, ",") &&
+				after + 2 < se && t->tok[after + 1].kind == DIPLO_TOK_WORD &&
+				!diplo_tok_in_set(t, after + 1, &clause_openers_set) &&
+				!((next = t->cue[after + 1] ? cue_at(at, t, after + 1) : NULL) &&
+				  (next->flags & DIPLO_CUE_PARTICIPLE)) &&
+				span_holding(&ix, c) < 0 &&
+				(!inverted || verb_follows(at, t, after + 1, se)) &&
+				(r->cs = content_before(&as, t, ss, b)) >= 0)
+			{
+				r->ce = content_end(at, t, ms, qs, &ix, c, after + 1, se);
+				am = -1;
+			}
+			else if (cs >= se || (inverted && punct_is(t, b, ",") && punct_is(t, after, ",")) || diplo_tok_in_set(t, cs, &content_prepositions_set) ||
 				(diplo_tok_is(t, cs, "to") &&
 				 diplo_tok_in_set(t, cs + 1, &plain_addressees_set) &&
 				 !diplo_tok_is(t, cs + 1, "the")) ||
@@ -903,8 +1196,6 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				(t->tok[cs].kind == DIPLO_TOK_QUOTE && qs->dir[cs] < 0))
 			{
 				/* "..., X said." : the content comes before */
-				int			b = inverted ? c - 1 : s - 1;
-
 				if (mi == -3 || !punct_is(t, b, ",") ||
 					(r->cs = content_before(&as, t, ss, b)) < 0 ||
 					span_holding(&ix, c) >= 0)
@@ -959,9 +1250,12 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			gap_end = sp->open;
 			int			last = prev->cue_e > prev->subj_e ? prev->cue_e : prev->subj_e;
 
-			if (prev->span == k - 1 && prev->cue_s > qs->span[k - 1].close &&
-				gap_end - last <= MAX_GAP && gap_end >= last &&
-				punct_is(t, gap_end - 1, ",.:"))
+			if (prev->span == k - 1 && qs->span[k - 1].close >= 0 &&
+				last < qs->span[k - 1].close)
+				last = qs->span[k - 1].close + 1;
+			if (prev->span == k - 1 && prev->entity >= 0 && gap_end >= last &&
+				(gap_end - last <= MAX_GAP ? punct_is(t, gap_end - 1, ",.:") :
+				 quiet_gap(t, ms, last, gap_end)))
 			{
 				r->entity = prev->entity;
 				r->cue_s = prev->cue_s;
@@ -978,9 +1272,10 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			sp->close >= 0 && sp->close + 2 >= t->n && qs->n == 1 &&
 			word_count(t, r->cs, r->ce) >= 4)
 			r->entity = at->last_speaker;
-		/* a short quote without a speaker is a title or scare quote */
+		/* a quote without a speaker may be a title or scare quote */
 		if (r->entity < 0 && !(sp->flags & (DIPLO_QS_CONTINUES | DIPLO_QS_UNCLOSED)) &&
-			word_count(t, r->cs, r->ce) < MIN_UNATTRIBUTED_WORDS)
+			(word_count(t, r->cs, r->ce) < MIN_UNATTRIBUTED_WORDS ||
+			 title_or_scare_quote(t, sp)))
 		{
 			as.n--;
 			span_attr[k] = -1;

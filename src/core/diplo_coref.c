@@ -277,6 +277,38 @@ named_org_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 	return e;
 }
 
+/*
+ * Find or make the entity of a place that speaks ("Washington said",
+ * "Iran warned"): a government named as the text names it, with the
+ * country it stands for.
+ */
+static int
+place_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
+{
+	int			s = m->start;
+	int			nwords;
+	char	   *name;
+	int			e;
+
+	if (s + 1 < m->end && diplo_tok_is(t, s, "the"))
+		s++;
+	name = name_text(c->a, t, s, m->end, &nwords);
+	for (e = 0; e < c->n; e++)
+		if (c->ent[e].type == DIPLO_SPEAKER_ORGANIZATION && !c->ent[e].org &&
+			strcmp(c->ent[e].name, name) == 0)
+			break;
+	if (e < c->n)
+	{
+		diplo_free(c->a, name);
+		absorb(c, e, m, t->tok[m->start].cstart);
+		return e;
+	}
+	e = add_entity(c, DIPLO_SPEAKER_ORGANIZATION, name, t->tok[m->start].cstart);
+	if (e >= 0)
+		absorb(c, e, m, t->tok[m->start].cstart);
+	return e;
+}
+
 /* Find or make the entity of a lexicon organisation. */
 static int
 lexicon_org_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
@@ -460,6 +492,10 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 						c->ent[e].person_like = true;
 				}
 			}
+			break;
+		case DIPLO_MEN_PLACE:
+			if (m->country)
+				e = place_entity(c, t, m);
 			break;
 		case DIPLO_MEN_PRONOUN:
 			if (m->pronoun == 'h')
