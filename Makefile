@@ -79,3 +79,12 @@ postag-eval: test/bench/postag_cli
 # The English stop-word list is a data file turned into a C table at build time.
 src/core/stopword_data.c: tools/gen_stopwords.py data/stopwords.txt
 	python3 tools/gen_stopwords.py data/stopwords.txt $@
+
+# ---- TAP tests (issue 6: test/t, tools/tap-tests.sh) ----
+# Concurrent load, crash recovery, dump/restore and logical replication in
+# PostgreSQL::Test::Cluster clusters, against the tree installed in debian/pkg
+# (as root, the tests run as the user postgres).
+.PHONY: tapcheck
+tapcheck: all
+	$(MAKE) install DESTDIR=$(CURDIR)/debian/pkg
+	tools/tap-tests.sh

@@ -14,9 +14,9 @@ packages=(
 	python3
 	clang-14 libclang-rt-14-dev
 )
-# TAP tests (test/t) need IPC::Run.
+# TAP tests (test/t) need prove (perl) and IPC::Run.
 if compgen -G "test/t/*.pl" > /dev/null; then
-	packages+=(libipc-run-perl)
+	packages+=(perl libipc-run-perl)
 fi
 
 # Print the packages of the list that are not installed.

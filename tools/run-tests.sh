@@ -7,7 +7,9 @@
 # FUZZ_SECONDS=0 skips it), install (into
 # debian/pkg, not the system), regress (pg_regress in a throwaway cluster
 # made by pg_virtualenv), regress-latin1 (the same in a LATIN1
-# database), and seed (test/eval/seed_check.sh, when present).
+# database), seed (test/eval/seed_check.sh, when present), and tap (the
+# TAP tests of test/t: concurrent load, crash recovery, dump/restore,
+# logical replication; tools/tap-tests.sh, as the user postgres when root).
 # Ends with "N passed, N failed" and exits non-zero if any stage failed.
 set -uo pipefail
 
@@ -115,6 +117,11 @@ stage_seed() {
 	PGPORT=$(free_port) pg_virtualenv -t -p pkg sh test/eval/seed_check.sh
 }
 
+# Run the TAP tests of test/t against the tree installed in debian/pkg.
+stage_tap() {
+	bash tools/tap-tests.sh
+}
+
 banner deps
 bash tools/ensure-deps.sh
 if ! record deps $?; then
@@ -157,9 +164,14 @@ if [ "$build_rc" -eq 0 ]; then
 			stage_seed
 			record seed $?
 		fi
+		if compgen -G "test/t/*.pl" >/dev/null; then
+			banner "tap (PostgreSQL::Test::Cluster)"
+			stage_tap
+			record tap $?
+		fi
 	fi
 else
-	summary+=("SKIP  install, regress, seed (the build failed)")
+	summary+=("SKIP  install, regress, seed, tap (the build failed)")
 fi
 
 rm -rf "$LOG_DIR"
