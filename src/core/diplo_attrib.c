@@ -156,6 +156,29 @@ cue_form_ambiguous(const DiploCue *cue, const DiploWord *w)
 }
 
 /*
+ * Is cue i next to a quote: "“...,” he continued." (a quote mark within
+ * three tokens before, then a mention) or "She continued: “...”"?
+ */
+static bool
+next_to_quote(const DiploTokens *t, int i)
+{
+	int			j = i + 1;
+
+	if (j < t->n && t->tok[j].kind == DIPLO_TOK_PUNCT &&
+		strchr(",:", t->text[t->tok[j].start]))
+		j++;
+	if (j < t->n && t->tok[j].kind == DIPLO_TOK_QUOTE)
+		return true;
+	if (!punct_is(t, i + 1, ".,") && !(i + 1 < t->n && t->tok[i + 1].kind == DIPLO_TOK_WORD &&
+									   (t->tok[i + 1].flags & DIPLO_TF_CAP)))
+		return false;
+	for (int p = i - 1; p >= 0 && p >= i - 4; p--)
+		if (t->tok[p].kind == DIPLO_TOK_QUOTE)
+			return true;
+	return false;
+}
+
+/*
  * The part-of-speech tag of token i: a window of its sentence around it
  * is tagged on first need (the tagger is slow: never the whole text).
  */
@@ -206,6 +229,8 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 		!(t->tok[i - 1].flags & DIPLO_TF_ALLCAPS))
 		return NULL;
 	if (diplo_tok_is(t, i + 1, "by"))
+		return NULL;
+	if ((cue->flags & DIPLO_CUE_QUOTE_ONLY) && !next_to_quote(t, i))
 		return NULL;
 	if (cue_form_ambiguous(cue, &t->words[i]))
 	{
@@ -294,7 +319,7 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 	{
 		int			p = j - 1;
 
-		while (p > ss && j - p < 8 && !punct_is(t, p, "(.;"))
+		while (p > ss && j - p < 8 && !punct_is(t, p, "(;"))
 			p--;
 		if (punct_is(t, p, "(") && p > ss)
 			j = p - 1;
@@ -521,14 +546,21 @@ inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
 static bool
 quiet_gap(const DiploTokens *t, const DiploMentions *ms, int s, int e)
 {
+	/* the rest of the attribution's own sentence: ", referring to ..." */
+	bool		own = s > 0 && diplo_sentence_end(t, s - 1) == e;
+
 	if (e - s > MAX_QUIET || !(punct_is(t, e - 1, ".!?") || punct_is(t, e - 1, ":")))
 		return false;
 	for (int i = s; i < e; i++)
 	{
 		int			m = ms->start_at[i];
 
-		if (t->cue[i] || t->tok[i].kind == DIPLO_TOK_QUOTE)
+		if (t->tok[i].kind == DIPLO_TOK_QUOTE)
 			return false;
+		if (t->cue[i] && !(own && (t->cue[i]->flags & DIPLO_CUE_PARTICIPLE)))
+			return false;
+		if (own)
+			continue;
 		/* "a social worker from nearby Osage" names no new speaker */
 		if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE &&
 			!diplo_tok_in_set(t, i - 1, &content_prepositions_set) &&
@@ -575,6 +607,33 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 		if (t->cue[i] || diplo_tok_is(t, i, "according"))
 			return false;
 	return true;
+}
+
+/*
+ * The end of a noun phrase after an inverted cue c that ends its clause
+ * ("...,” said one New Hampshire Democrat."), or -1: a determiner or
+ * number, then at most five words tagged as nouns or adjectives.
+ */
+static int
+inverted_np(DiploAttrib *at, const DiploTokens *t, int c, int se)
+{
+	int			p = c + 1;
+
+	if (p >= se || !(diplo_tok_in_set(t, p, &determiners_set) || diplo_tok_is(t, p, "one") ||
+					 t->tok[p].kind == DIPLO_TOK_NUMBER))
+		return -1;
+	p++;
+	while (p < se && p - c <= 6 && t->tok[p].kind == DIPLO_TOK_WORD)
+	{
+		int			pos = pos_of(at, t, p);
+
+		if (!diplo_pos_is_noun(pos) && !diplo_pos_is_adjective(pos))
+			return -1;
+		p++;
+	}
+	if (p == c + 2 || !(p >= se || punct_is(t, p, ".,;")))
+		return -1;
+	return diplo_pos_is_noun(pos_of(at, t, p - 1)) ? p : -1;
 }
 
 /* Is cue c the second verb of a coordination ("... and said")? */
@@ -1071,11 +1130,17 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		/* the subject: before, or after an inverted cue ("...,” said X) */
 		if (cue->flags & DIPLO_CUE_PARTICIPLE)
 		{
-			if (!punct_is(t, c - 1, ",") || as.n == 0 ||
-				as.v[as.n - 1].cue_s < ss)
+			if (!punct_is(t, c - 1, ","))
 				continue;
-			entity = as.v[as.n - 1].entity;
-			mi = -3;
+			if (as.n > 0 && as.v[as.n - 1].cue_s >= ss)
+			{
+				entity = as.v[as.n - 1].entity;
+				mi = -3;
+			}
+			/* "X criticised the plan, calling it absurd" */
+			else if ((mi = clause_subject(t, ms, c, ss, &s, &e)) < 0 ||
+					 ms->m[mi].kind == DIPLO_MEN_PLACE)
+				continue;
 		}
 		else
 			mi = subject_before(t, ms, c, ss, &s, &e, &desc);
@@ -1091,6 +1156,16 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			mi = p;
 			s = ms->m[mi].start;
 			e = ms->m[mi].end;
+			inverted = true;
+		}
+		/* "“...,” said one New Hampshire Democrat." */
+		if (mi == -2 && c > ss && (t->tok[c - 1].kind == DIPLO_TOK_QUOTE ||
+								   punct_is(t, c - 1, ",")) &&
+			(p = inverted_np(at, t, c, se)) > c + 1)
+		{
+			mi = -1;
+			s = c + 1;
+			e = p;
 			inverted = true;
 		}
 		if (mi == -2)
@@ -1262,6 +1337,24 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				r->cue_e = prev->cue_e;
 				r->subj_s = prev->subj_s;
 				r->subj_e = prev->subj_e;
+			}
+		}
+		/* "Mr. Christie gloated: “...”": the subject of the colon's clause */
+		if (r->entity < 0 && r->cue_s < 0 && sp->open > 0 && punct_is(t, sp->open - 1, ":"))
+		{
+			int			colon = sp->open - 1;
+			int			s,
+						e;
+			int			m = clause_subject(t, ms, colon,
+										   t->sent_start[t->tok[colon].sentence], &s, &e);
+
+			if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE)
+			{
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+				r->subj_s = s;
+				r->subj_e = e;
+				r->cue_s = e;
+				r->cue_e = e + 1;
 			}
 		}
 		/* the next paragraph of a quote that runs over paragraphs */
