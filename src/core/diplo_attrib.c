@@ -555,12 +555,12 @@ quiet_gap(const DiploTokens *t, const DiploMentions *ms, int s, int e)
 	{
 		int			m = ms->start_at[i];
 
-		if (t->tok[i].kind == DIPLO_TOK_QUOTE)
-			return false;
 		if (t->cue[i] && !(own && (t->cue[i]->flags & DIPLO_CUE_PARTICIPLE)))
 			return false;
 		if (own)
 			continue;
+		if (t->tok[i].kind == DIPLO_TOK_QUOTE)
+			return false;
 		/* "a social worker from nearby Osage" names no new speaker */
 		if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE &&
 			!diplo_tok_in_set(t, i - 1, &content_prepositions_set) &&
@@ -576,6 +576,13 @@ static const char *const title_small_words[] = {
 };
 
 static DiploWordSet title_small_words_set = DIPLO_WORDSET(title_small_words);
+
+static const char *const title_cues[] = {
+	"titled", "entitled", "dubbed", "headlined", "nicknamed", "reading",
+	"slogan", "hashtag", NULL
+};
+
+static DiploWordSet title_cues_set = DIPLO_WORDSET(title_cues);
 
 /*
  * Is quote span sp a title ("Make America Great Again", "Good Morning
@@ -595,7 +602,10 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 		if (t->tok[i].kind == DIPLO_TOK_WORD && !(t->tok[i].flags & DIPLO_TF_CAP) &&
 			!diplo_tok_in_set(t, i, &title_small_words_set))
 			title = false;
-	if (title && !punct_is(t, last, ".!?"))
+	if (title && (!punct_is(t, last, ".!?") || words <= 6))
+		return true;
+	/* a name given: titled “...”, a sign that read “...” */
+	if (sp->open > 0 && diplo_tok_in_set(t, sp->open - 1, &title_cues_set))
 		return true;
 	/* a scare quote: a few words, no sentence of its own, mid-sentence */
 	if (words > 4 || t->tok[last].kind != DIPLO_TOK_WORD || sp->open <= 0 ||
@@ -1125,6 +1135,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		cue = cue_at(at, t, c);
 		if (!cue)
 			continue;
+		/* "“I think that ...”": a speaker's own words, not an attribution */
+		if (span_holding(&ix, c) >= 0 && cue->cls != DIPLO_CUE_SPEECH)
+			continue;
 		ss = t->sent_start[t->tok[c].sentence];
 		se = diplo_sentence_end(t, c);
 		/* the subject: before, or after an inverted cue ("...,” said X) */
@@ -1318,25 +1331,35 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		r->cs = sp->first;
 		r->ce = sp->last;
 		span_attr[k] = as.n - 1;
-		/* the second piece of "“A,” X said, “B”" or "“A,” X said. “B”" */
-		if (k > 0 && span_attr[k - 1] >= 0 && sp->open >= 0)
+		/*
+		 * the second piece of "“A,” X said, “B”" or "“A,” X said. “B”", also
+		 * past a title in quotes ("X said on ABC's “This Week.” “B”")
+		 */
 		{
-			const Attr *prev = &as.v[span_attr[k - 1]];
-			int			gap_end = sp->open;
-			int			last = prev->cue_e > prev->subj_e ? prev->cue_e : prev->subj_e;
+			int			pk = k - 1;
 
-			if (prev->span == k - 1 && qs->span[k - 1].close >= 0 &&
-				last < qs->span[k - 1].close)
-				last = qs->span[k - 1].close + 1;
-			if (prev->span == k - 1 && prev->entity >= 0 && gap_end >= last &&
-				(gap_end - last <= MAX_GAP ? punct_is(t, gap_end - 1, ",.:") :
-				 quiet_gap(t, ms, last, gap_end)))
+			while (pk >= 0 && k - pk <= 3 &&
+				   (span_attr[pk] < 0 || as.v[span_attr[pk]].entity < 0))
+				pk--;
+			if (pk >= 0 && k - pk <= 3 && sp->open >= 0 && as.v[span_attr[pk]].span == pk)
 			{
-				r->entity = prev->entity;
-				r->cue_s = prev->cue_s;
-				r->cue_e = prev->cue_e;
-				r->subj_s = prev->subj_s;
-				r->subj_e = prev->subj_e;
+				const Attr *prev = &as.v[span_attr[pk]];
+				int			gap_end = sp->open;
+				int			last = prev->cue_e > prev->subj_e ? prev->cue_e : prev->subj_e;
+
+				if (qs->span[pk].close >= 0 && last < qs->span[pk].close)
+					last = qs->span[pk].close + 1;
+				if (gap_end >= last &&
+					(gap_end - last <= MAX_GAP && pk == k - 1 ?
+					 punct_is(t, gap_end - 1, ",.:") :
+					 quiet_gap(t, ms, last, gap_end)))
+				{
+					r->entity = prev->entity;
+					r->cue_s = prev->cue_s;
+					r->cue_e = prev->cue_e;
+					r->subj_s = prev->subj_s;
+					r->subj_e = prev->subj_e;
+				}
 			}
 		}
 		/* "Mr. Christie gloated: “...”": the subject of the colon's clause */
