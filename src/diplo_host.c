@@ -193,9 +193,12 @@ diplo_report_error(const DiploError *err, DiploInputSource source,
 	while (mlen > 0 && err->message[mlen - 1] == '.')
 		mlen--;
 
+	/* characters of the database encoding: bytes in SQL_ASCII */
 	if (err->position >= 0 && source == DIPLO_SOURCE_TEXT && utf8 != NULL)
 		snprintf(detail, sizeof(detail), "%.*s at character %ld.", (int) mlen,
-				 err->message, utf8_char_count(utf8, err->position) + 1);
+				 err->message,
+				 (GetDatabaseEncoding() == PG_SQL_ASCII ? err->position :
+				  utf8_char_count(utf8, err->position)) + 1);
 	/* the binary reader names the byte in some messages itself */
 	else if (err->position >= 0 && strstr(err->message, " at byte ") == NULL)
 		snprintf(detail, sizeof(detail), "%.*s at byte %ld.", (int) mlen,
