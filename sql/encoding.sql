@@ -113,6 +113,11 @@ FROM names,
      LATERAL (SELECT row_number() OVER () AS i, * FROM quotes(diplo_analyze(body))) s
      JOIN LATERAL (SELECT row_number() OVER () AS i, * FROM diplo_quotes(body)) t USING (i)
 WHERE n >= 3 GROUP BY n ORDER BY n;
+-- queries match such text through its Unicode reading, and headlines give
+-- its bytes back
+SELECT n, diplo_analyze(body) @@ 'speaker:muller & quote(word:bien)' AS matches,
+       encode(convert_to(diplo_headline(body, 'word:bien'), 'SQL_ASCII'), 'escape') AS headline
+FROM names WHERE n >= 3 ORDER BY n;
 -- a diplo_statement literal is JSON and must be UTF-8
 SELECT E'{"version": 1, "countries": ["C\xf4te d''Ivoire"], "topics": [], "speakers": [], "quotes": []}'::diplo_statement;
 SELECT countries('{"version": 1, "countries": ["Côte d''Ivoire"], "topics": [], "speakers": [], "quotes": []}');
