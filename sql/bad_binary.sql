@@ -105,7 +105,8 @@ FROM (VALUES (1, diplo_query_send('speaker:ruiz & topic:trade')),
 			 (4, '\x01'::bytea),
 			 (5, '\x01'::bytea || convert_to(repeat('(', 200) || 'speaker:x' || repeat(')', 200), 'UTF8')),
 			 (6, '\x01'::bytea || convert_to('speaker:x)))', 'UTF8')),
-			 (7, decode(md5('query'), 'hex'))) c(n, field),
+			 (7, decode(md5('query'), 'hex')),
+			 (8, '\x'::bytea)) c(n, field),
 	 pg_temp.copy_bytes(pg_temp.copy_file(ARRAY[field]), 'received_query') e
 ORDER BY n;
 SELECT q FROM received_query;
