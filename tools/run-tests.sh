@@ -2,7 +2,8 @@
 # run-tests.sh: the whole test suite of diplo on one machine.
 #
 # Stages: deps (install missing Debian packages), build (no compiler
-# warning allowed), unit (cmocka tests of src/core), fuzz (each libFuzzer
+# warning allowed), unit (cmocka tests of src/core), memcheck (the unit
+# tests under ASan/LSan/UBSan, the driver under valgrind), fuzz (each libFuzzer
 # target of test/fuzz for FUZZ_SECONDS, default 20, with ASan and UBSan;
 # FUZZ_SECONDS=0 skips it), install (into
 # debian/pkg, not the system), regress (pg_regress in a throwaway cluster
@@ -154,6 +155,10 @@ record build $build_rc
 banner unit
 make unittest
 record unit $?
+
+banner "memcheck (unit tests under ASan/LSan/UBSan, the driver under valgrind)"
+make unittest-asan && make cli-valgrind
+record memcheck $?
 
 if [ "${FUZZ_SECONDS:-20}" != 0 ]; then
 	banner fuzz
