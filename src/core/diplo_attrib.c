@@ -448,7 +448,7 @@ clause_subject(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 		diplo_tok_is(t, ms->m[k].end, "and") || diplo_tok_is(t, ms->m[k].end, "of"))
 		return -2;
 	for (int i = ms->m[k].end; i < c; i++)
-		if (punct_is(t, i, ";") || t->tok[i].kind == DIPLO_TOK_QUOTE)
+		if (punct_is(t, i, ";"))
 			return -2;
 	*s = ms->m[k].start;
 	*e = ms->m[k].end;
@@ -461,6 +461,13 @@ static const char *const clause_openers[] = {
 };
 
 static DiploWordSet clause_openers_set = DIPLO_WORDSET(clause_openers);
+
+static const char *const subordinators[] = {
+	"while", "although", "though", "if", "because", "since", "when",
+	"whereas", "after", "before", "unless", "as", NULL
+};
+
+static DiploWordSet subordinators_set = DIPLO_WORDSET(subordinators);
 
 /*
  * A noun phrase that opens its clause and ends just before cue c, found
@@ -952,6 +959,9 @@ content_end(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 			return punct_is(t, p - 1, ",") ? p - 1 : p;
 		if (!punct_is(t, p, ",;"))
 			continue;
+		/* ", but ...": the writer's clause, not the speaker's */
+		if (diplo_tok_is(t, p + 1, "but") && span_holding(ix, p) < 0)
+			return p;
 		cue = cue_at(at, t, p + 1);
 		if (cue && (cue->flags & DIPLO_CUE_PARTICIPLE))
 			return p;
@@ -1132,6 +1142,47 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			c = r->subj_e - 1;
 			continue;
 		}
+		/* "Clinton: Time for a new strategy" (headlines, transcripts) */
+		if (punct_is(t, c, ":") && c > 0 && (mi = ms->end_at[c - 1]) >= 0 &&
+			speaker_mention(ms, mi) && ms->m[mi].kind != DIPLO_MEN_PRONOUN &&
+			(ms->m[mi].start == 0 ||
+			 (ms->m[mi].start <= 3 && is_dash(t, ms->m[mi].start - 1))) &&
+			c + 1 < t->n && span_holding(&ix, c) < 0)
+		{
+			int			end = t->n < c + 1 + MAX_CONTENT ? t->n : c + 1 + MAX_CONTENT;
+
+			if (word_count(t, c + 1, end) < 2)
+				continue;
+			r = push_attr(a, &as);
+			r->subj_s = ms->m[mi].start;
+			r->subj_e = ms->m[mi].end;
+			r->entity = diplo_coref_resolve(at->coref, t, &ms->m[mi]);
+			diplo_coref_spoke(at->coref, r->entity, NULL);
+			r->cue_s = c;
+			r->cue_e = c + 1;
+			r->cs = c + 1;
+			r->ce = end;
+			while (r->ce > r->cs && punct_is(t, r->ce - 1, ",:;"))
+				r->ce--;
+			p = r->cs < t->n ? span_opening_at(&ix, r->cs) : -1;
+			if (p >= 0 && span_attr[p] < 0 && qs->span[p].close >= 0 &&
+				qs->span[p].close + 2 >= r->ce)
+			{
+				r->kind = DIPLO_QUOTE_DIRECT;
+				r->span = p;
+				r->cs = qs->span[p].first;
+				r->ce = qs->span[p].last;
+				span_attr[p] = as.n - 1;
+			}
+			else
+			{
+				r->kind = quote_opens_in(&ix, r->cs, r->ce) ?
+					DIPLO_QUOTE_MIXED : DIPLO_QUOTE_INDIRECT;
+				for (int i = r->cs; i < r->ce; i++)
+					in_reported[i] = 1;
+			}
+			continue;
+		}
 		cue = cue_at(at, t, c);
 		if (!cue)
 			continue;
@@ -1298,6 +1349,15 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			{
 				r->cs = cs;
 				r->ce = content_end(at, t, ms, qs, &ix, c, cs, se);
+				/* "while X says Y, Z": a subordinate clause ends at a comma */
+				if (mi >= -1 && !inverted && s > ss &&
+					diplo_tok_in_set(t, s - 1, &subordinators_set))
+					for (int i = r->cs + 1; i < r->ce; i++)
+						if (punct_is(t, i, ",") && span_holding(&ix, i) < 0)
+						{
+							r->ce = i;
+							break;
+						}
 			}
 			if (word_count(t, r->cs, r->ce) < 3)
 			{
