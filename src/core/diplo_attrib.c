@@ -462,6 +462,14 @@ static const char *const clause_openers[] = {
 
 static DiploWordSet clause_openers_set = DIPLO_WORDSET(clause_openers);
 
+/* Cue verbs whose "to" names the addressee or the matter, not content. */
+static const char *const to_verbs[] = {
+	"respond", "responds", "responded", "reply", "replies", "replied",
+	"react", "reacts", "reacted", "refer", "refers", "referred", NULL
+};
+
+static DiploWordSet to_verbs_set = DIPLO_WORDSET(to_verbs);
+
 static const char *const subordinators[] = {
 	"while", "although", "though", "if", "because", "since", "when",
 	"whereas", "after", "before", "unless", "as", NULL
@@ -543,38 +551,6 @@ inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
 			return -1;
 	}
 	return -1;
-}
-
-/*
- * Can tokens [s, e) between two quotes stand without changing the speaker:
- * at most MAX_QUIET tokens ending a sentence, with no cue word and no
- * mention of a person or organisation?
- */
-static bool
-quiet_gap(const DiploTokens *t, const DiploMentions *ms, int s, int e)
-{
-	/* the rest of the attribution's own sentence: ", referring to ..." */
-	bool		own = s > 0 && diplo_sentence_end(t, s - 1) == e;
-
-	if (e - s > MAX_QUIET || !(punct_is(t, e - 1, ".!?") || punct_is(t, e - 1, ":")))
-		return false;
-	for (int i = s; i < e; i++)
-	{
-		int			m = ms->start_at[i];
-
-		if (t->cue[i] && !(own && (t->cue[i]->flags & DIPLO_CUE_PARTICIPLE)))
-			return false;
-		if (own)
-			continue;
-		if (t->tok[i].kind == DIPLO_TOK_QUOTE)
-			return false;
-		/* "a social worker from nearby Osage" names no new speaker */
-		if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE &&
-			!diplo_tok_in_set(t, i - 1, &content_prepositions_set) &&
-			!diplo_tok_is(t, i - 1, "nearby") && !diplo_tok_is(t, i - 1, "of"))
-			return false;
-	}
-	return true;
 }
 
 static const char *const title_small_words[] = {
@@ -746,6 +722,40 @@ static int
 span_opening_at(const SpanIndex *ix, int i)
 {
 	return ix->open[i];
+}
+
+/*
+ * Can tokens [s, e) between two quotes stand without changing the speaker:
+ * at most MAX_QUIET tokens ending a sentence, with no cue word and no
+ * mention of a person or organisation?
+ */
+static bool
+quiet_gap(const DiploTokens *t, const DiploMentions *ms, const SpanIndex *ix,
+		  int s, int e)
+{
+	/* the rest of the attribution's own sentence: ", referring to ..." */
+	bool		own = s > 0 && diplo_sentence_end(t, s - 1) == e;
+
+	if (e - s > MAX_QUIET || !(punct_is(t, e - 1, ".!?") || punct_is(t, e - 1, ":")))
+		return false;
+	for (int i = s; i < e; i++)
+	{
+		int			m = ms->start_at[i];
+
+		if (t->cue[i] && !(own && (t->cue[i]->flags & DIPLO_CUE_PARTICIPLE)) &&
+			!(own && span_holding(ix, i) >= 0))
+			return false;
+		if (own)
+			continue;
+		if (t->tok[i].kind == DIPLO_TOK_QUOTE)
+			return false;
+		/* "a social worker from nearby Osage" names no new speaker */
+		if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE &&
+			!diplo_tok_in_set(t, i - 1, &content_prepositions_set) &&
+			!diplo_tok_is(t, i - 1, "nearby") && !diplo_tok_is(t, i - 1, "of"))
+			return false;
+	}
+	return true;
 }
 
 /* Does a quote open within tokens [s, e)? */
@@ -1327,7 +1337,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				r->ce = content_end(at, t, ms, qs, &ix, c, after + 1, se);
 				am = -1;
 			}
-			else if (cs >= se || (inverted && punct_is(t, b, ",") && punct_is(t, after, ",")) || diplo_tok_in_set(t, cs, &content_prepositions_set) ||
+			else if (cs >= se || (inverted && punct_is(t, b, ",") && punct_is(t, after, ",")) ||
+					 diplo_tok_in_set(t, cs, &content_prepositions_set) ||
+					 (diplo_tok_is(t, cs, "to") && diplo_tok_in_set(t, cs - 1, &to_verbs_set)) ||
 				(diplo_tok_is(t, cs, "to") &&
 				 diplo_tok_in_set(t, cs + 1, &plain_addressees_set) &&
 				 !diplo_tok_is(t, cs + 1, "the")) ||
@@ -1412,7 +1424,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				if (gap_end >= last &&
 					(gap_end - last <= MAX_GAP && pk == k - 1 ?
 					 punct_is(t, gap_end - 1, ",.:") :
-					 quiet_gap(t, ms, last, gap_end)))
+					 quiet_gap(t, ms, &ix, last, gap_end)))
 				{
 					r->entity = prev->entity;
 					r->cue_s = prev->cue_s;
@@ -1436,8 +1448,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
 				r->subj_s = s;
 				r->subj_e = e;
+				/* the cue runs from the verb to the colon: "was blunt:" */
 				r->cue_s = e;
-				r->cue_e = e + 1;
+				r->cue_e = colon + 1;
 			}
 		}
 		/* the next paragraph of a quote that runs over paragraphs */
