@@ -10,6 +10,8 @@
 #include <string.h>
 
 #define SUBJECT_WINDOW 20		/* tokens searched back for an apposition */
+#define LONG_APPOSITION 40		/* tokens of an apposition from the
+								 * sentence start */
 #define POS_LEFT 8				/* tokens tagged before a cue */
 #define POS_RIGHT 4				/* tokens tagged from a cue on */
 #define MAX_CONTENT 120			/* tokens of reported content at most */
@@ -288,6 +290,16 @@ speaking_place(const DiploTokens *t, const DiploMentions *ms, int k, int ss)
 		diplo_tok_is(t, m->start - 1, "that");
 }
 
+/*
+ * Is the cue word at p a finite verb of its own inside an apposition
+ * ("X, who said ..., added")?  A cue right after "who" or "and" is.
+ */
+static bool
+cue_verb_in_apposition(const DiploTokens *t, int p)
+{
+	return diplo_tok_is(t, p - 1, "who") || diplo_tok_is(t, p - 1, "and");
+}
+
 /* Is mention k a role or title phrase that can describe a name? */
 static bool
 describing_mention(const DiploMentions *ms, int k)
@@ -376,6 +388,22 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 				}
 				break;
 			}
+		}
+		/*
+		 * a long apposition with commas of its own, from the sentence
+		 * start: "X, a rabbi from Hollywood, Fla., who ..., said"
+		 */
+		k = ms->start_at[ss];
+		if (k >= 0 && (ms->m[k].kind == DIPLO_MEN_NAME || ms->m[k].kind == DIPLO_MEN_ORG) &&
+			punct_is(t, ms->m[k].end, ",") && j - ms->m[k].end < LONG_APPOSITION)
+		{
+			for (int p = ms->m[k].end; p < j; p++)
+				if (t->tok[p].kind == DIPLO_TOK_QUOTE || punct_is(t, p, ".;:") ||
+					(t->cue[p] && cue_verb_in_apposition(t, p)))
+					return -2;
+			*s = ms->m[k].start;
+			*e = ms->m[k].end;
+			return k;
 		}
 		return -2;
 	}
