@@ -300,6 +300,27 @@ cue_verb_in_apposition(const DiploTokens *t, int p)
 	return diplo_tok_is(t, p - 1, "who") || diplo_tok_is(t, p - 1, "and");
 }
 
+/*
+ * Where the clause of a sentence starting at ss begins, before token j:
+ * after a leading quote and its comma ("“...,” X, a farmer, said").
+ */
+static int
+clause_start(const DiploTokens *t, int ss, int j)
+{
+	int			q = ss;
+
+	if (t->tok[ss].kind != DIPLO_TOK_QUOTE)
+		return ss;
+	for (q = ss + 1; q < j && t->tok[q].kind != DIPLO_TOK_QUOTE; q++)
+		;
+	if (q >= j)
+		return ss;
+	q++;
+	while (q < j && punct_is(t, q, ","))
+		q++;
+	return q;
+}
+
 /* Is mention k a role or title phrase that can describe a name? */
 static bool
 describing_mention(const DiploMentions *ms, int k)
@@ -393,7 +414,7 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 		 * a long apposition with commas of its own, from the sentence
 		 * start: "X, a rabbi from Hollywood, Fla., who ..., said"
 		 */
-		k = ms->start_at[ss];
+		k = ms->start_at[clause_start(t, ss, j)];
 		if (k >= 0 && (ms->m[k].kind == DIPLO_MEN_NAME || ms->m[k].kind == DIPLO_MEN_ORG) &&
 			punct_is(t, ms->m[k].end, ",") && j - ms->m[k].end < LONG_APPOSITION)
 		{
@@ -561,7 +582,8 @@ verb_follows(DiploAttrib *at, const DiploTokens *t, int i, int se)
 
 /*
  * The speaker mention after an inverted cue c ("...,” said X"), also after
- * a determiner and adjectives ("said the younger Mr. Trump"), or -1.
+ * a determiner, adjectives or a role noun ("said the younger Mr. Trump",
+ * "said pollster Frank Luntz"), or -1.
  */
 static int
 inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
@@ -573,9 +595,8 @@ inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
 		if (m >= 0)
 			return speaker_mention(ms, m) ? m : -1;
 		if (t->tok[p].kind != DIPLO_TOK_WORD || !(t->tok[p].flags & DIPLO_TF_LOWER) ||
-			diplo_tok_cue(t, p))
-			return -1;
-		if (p == c + 1 && !diplo_tok_in_set(t, p, &determiners_set))
+			diplo_tok_cue(t, p) ||
+			(diplo_is_function_word(t, p) && !diplo_tok_in_set(t, p, &determiners_set)))
 			return -1;
 	}
 	return -1;
@@ -1439,7 +1460,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			pk = k - 1;
 
 			while (pk >= 0 && k - pk <= 3 &&
-				   (span_attr[pk] < 0 || as.v[span_attr[pk]].entity < 0))
+				   (span_attr[pk] < 0 || (as.v[span_attr[pk]].entity < 0 &&
+										  as.v[span_attr[pk]].subj_s < 0)))
 				pk--;
 			if (pk >= 0 && k - pk <= 3 && sp->open >= 0 && as.v[span_attr[pk]].span == pk)
 			{
