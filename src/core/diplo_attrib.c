@@ -779,8 +779,8 @@ span_opening_at(const SpanIndex *ix, int i)
  * mention of a person or organisation?
  */
 static bool
-quiet_gap(const DiploTokens *t, const DiploMentions *ms, const SpanIndex *ix,
-		  int s, int e)
+quiet_gap(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
+		  const SpanIndex *ix, int s, int e)
 {
 	/* the rest of the attribution's own sentence: ", referring to ..." */
 	bool		own = s > 0 && diplo_sentence_end(t, s - 1) == e;
@@ -792,7 +792,7 @@ quiet_gap(const DiploTokens *t, const DiploMentions *ms, const SpanIndex *ix,
 		int			m = ms->start_at[i];
 
 		if (t->cue[i] && !(own && (t->cue[i]->flags & DIPLO_CUE_PARTICIPLE)) &&
-			!(own && span_holding(ix, i) >= 0))
+			!(own && span_holding(ix, i) >= 0) && cue_at(at, t, i))
 			return false;
 		if (own)
 			continue;
@@ -1474,7 +1474,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				if (gap_end >= last &&
 					(gap_end - last <= MAX_GAP && pk == k - 1 ?
 					 punct_is(t, gap_end - 1, ",.:") :
-					 quiet_gap(t, ms, &ix, last, gap_end)))
+					 quiet_gap(at, t, ms, &ix, last, gap_end)))
 				{
 					r->entity = prev->entity;
 					r->cue_s = prev->cue_s;
