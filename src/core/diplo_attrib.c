@@ -67,6 +67,13 @@ static const char *const no_cue_before[] = {
 
 static DiploWordSet no_cue_before_set = DIPLO_WORDSET(no_cue_before);
 
+static const char *const be_forms[] = {
+	"is", "are", "was", "were", "be", "been", "being", "'s", "get", "got",
+	"gets", NULL
+};
+
+static DiploWordSet be_forms_set = DIPLO_WORDSET(be_forms);
+
 static const char *const determiners[] = {
 	"the", "a", "an", "his", "her", "its", "their", "our", "this", "that",
 	"these", "those", "another", "some", "many", "most", "several", NULL
@@ -230,7 +237,13 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 	if (diplo_tok_in_set(t, i - 1, &no_cue_before_set) &&
 		!(t->tok[i - 1].flags & DIPLO_TF_ALLCAPS))
 		return NULL;
-	if (diplo_tok_is(t, i + 1, "by"))
+	/* a passive ("was criticised by"), not "said by telephone" */
+	if (diplo_tok_is(t, i + 1, "by") &&
+		(diplo_tok_in_set(t, i - 1, &be_forms_set) ||
+		 !(diplo_tok_is(t, i + 2, "telephone") || diplo_tok_is(t, i + 2, "phone") ||
+		   diplo_tok_is(t, i + 2, "email") || diplo_tok_is(t, i + 2, "e-mail") ||
+		   diplo_tok_is(t, i + 2, "text") || diplo_tok_is(t, i + 2, "video") ||
+		   diplo_tok_is(t, i + 2, "videolink") || diplo_tok_is(t, i + 2, "letter"))))
 		return NULL;
 	if ((cue->flags & DIPLO_CUE_QUOTE_ONLY) && !next_to_quote(t, i))
 		return NULL;
@@ -580,6 +593,15 @@ verb_follows(DiploAttrib *at, const DiploTokens *t, int i, int se)
 	return false;
 }
 
+/* Is w a hyphenated modifier such as "Florida-based" or "U.S.-born"? */
+static bool
+hyphen_modifier(const DiploWord *w)
+{
+	const char *h = memchr(w->s, '-', w->len);
+
+	return h && h + 1 < w->s + w->len && h[1] >= 'a' && h[1] <= 'z';
+}
+
 /*
  * The speaker mention after an inverted cue c ("...,” said X"), also after
  * a determiner, adjectives or a role noun ("said the younger Mr. Trump",
@@ -593,8 +615,27 @@ inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
 		int			m = ms->start_at[p];
 
 		if (m >= 0)
-			return speaker_mention(ms, m) ? m : -1;
-		if (t->tok[p].kind != DIPLO_TOK_WORD || !(t->tok[p].flags & DIPLO_TF_LOWER) ||
+		{
+			int			q = ms->m[m].end;
+
+			if (!speaker_mention(ms, m))
+				return -1;
+			/* "said Republican strategist Al Cardenas": the name itself */
+			if (!(ms->m[m].kind == DIPLO_MEN_NAME && ms->m[m].person_like) ||
+				ms->m[m].end - ms->m[m].start == 1)
+				for (; q < t->n && q <= ms->m[m].end + 2; q++)
+				{
+					int			n = ms->start_at[q];
+
+					if (n >= 0 && ms->m[n].kind == DIPLO_MEN_NAME && ms->m[n].person_like)
+						return n;
+					if (t->tok[q].kind != DIPLO_TOK_WORD || !(t->tok[q].flags & DIPLO_TF_LOWER))
+						break;
+				}
+			return m;
+		}
+		if (t->tok[p].kind != DIPLO_TOK_WORD ||
+			!((t->tok[p].flags & DIPLO_TF_LOWER) || hyphen_modifier(&t->words[p])) ||
 			diplo_tok_cue(t, p) ||
 			(diplo_is_function_word(t, p) && !diplo_tok_in_set(t, p, &determiners_set)))
 			return -1;
@@ -792,7 +833,8 @@ quiet_gap(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 		int			m = ms->start_at[i];
 
 		if (t->cue[i] && !(own && (t->cue[i]->flags & DIPLO_CUE_PARTICIPLE)) &&
-			!(own && span_holding(ix, i) >= 0) && cue_at(at, t, i))
+			!(own && span_holding(ix, i) >= 0) &&
+			!(own && diplo_tok_is(t, i - 1, "who")) && cue_at(at, t, i))
 			return false;
 		if (own)
 			continue;
