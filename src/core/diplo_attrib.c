@@ -524,6 +524,22 @@ static const char *const clause_openers[] = {
 
 static DiploWordSet clause_openers_set = DIPLO_WORDSET(clause_openers);
 
+/* Words inside a plain noun phrase subject: "about four in 10", "half of" */
+static const char *const np_inner_words[] = {
+	"of", "in", "about", "nearly", "almost", "roughly", "than", "more",
+	"less", "fewer", "over", "under", "some", "just", NULL
+};
+
+static DiploWordSet np_inner_words_set = DIPLO_WORDSET(np_inner_words);
+
+/* Those of np_inner_words that may open the phrase: "about four in 10" */
+static const char *const np_opening_words[] = {
+	"about", "nearly", "almost", "roughly", "more", "less", "fewer", "over",
+	"under", "some", "just", NULL
+};
+
+static DiploWordSet np_opening_words_set = DIPLO_WORDSET(np_opening_words);
+
 /* Cue verbs whose "to" names the addressee or the matter, not content. */
 static const char *const to_verbs[] = {
 	"respond", "responds", "responded", "reply", "replies", "replied",
@@ -562,17 +578,21 @@ np_subject(DiploAttrib *at, const DiploTokens *t, int c, int ss, int *s, int *e)
 	if (!diplo_pos_is_noun(pj) && pj != DIPLO_POS_CD)
 		return -2;
 	p = j;
-	while (p - 1 >= ss && p - 1 >= at->pos_lo && j - p < 6)
+	while (p - 1 >= ss && p - 1 >= at->pos_lo && j - p < 7)
 	{
 		int			q = at->pos[p - 1];
 
+		/* "58 percent of voters", "about four in 10", "more than half" */
 		if (diplo_pos_is_noun(q) || diplo_pos_is_adjective(q) || q == DIPLO_POS_DT ||
 			q == DIPLO_POS_CD || q == DIPLO_POS_PRP_POSS || q == DIPLO_POS_POS ||
-			q == DIPLO_POS_PDT)
+			q == DIPLO_POS_PDT || diplo_tok_in_set(t, p - 1, &np_inner_words_set))
 			p--;
 		else
 			break;
 	}
+	while (p < j && diplo_tok_in_set(t, p, &np_inner_words_set) &&
+		   !diplo_tok_in_set(t, p, &np_opening_words_set))
+		p++;
 	if (p > ss && p == at->pos_lo && !at->pos_from_start)
 		return -2;
 	if (!(p == ss || punct_is(t, p - 1, ",;:(") || t->tok[p - 1].kind == DIPLO_TOK_QUOTE ||
@@ -1370,6 +1390,12 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				span = span_closing_at(&ix, p + 1);
 			if (span >= 0 && span_attr[span] >= 0)
 				span = -1;
+			/* "on the show “Sunday Morning Futures,” X said": a title */
+			if (span >= 0 && qs->span[span].open > 0 &&
+				t->tok[qs->span[span].open - 1].kind == DIPLO_TOK_WORD &&
+				!(t->tok[qs->span[span].open - 1].flags & DIPLO_TF_SENT_START) &&
+				title_or_scare_quote(t, &qs->span[span]))
+				span = -1;
 		}
 		/* direct: "X said: “...”" with the quote ending the sentence */
 		if (span < 0 && !inverted)
@@ -1429,7 +1455,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				am = -1;
 			}
 			else if (cs >= se || (inverted && punct_is(t, b, ",") && punct_is(t, after, ",")) ||
-					 diplo_tok_in_set(t, cs, &content_prepositions_set) ||
+					 (diplo_tok_in_set(t, cs, &content_prepositions_set) &&
+					  !diplo_tok_is(t, cs - 1, "that")) ||
 					 (diplo_tok_is(t, cs, "to") && diplo_tok_in_set(t, cs - 1, &to_verbs_set)) ||
 				(diplo_tok_is(t, cs, "to") &&
 				 diplo_tok_in_set(t, cs + 1, &plain_addressees_set) &&
