@@ -907,6 +907,19 @@ content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, co
 	int			k = c + 1;
 
 	*addressee_mention = -1;
+	/* "called for a ceasefire", "called on both sides to ...", "warned of" */
+	if (k + 1 < se &&
+		((strcmp(cue->lemma, "call") == 0 &&
+		  (diplo_tok_is(t, k, "for") || diplo_tok_is(t, k, "on"))) ||
+		 (strcmp(cue->lemma, "say") != 0 && strcmp(cue->lemma, "tell") != 0 &&
+		  (diplo_tok_is(t, k, "about") || diplo_tok_is(t, k, "against") ||
+		   diplo_tok_is(t, k, "of")))))
+	{
+		if (diplo_tok_is(t, k, "on") && ms->start_at[k + 1] >= 0 &&
+			ms->m[ms->start_at[k + 1]].kind != DIPLO_MEN_PLACE)
+			*addressee_mention = ms->start_at[k + 1];
+		return k + 1;
+	}
 	if (cue->flags & DIPLO_CUE_TAKES_OBJECT)
 	{
 		int			m = k < t->n ? ms->start_at[k] : -1;
@@ -1456,7 +1469,11 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			}
 			else if (cs >= se || (inverted && punct_is(t, b, ",") && punct_is(t, after, ",")) ||
 					 (diplo_tok_in_set(t, cs, &content_prepositions_set) &&
-					  !diplo_tok_is(t, cs - 1, "that")) ||
+					  !diplo_tok_is(t, cs - 1, "that") &&
+					  !(cs == c + 2 && t->tok[c + 1].kind == DIPLO_TOK_WORD &&
+						(strcmp(cue->lemma, "call") == 0 ||
+						 diplo_tok_is(t, c + 1, "about") ||
+						 diplo_tok_is(t, c + 1, "against")))) ||
 					 (diplo_tok_is(t, cs, "to") && diplo_tok_in_set(t, cs - 1, &to_verbs_set)) ||
 				(diplo_tok_is(t, cs, "to") &&
 				 diplo_tok_in_set(t, cs + 1, &plain_addressees_set) &&
