@@ -907,13 +907,15 @@ content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, co
 	int			k = c + 1;
 
 	*addressee_mention = -1;
-	/* "called for a ceasefire", "called on both sides to ...", "warned of" */
+	/*
+ * "called for a ceasefire", "called on both sides to ...", "warned of" (not
+ * "tweeted about": a topic, not what was said)
+ */
 	if (k + 1 < se &&
 		((strcmp(cue->lemma, "call") == 0 &&
 		  (diplo_tok_is(t, k, "for") || diplo_tok_is(t, k, "on"))) ||
 		 (strcmp(cue->lemma, "say") != 0 && strcmp(cue->lemma, "tell") != 0 &&
-		  (diplo_tok_is(t, k, "about") || diplo_tok_is(t, k, "against") ||
-		   diplo_tok_is(t, k, "of")))))
+		  (diplo_tok_is(t, k, "against") || diplo_tok_is(t, k, "of")))))
 	{
 		if (diplo_tok_is(t, k, "on") && ms->start_at[k + 1] >= 0 &&
 			ms->m[ms->start_at[k + 1]].kind != DIPLO_MEN_PLACE)
@@ -1472,7 +1474,6 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 					  !diplo_tok_is(t, cs - 1, "that") &&
 					  !(cs == c + 2 && t->tok[c + 1].kind == DIPLO_TOK_WORD &&
 						(strcmp(cue->lemma, "call") == 0 ||
-						 diplo_tok_is(t, c + 1, "about") ||
 						 diplo_tok_is(t, c + 1, "against")))) ||
 					 (diplo_tok_is(t, cs, "to") && diplo_tok_in_set(t, cs - 1, &to_verbs_set)) ||
 				(diplo_tok_is(t, cs, "to") &&
