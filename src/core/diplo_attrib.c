@@ -1507,7 +1507,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 							break;
 						}
 			}
-			if (word_count(t, r->cs, r->ce) < 3)
+			/* "endorsed Clinton": a stance takes a short object */
+			if (word_count(t, r->cs, r->ce) < (cue->cls == DIPLO_CUE_STANCE && r->cs > c ? 1 : 3))
 			{
 				as.n--;
 				continue;
