@@ -1572,6 +1572,22 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				}
 			}
 		}
+		/* "“The ceasefire must hold” — Mateo Lind, speaking in Geneva" */
+		if (r->entity < 0 && r->cue_s < 0 && sp->close >= 0 && is_dash(t, sp->close + 1) &&
+			sp->close + 2 < t->n && ms->start_at[sp->close + 2] >= 0)
+		{
+			int			m = ms->start_at[sp->close + 2];
+
+			if (ms->m[m].kind == DIPLO_MEN_NAME || ms->m[m].kind == DIPLO_MEN_ORG ||
+				ms->m[m].kind == DIPLO_MEN_ROLE)
+			{
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+				r->subj_s = ms->m[m].start;
+				r->subj_e = ms->m[m].end;
+				r->cue_s = sp->close + 1;
+				r->cue_e = sp->close + 2;
+			}
+		}
 		/* "Mr. Christie gloated: “...”": the subject of the colon's clause */
 		if (r->entity < 0 && r->cue_s < 0 && sp->open > 0 && punct_is(t, sp->open - 1, ":"))
 		{
