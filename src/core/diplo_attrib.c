@@ -313,6 +313,16 @@ cue_verb_in_apposition(const DiploTokens *t, int p)
 	return diplo_tok_is(t, p - 1, "who") || diplo_tok_is(t, p - 1, "and");
 }
 
+/* Is the period at p the end of an abbreviation ("R-Fla.,", "Mo.)")? */
+static bool
+abbreviation_dot(const DiploTokens *t, int p)
+{
+	return p > 0 && t->tok[p - 1].kind == DIPLO_TOK_WORD &&
+		(t->tok[p - 1].flags & DIPLO_TF_CAP) && t->words[p - 1].len <= 5 &&
+		p + 1 < t->n && (punct_is(t, p + 1, ",)") ||
+						 (t->tok[p + 1].flags & DIPLO_TF_LOWER));
+}
+
 /*
  * Where the clause of a sentence starting at ss begins, before token j:
  * after a leading quote and its comma ("“...,” X, a farmer, said").
@@ -428,11 +438,21 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 		 * start: "X, a rabbi from Hollywood, Fla., who ..., said"
 		 */
 		k = ms->start_at[clause_start(t, ss, j)];
-		if (k >= 0 && (ms->m[k].kind == DIPLO_MEN_NAME || ms->m[k].kind == DIPLO_MEN_ORG) &&
-			punct_is(t, ms->m[k].end, ",") && j - ms->m[k].end < LONG_APPOSITION)
+		if (k >= 0 && (ms->m[k].kind == DIPLO_MEN_NAME || ms->m[k].kind == DIPLO_MEN_ORG))
 		{
-			for (int p = ms->m[k].end; p < j; p++)
-				if (t->tok[p].kind == DIPLO_TOK_QUOTE || punct_is(t, p, ".;:") ||
+			int			after = ms->m[k].end;
+
+			/* "Rep. Bobby Scott (D-Va.), ranking member ..., said" */
+			if (punct_is(t, after, "("))
+				while (after < j && after - ms->m[k].end < 8 && !punct_is(t, after, ")"))
+					after++;
+			if (punct_is(t, after, ")"))
+				after++;
+			if (!punct_is(t, after, ",") || j - after >= LONG_APPOSITION)
+				return -2;
+			for (int p = after; p < j; p++)
+				if (t->tok[p].kind == DIPLO_TOK_QUOTE || punct_is(t, p, ";:") ||
+					(punct_is(t, p, ".") && !abbreviation_dot(t, p)) ||
 					(t->cue[p] && cue_verb_in_apposition(t, p)))
 					return -2;
 			*s = ms->m[k].start;
