@@ -759,6 +759,19 @@ inverted_np(DiploAttrib *at, const DiploTokens *t, int c, int se)
 	return diplo_pos_is_noun(pos_of(at, t, p - 1)) ? p : -1;
 }
 
+/* Does mention m start with "I" or "we" ("I", "I’m", "We’ve")? */
+static bool
+first_person(const DiploTokens *t, const DiploMention *m)
+{
+	const DiploWord *w = &t->words[m->start];
+
+	if (w->len >= 1 && w->s[0] == 'I' &&
+		(w->len == 1 || w->s[1] == '\'' || (unsigned char) w->s[1] == 0xE2))
+		return true;
+	return (w->len == 2 || (w->len > 2 && (w->s[2] == '\'' || (unsigned char) w->s[2] == 0xE2))) &&
+		(w->s[0] == 'W' || w->s[0] == 'w') && w->s[1] == 'e';
+}
+
 /* Is cue c the second verb of a coordination ("... and said")? */
 static bool
 coordinated_cue(const DiploTokens *t, int c, int ss)
@@ -1389,6 +1402,13 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			inverted = true;
 		}
 		if (mi == -2)
+			continue;
+		/*
+		 * "I think ..." inside a quote or a transcript's answer: the speaker's
+		 * own words, already attributed
+		 */
+		if (mi >= 0 && first_person(t, &ms->m[mi]) &&
+			(span_holding(&ix, c) >= 0 || in_reported[c]))
 			continue;
 		/* "“Pakistan supports the process”": a place inside a quote */
 		if (mi >= 0 && ms->m[mi].kind == DIPLO_MEN_PLACE && span_holding(&ix, c) >= 0)
