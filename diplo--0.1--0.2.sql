@@ -1,0 +1,184 @@
+/* diplo--0.1--0.2.sql: from diplo 0.1 to 0.2 (issue 8: operations and scale) */
+
+-- complain if script is sourced in psql, rather than via ALTER EXTENSION
+\echo Use "ALTER EXTENSION diplo UPDATE TO '0.2'" to load this file. \quit
+
+--
+-- Summaries of a stored analysis for aggregates and dashboards (0.2).
+--
+
+CREATE FUNCTION diplo_stats(diplo_statement,
+	OUT speakers pg_catalog.int4,
+	OUT persons pg_catalog.int4,
+	OUT organizations pg_catalog.int4,
+	OUT groups pg_catalog.int4,
+	OUT quotes pg_catalog.int4,
+	OUT direct_quotes pg_catalog.int4,
+	OUT indirect_quotes pg_catalog.int4,
+	OUT mixed_quotes pg_catalog.int4,
+	OUT attributed_quotes pg_catalog.int4,
+	OUT countries pg_catalog.int4,
+	OUT topics pg_catalog.int4,
+	OUT event pg_catalog.text)
+RETURNS record
+AS 'MODULE_PATHNAME', 'diplo_statement_stats'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION diplo_stats(diplo_statement) IS
+	'counts of a stored analysis for aggregates: speakers (persons, organizations, groups), quotes (direct, indirect, mixed, attributed), countries, topics, and the event';
+
+CREATE FUNCTION diplo_facets(diplo_statement,
+	OUT facet pg_catalog.text,
+	OUT value pg_catalog.text,
+	OUT quotes pg_catalog.int4)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'diplo_statement_facets'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+
+COMMENT ON FUNCTION diplo_facets(diplo_statement) IS
+	'one row per distinct speaker, role, org, country, topic, event and cue of a stored analysis, with the number of its quotes carrying that value (NULL for topic and event)';
+
+--
+-- Backfill of an existing table (0.2).
+--
+-- CALL diplo_backfill('articles', 'body', 'analysis') fills the
+-- diplo_statement column analysis with diplo_analyze(body) where it is
+-- NULL, batch by batch in key order, committing after each batch: an
+-- interrupted run loses at most one batch and a new CALL goes on from
+-- there.  No SET clause (it would forbid COMMIT): every name is qualified.
+--
+
+CREATE PROCEDURE diplo_backfill(
+	tbl pg_catalog.regclass,
+	source_column pg_catalog.name,
+	target_column pg_catalog.name,
+	batch_size pg_catalog.int4 DEFAULT 1000,
+	key_column pg_catalog.name DEFAULT NULL,
+	progress pg_catalog.bool DEFAULT true)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+	key_type pg_catalog.text;
+	source_type pg_catalog.regtype;
+	target_type pg_catalog.regtype;
+	todo pg_catalog.int8;
+	done pg_catalog.int8 := 0;
+	batches pg_catalog.int4 := 0;
+	n pg_catalog.int8;
+	last_key pg_catalog.text := NULL;
+	hi_key pg_catalog.text;
+	started pg_catalog.timestamptz := pg_catalog.clock_timestamp();
+	elapsed pg_catalog.float8;
+	rate pg_catalog.float8;
+	left_s pg_catalog.float8;
+	select_first pg_catalog.text;
+	select_next pg_catalog.text;
+	update_sql pg_catalog.text;
+BEGIN
+	IF tbl IS NULL OR source_column IS NULL OR target_column IS NULL THEN
+		RAISE EXCEPTION 'diplo_backfill: table, source column and target column must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF batch_size IS NULL OR batch_size < 1 THEN
+		RAISE EXCEPTION 'diplo_backfill: batch_size must be at least 1'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+
+	-- The key: the given column, or the table's one-column primary key.
+	IF key_column IS NULL THEN
+		SELECT a.attname INTO key_column
+		FROM pg_catalog.pg_index i
+		JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+		WHERE i.indrelid = tbl AND i.indisprimary AND i.indnatts = 1;
+		IF key_column IS NULL THEN
+			RAISE EXCEPTION 'diplo_backfill: table % has no one-column primary key', tbl
+				USING ERRCODE = 'invalid_parameter_value',
+					HINT = 'Name a unique, indexed column with key_column.';
+		END IF;
+	END IF;
+	SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) INTO key_type
+	FROM pg_catalog.pg_attribute a
+	WHERE a.attrelid = tbl AND a.attname = key_column AND a.attnum > 0 AND NOT a.attisdropped;
+	SELECT a.atttypid::pg_catalog.regtype INTO source_type
+	FROM pg_catalog.pg_attribute a
+	WHERE a.attrelid = tbl AND a.attname = source_column AND a.attnum > 0 AND NOT a.attisdropped;
+	SELECT a.atttypid::pg_catalog.regtype INTO target_type
+	FROM pg_catalog.pg_attribute a
+	WHERE a.attrelid = tbl AND a.attname = target_column AND a.attnum > 0 AND NOT a.attisdropped
+	  AND a.attgenerated = '';
+	IF key_type IS NULL OR source_type IS NULL OR target_type IS NULL THEN
+		RAISE EXCEPTION 'diplo_backfill: table % has no column %',
+			tbl, CASE WHEN key_type IS NULL THEN key_column
+					  WHEN source_type IS NULL THEN source_column
+					  ELSE target_column END
+			USING ERRCODE = 'undefined_column',
+				HINT = 'The target must be a plain (not generated) column of type diplo_statement.';
+	END IF;
+	IF target_type OPERATOR(pg_catalog.<>) '@extschema@.diplo_statement'::pg_catalog.regtype THEN
+		RAISE EXCEPTION 'diplo_backfill: column % of % is of type %, not diplo_statement',
+			target_column, tbl, target_type
+			USING ERRCODE = 'datatype_mismatch';
+	END IF;
+
+	-- The batches: the next batch_size keys after the last one still to fill,
+	-- then an UPDATE of that key range.
+	select_first := pg_catalog.format(
+		'SELECT (pg_catalog.array_agg(k ORDER BY k DESC))[1]::pg_catalog.text, pg_catalog.count(*) FROM (SELECT %1$I AS k FROM %2$s '
+		'WHERE %3$I IS NULL AND %4$I IS NOT NULL ORDER BY %1$I LIMIT $1) b',
+		key_column, tbl, target_column, source_column);
+	select_next := pg_catalog.format(
+		'SELECT (pg_catalog.array_agg(k ORDER BY k DESC))[1]::pg_catalog.text, pg_catalog.count(*) FROM (SELECT %1$I AS k FROM %2$s '
+		'WHERE %1$I > $2::%5$s AND %3$I IS NULL AND %4$I IS NOT NULL ORDER BY %1$I LIMIT $1) b',
+		key_column, tbl, target_column, source_column, key_type);
+	update_sql := pg_catalog.format(
+		'UPDATE %2$s SET %3$I = @extschema@.diplo_analyze(%4$I::pg_catalog.text) '
+		'WHERE %1$I <= $2::%5$s AND ($1::%5$s IS NULL OR %1$I > $1::%5$s) '
+		'AND %3$I IS NULL AND %4$I IS NOT NULL',
+		key_column, tbl, target_column, source_column, key_type);
+
+	EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM %s WHERE %I IS NULL AND %I IS NOT NULL',
+							  tbl, target_column, source_column) INTO todo;
+	IF progress THEN
+		RAISE NOTICE 'diplo_backfill: % rows of % to fill, by batches of %', todo, tbl, batch_size;
+	END IF;
+
+	LOOP
+		IF last_key IS NULL THEN
+			EXECUTE select_first INTO hi_key, n USING batch_size;
+		ELSE
+			EXECUTE select_next INTO hi_key, n USING batch_size, last_key;
+		END IF;
+		EXIT WHEN n = 0;
+		EXECUTE update_sql USING last_key, hi_key;
+		GET DIAGNOSTICS n = ROW_COUNT;
+		COMMIT;
+		done := done + n;
+		batches := batches + 1;
+		last_key := hi_key;
+		IF progress THEN
+			elapsed := pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - started);
+			rate := done / pg_catalog.greatest(elapsed, 0.001::pg_catalog.float8);
+			left_s := pg_catalog.greatest(todo - done, 0) / pg_catalog.greatest(rate, 0.001::pg_catalog.float8);
+			RAISE NOTICE 'diplo_backfill: % of % rows (% %%), % rows/s, % left',
+				done, todo, pg_catalog.round(100.0 * done / pg_catalog.greatest(todo, 1), 1),
+				pg_catalog.round(rate::pg_catalog.numeric),
+				pg_catalog.justify_interval(pg_catalog.make_interval(secs => pg_catalog.round(left_s::pg_catalog.numeric)::pg_catalog.float8));
+		ELSE
+			RAISE NOTICE 'diplo_backfill: batch %: % rows, % of % done', batches, n, done, todo;
+		END IF;
+	END LOOP;
+
+	IF progress THEN
+		elapsed := pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - started);
+		RAISE NOTICE 'diplo_backfill: done, % rows in % batches, % s (% rows/s)',
+			done, batches, pg_catalog.round(elapsed::pg_catalog.numeric, 1),
+			pg_catalog.round((done / pg_catalog.greatest(elapsed, 0.001::pg_catalog.float8))::pg_catalog.numeric);
+	ELSE
+		RAISE NOTICE 'diplo_backfill: done, % rows in % batches', done, batches;
+	END IF;
+END
+$$;
+
+COMMENT ON PROCEDURE diplo_backfill(pg_catalog.regclass, pg_catalog.name, pg_catalog.name,
+	pg_catalog.int4, pg_catalog.name, pg_catalog.bool) IS
+	'fill a diplo_statement column with diplo_analyze(source) where it is NULL, in key-ordered batches committed one by one (resumable), with NOTICEs of progress: rows done, rows/s, time left';
