@@ -45,7 +45,8 @@ COMMENT ON FUNCTION diplo_facets(diplo_statement) IS
 -- diplo_statement column analysis with diplo_analyze(body) where it is
 -- NULL, batch by batch in key order, committing after each batch: an
 -- interrupted run loses at most one batch and a new CALL goes on from
--- there.  No SET clause (it would forbid COMMIT): every name is qualified.
+-- there.  No SET clause (it would forbid COMMIT): every function is
+-- qualified (GREATEST is syntax, not a function).
 --
 
 CREATE PROCEDURE diplo_backfill(
@@ -157,10 +158,10 @@ BEGIN
 		last_key := hi_key;
 		IF progress THEN
 			elapsed := pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - started);
-			rate := done / pg_catalog.greatest(elapsed, 0.001::pg_catalog.float8);
-			left_s := pg_catalog.greatest(todo - done, 0) / pg_catalog.greatest(rate, 0.001::pg_catalog.float8);
-			RAISE NOTICE 'diplo_backfill: % of % rows (% %%), % rows/s, % left',
-				done, todo, pg_catalog.round(100.0 * done / pg_catalog.greatest(todo, 1), 1),
+			rate := done / GREATEST(elapsed, 0.001::pg_catalog.float8);
+			left_s := GREATEST(todo - done, 0) / GREATEST(rate, 0.001::pg_catalog.float8);
+			RAISE NOTICE 'diplo_backfill: % of % rows (%), % rows/s, % left',
+				done, todo, pg_catalog.round(100.0 * done / GREATEST(todo, 1), 1)::pg_catalog.text || '%',
 				pg_catalog.round(rate::pg_catalog.numeric),
 				pg_catalog.justify_interval(pg_catalog.make_interval(secs => pg_catalog.round(left_s::pg_catalog.numeric)::pg_catalog.float8));
 		ELSE
@@ -172,7 +173,7 @@ BEGIN
 		elapsed := pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - started);
 		RAISE NOTICE 'diplo_backfill: done, % rows in % batches, % s (% rows/s)',
 			done, batches, pg_catalog.round(elapsed::pg_catalog.numeric, 1),
-			pg_catalog.round((done / pg_catalog.greatest(elapsed, 0.001::pg_catalog.float8))::pg_catalog.numeric);
+			pg_catalog.round((done / GREATEST(elapsed, 0.001::pg_catalog.float8))::pg_catalog.numeric);
 	ELSE
 		RAISE NOTICE 'diplo_backfill: done, % rows in % batches', done, batches;
 	END IF;

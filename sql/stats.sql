@@ -64,24 +64,30 @@ SELECT v.id,
 	 = (SELECT count(cue) FROM quotes(v.analysis)) AS cue_quotes_agree
 FROM stat_values v ORDER BY v.id;
 
--- Dashboard: speakers and quotes per month.
-SELECT to_char(date_trunc('month', published), 'YYYY-MM') AS month,
-	count(*) AS articles,
-	sum((diplo_stats(analysis)).speakers) AS speaker_mentions,
-	sum((diplo_stats(analysis)).quotes) AS quotes,
-	sum((diplo_stats(analysis)).direct_quotes) AS direct
-FROM dash_articles GROUP BY 1 ORDER BY 1;
+-- The dashboard queries of the README (with dates as text).
+-- articles, quotes and direct quotes per month
+SELECT to_char(date_trunc('month', published), 'YYYY-MM') AS month, count(*) AS articles,
+       sum(s.quotes) AS quotes, sum(s.direct_quotes) AS direct_quotes
+FROM dash_articles, diplo_stats(analysis) s
+GROUP BY 1 ORDER BY 1;
 
--- Distinct speakers per month.
-SELECT to_char(date_trunc('month', published), 'YYYY-MM') AS month, count(DISTINCT f.value) AS speakers,
+-- distinct speakers per month
+SELECT to_char(date_trunc('month', published), 'YYYY-MM') AS month, count(DISTINCT f.value) AS speakers
+FROM dash_articles, diplo_facets(analysis) f
+WHERE f.facet = 'speaker'
+GROUP BY 1 ORDER BY 1;
+
+-- quotes per country (of the speaker), and articles mentioning it
+SELECT f.value AS country, sum(f.quotes) AS quotes, count(*) AS articles
+FROM dash_articles, diplo_facets(analysis) f
+WHERE f.facet = 'country'
+GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20;
+
+-- who spoke, per month
+SELECT to_char(date_trunc('month', published), 'YYYY-MM') AS month,
 	string_agg(DISTINCT f.value, ', ') AS who
 FROM dash_articles, diplo_facets(analysis) f
 WHERE f.facet = 'speaker' GROUP BY 1 ORDER BY 1;
-
--- Quotes per country (of the speaker) and articles mentioning it.
-SELECT f.value AS country, sum(f.quotes) AS quotes, count(*) AS articles
-FROM dash_articles, diplo_facets(analysis) f
-WHERE f.facet = 'country' GROUP BY 1 ORDER BY 2 DESC, 1;
 
 -- The same as a grid: months x facets.
 SELECT f.facet, to_char(date_trunc('month', published), 'YYYY-MM') AS month, count(DISTINCT f.value) AS distinct_values

@@ -9,7 +9,8 @@
 # made by pg_virtualenv), regress-latin1 (the same in a LATIN1
 # database), seed (test/eval/seed_check.sh, when present), and tap (the
 # TAP tests of test/t: concurrent load, crash recovery, dump/restore,
-# logical replication; tools/tap-tests.sh, as the user postgres when root).
+# logical replication, sharding with postgres_fdw, dump of an updated
+# database; tools/tap-tests.sh, as the user postgres when root).
 # Ends with "N passed, N failed" and exits non-zero if any stage failed.
 set -uo pipefail
 
