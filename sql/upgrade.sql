@@ -6,6 +6,10 @@
 -- version create the same objects.
 --
 
+-- What \dx shows: the version and the one-line description.
+SELECT extname, extversion, obj_description(oid, 'pg_extension') AS description
+FROM pg_extension WHERE extname = 'diplo';
+
 SELECT source, target, path FROM pg_extension_update_paths('diplo')
 WHERE path IS NOT NULL ORDER BY 1, 2;
 
