@@ -62,6 +62,8 @@ DECLARE
 	key_type pg_catalog.text;
 	source_type pg_catalog.regtype;
 	target_type pg_catalog.regtype;
+	target_generated pg_catalog.bool;
+	null_keys pg_catalog.int8;
 	todo pg_catalog.int8;
 	done pg_catalog.int8 := 0;
 	batches pg_catalog.int4 := 0;
@@ -103,17 +105,21 @@ BEGIN
 	SELECT a.atttypid::pg_catalog.regtype INTO source_type
 	FROM pg_catalog.pg_attribute a
 	WHERE a.attrelid = tbl AND a.attname = source_column AND a.attnum > 0 AND NOT a.attisdropped;
-	SELECT a.atttypid::pg_catalog.regtype INTO target_type
+	SELECT a.atttypid::pg_catalog.regtype, a.attgenerated OPERATOR(pg_catalog.<>) ''
+	INTO target_type, target_generated
 	FROM pg_catalog.pg_attribute a
-	WHERE a.attrelid = tbl AND a.attname = target_column AND a.attnum > 0 AND NOT a.attisdropped
-	  AND a.attgenerated = '';
+	WHERE a.attrelid = tbl AND a.attname = target_column AND a.attnum > 0 AND NOT a.attisdropped;
 	IF key_type IS NULL OR source_type IS NULL OR target_type IS NULL THEN
 		RAISE EXCEPTION 'diplo_backfill: table % has no column %',
 			tbl, CASE WHEN key_type IS NULL THEN key_column
 					  WHEN source_type IS NULL THEN source_column
 					  ELSE target_column END
-			USING ERRCODE = 'undefined_column',
-				HINT = 'The target must be a plain (not generated) column of type diplo_statement.';
+			USING ERRCODE = 'undefined_column';
+	END IF;
+	IF target_generated THEN
+		RAISE EXCEPTION 'diplo_backfill: column % of % is a generated column', target_column, tbl
+			USING ERRCODE = 'wrong_object_type',
+				HINT = 'A generated column is computed by PostgreSQL; backfill a plain diplo_statement column.';
 	END IF;
 	IF target_type OPERATOR(pg_catalog.<>) '@extschema@.diplo_statement'::pg_catalog.regtype THEN
 		RAISE EXCEPTION 'diplo_backfill: column % of % is of type %, not diplo_statement',
@@ -125,7 +131,7 @@ BEGIN
 	-- then an UPDATE of that key range.
 	select_first := pg_catalog.format(
 		'SELECT (pg_catalog.array_agg(k ORDER BY k DESC))[1]::pg_catalog.text, pg_catalog.count(*) FROM (SELECT %1$I AS k FROM %2$s '
-		'WHERE %3$I IS NULL AND %4$I IS NOT NULL ORDER BY %1$I LIMIT $1) b',
+		'WHERE %1$I IS NOT NULL AND %3$I IS NULL AND %4$I IS NOT NULL ORDER BY %1$I LIMIT $1) b',
 		key_column, tbl, target_column, source_column);
 	select_next := pg_catalog.format(
 		'SELECT (pg_catalog.array_agg(k ORDER BY k DESC))[1]::pg_catalog.text, pg_catalog.count(*) FROM (SELECT %1$I AS k FROM %2$s '
@@ -137,10 +143,16 @@ BEGIN
 		'AND %3$I IS NULL AND %4$I IS NOT NULL',
 		key_column, tbl, target_column, source_column, key_type);
 
-	EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM %s WHERE %I IS NULL AND %I IS NOT NULL',
-							  tbl, target_column, source_column) INTO todo;
+	EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM %s WHERE %I IS NOT NULL AND %I IS NULL AND %I IS NOT NULL',
+							  tbl, key_column, target_column, source_column) INTO todo;
 	IF progress THEN
 		RAISE NOTICE 'diplo_backfill: % rows of % to fill, by batches of %', todo, tbl, batch_size;
+	END IF;
+	-- Rows whose key is NULL are in no key range: say so.
+	EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM %s WHERE %I IS NULL AND %I IS NULL AND %I IS NOT NULL',
+							  tbl, key_column, target_column, source_column) INTO null_keys;
+	IF null_keys > 0 THEN
+		RAISE WARNING 'diplo_backfill: % rows of % have a NULL %, they are skipped', null_keys, tbl, key_column;
 	END IF;
 
 	LOOP

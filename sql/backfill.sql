@@ -4,6 +4,9 @@
 -- progress => false gives NOTICEs without timings (deterministic output).
 --
 
+-- (no CONTEXT lines: they hold line numbers of the procedure)
+\set SHOW_CONTEXT never
+
 CREATE TABLE bf_articles (id bigint PRIMARY KEY, body text, published date);
 INSERT INTO bf_articles
 SELECT g, format('%s Minister %s said on Monday that trade with %s was growing. "We are ready," %s told reporters.',
@@ -70,15 +73,19 @@ RESET enable_seqscan;
 -- A key given by name, text keys, and a progress report (timings hidden).
 CREATE TABLE bf_named (slug text UNIQUE, body varchar, a diplo_statement);
 INSERT INTO bf_named SELECT 'a-' || g, '"Fine," the envoy said.' FROM generate_series(1, 5) g;
+INSERT INTO bf_named VALUES (NULL, 'A row without a key.');
 SET client_min_messages = warning;
 CALL diplo_backfill('bf_named', 'body', 'a', 2, 'slug');
 RESET client_min_messages;
-SELECT count(a) AS filled FROM bf_named;
+SELECT count(a) AS filled, count(*) FILTER (WHERE a IS NULL) AS left_null FROM bf_named;
 
 -- Errors.
 CALL diplo_backfill('bf_named', 'body', 'a');
 CALL diplo_backfill('bf_articles', 'nobody', 'analysis');
 CALL diplo_backfill('bf_articles', 'body', 'published');
+CREATE TABLE bf_generated (id int PRIMARY KEY, body text,
+	a diplo_statement GENERATED ALWAYS AS (diplo_analyze(body)) STORED);
+CALL diplo_backfill('bf_generated', 'body', 'a');
 CALL diplo_backfill('bf_articles', 'body', 'analysis', 0);
 CALL diplo_backfill(NULL, 'body', 'analysis');
 -- inside a transaction block it cannot commit its batches
@@ -87,5 +94,5 @@ BEGIN;
 CALL diplo_backfill('bf_articles', 'body', 'analysis', progress => false);
 ROLLBACK;
 
-DROP TABLE bf_articles, bf_named, bf_fail;
+DROP TABLE bf_articles, bf_named, bf_fail, bf_generated;
 DROP FUNCTION bf_interrupt(), bf_analysis();
