@@ -23,7 +23,7 @@ REGRESS_OPTS = --load-extension=diplo
 PG_CPPFLAGS = -I$(srcdir)/src/core -I$(srcdir)/src
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 SHLIB_LINK = -lstemmer
-EXTRA_CLEAN = $(GENERATED_SRCS) test/unit/run_unit test/bench/diplo_cli test/bench/postag_cli \
+EXTRA_CLEAN = $(GENERATED_SRCS) test/unit/run_unit test/unit/run_unit_asan test/bench/diplo_cli test/bench/postag_cli \
 	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) test/fuzz/*.o
 
 PG_CONFIG ?= pg_config
@@ -92,6 +92,27 @@ src/core/stopword_data.c: tools/gen_stopwords.py data/stopwords.txt
 tapcheck: all
 	$(MAKE) install DESTDIR=$(CURDIR)/debian/pkg
 	tools/tap-tests.sh
+
+# ---- memory checks of src/core (issue 6) ----
+# The unit tests built with clang, AddressSanitizer (with LeakSanitizer) and
+# UndefinedBehaviorSanitizer: any error, UB or leak fails the run.
+ASAN_CC ?= clang-14
+ASAN_CFLAGS = $(filter-out -O1,$(CORE_CFLAGS)) -O1 -fno-omit-frame-pointer \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+
+test/unit/run_unit_asan: $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/core/*.h test/unit/*.h)
+	$(ASAN_CC) $(ASAN_CFLAGS) -o $@ $(UNIT_SRCS) $(CORE_SRCS) -lcmocka -lstemmer
+
+.PHONY: unittest-asan
+unittest-asan: test/unit/run_unit_asan
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+		test/unit/run_unit_asan
+
+# The command-line driver under valgrind on the sample articles of
+# demo/articles.sql: any memory error or leak fails it.
+.PHONY: cli-valgrind
+cli-valgrind: test/bench/diplo_cli
+	sh tools/cli-valgrind.sh
 
 # ---- releases and upgrades (issue 8: diplo--0.1--0.2.sql, sql/upgrade.sql) ----
 # The full install script of 0.2 is diplo--0.1.sql followed by the update

@@ -104,7 +104,7 @@ CREATE FUNCTION diplo_quotes(pg_catalog.text,
 	OUT kind pg_catalog.text,
 	OUT channel pg_catalog.text,
 	OUT addressee pg_catalog.text)
-RETURNS SETOF record
+RETURNS SETOF pg_catalog.record
 AS 'MODULE_PATHNAME', 'diplo_article_quotes'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 100 ROWS 10;
 
@@ -118,7 +118,7 @@ CREATE FUNCTION diplo_speaker_details(pg_catalog.text,
 	OUT country pg_catalog.text,
 	OUT type pg_catalog.text,
 	OUT quotes pg_catalog.int4)
-RETURNS SETOF record
+RETURNS SETOF pg_catalog.record
 AS 'MODULE_PATHNAME', 'diplo_article_speaker_details'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 100 ROWS 5;
 
@@ -136,7 +136,7 @@ CREATE FUNCTION speaker_details(diplo_statement,
 	OUT country pg_catalog.text,
 	OUT type pg_catalog.text,
 	OUT quotes pg_catalog.int4)
-RETURNS SETOF record
+RETURNS SETOF pg_catalog.record
 AS 'MODULE_PATHNAME', 'diplo_statement_speaker_details'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
 
@@ -187,7 +187,7 @@ CREATE FUNCTION quotes(diplo_statement,
 	OUT kind pg_catalog.text,
 	OUT channel pg_catalog.text,
 	OUT addressee pg_catalog.text)
-RETURNS SETOF record
+RETURNS SETOF pg_catalog.record
 AS 'MODULE_PATHNAME', 'diplo_statement_quotes'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 

@@ -80,7 +80,43 @@ INSERT INTO bad (literal) VALUES
 ('{' || :'head' || ', "speakers": [], "quotes": [{' || :'q' || ', "speaker": "Ana Ruiz"}]}'),
 ('{' || :'head' || ', "speakers": [], "quotes": [{' || :'q' || ', "kind": "direct"}]}'),
 -- a long literal (here with a trailing comma) is cut in the message
-('{' || :'head' || ', "speakers": [], "quotes": [' || repeat('{' || :'q' || '}, ', 10) || ']}');
+('{' || :'head' || ', "speakers": [], "quotes": [' || repeat('{' || :'q' || '}, ', 10) || ']}'),
+-- raw control characters inside strings (JSON wants them escaped)
+(E'{"version": 1, "countries": ["a\x01b"], "topics": [], "speakers": [], "quotes": []}'),
+(E'{"version": 1, "countries": ["a\x1fb"], "topics": [], "speakers": [], "quotes": []}'),
+(E'{"version": 1, "countries": ["line\nbreak"], "topics": [], "speakers": [], "quotes": []}'),
+-- escapes: lone and misordered surrogates, short and bad hex, unknown escapes
+('{"version": 1, "countries": ["\udc00"], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": 1, "countries": ["\ud800\u0041"], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": 1, "countries": ["\ud800\ud800"], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": 1, "countries": ["\udfff\ud800"], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": 1, "countries": ["\u12"], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": 1, "countries": ["\uZZZZ"], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": 1, "countries": ["\q"], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": 1, "countries": ["\'),
+-- numbers and literals JSON does not have, or that do not fit
+('{"version": 01, "countries": [], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": 1e0, "countries": [], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": -1, "countries": [], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": NaN, "countries": [], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": true, "countries": [], "topics": [], "speakers": [], "quotes": []}'),
+('{' || :'head' || ', "speakers": [' || :'sp' || '], "quotes": [{' || :'q' || ', "speaker": 2147483648}]}'),
+('{' || :'head' || ', "speakers": [], "quotes": [{"kind": "direct", "start": 9223372036854775808, "length": 2, "content": "ok"}]}'),
+('{' || :'head' || ', "speakers": [], "quotes": [{"kind": "direct", "start": 1, "length": -1, "content": "ok"}]}'),
+-- not JSON: single quotes, comments, trailing commas in arrays, bare words
+('{"version": 1, "countries": [''Chile''], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": 1, /* c */ "countries": [], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": 1, "countries": ["Chile",], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": 1, "countries": [,], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": 1, "countries": [Chile], "topics": [], "speakers": [], "quotes": []}'),
+-- duplicate and empty keys inside a speaker
+('{' || :'head' || ', "speakers": [{"name": "X", "type": "person", "name": "Y"}], "quotes": []}'),
+('{' || :'head' || ', "speakers": [{"": "X", "type": "person"}], "quotes": []}'),
+('{' || :'head' || ', "event_code": 41, "speakers": [], "quotes": []}'),
+-- 10,000 nested arrays and objects, 10,000 unescaped quote marks
+('{"version": 1, "event": ' || repeat('[', 10000) || repeat(']', 10000) || ', "countries": [], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": 1, "countries": [' || repeat('{"a": ', 10000) || '1' || repeat('}', 10000) || '], "topics": [], "speakers": [], "quotes": []}'),
+('{"version": 1, "countries": [' || repeat('"', 10000) || '], "topics": [], "speakers": [], "quotes": []}');
 
 SELECT n, e.* FROM bad, pg_temp.input_error(literal) e ORDER BY n;
 
@@ -95,3 +131,88 @@ SELECT '{"version": 1'::diplo_statement;
 ROLLBACK TO s;
 SELECT speakers('{"version": 1, "countries": [], "topics": [], "speakers": [], "quotes": []}'::diplo_statement);
 COMMIT;
+
+-- 10,000 escaped quote marks inside a string are fine, and round-trip.
+SELECT speakers(v) = ARRAY[repeat('"', 10000)] AS kept,
+       v::text::diplo_statement::text = v::text AS round_trips
+FROM (SELECT ('{"version": 1, "countries": [], "topics": [], "speakers": [{"name": "'
+              || repeat('\"', 10000) || '", "type": "person"}], "quotes": []}')::diplo_statement AS v) s;
+
+--
+-- Invalid diplo_query literals: SQLSTATE, message and detail of each
+-- (22P02, or 54000 for the limits: nesting and length).
+--
+CREATE FUNCTION pg_temp.query_error(literal text,
+	OUT code text, OUT message text, OUT detail text)
+LANGUAGE plpgsql AS $$
+DECLARE
+	v diplo_query;
+BEGIN
+	v := literal::diplo_query;
+	code := 'accepted';
+	message := v::text;
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS code = RETURNED_SQLSTATE,
+		message = MESSAGE_TEXT, detail = PG_EXCEPTION_DETAIL;
+END $$;
+
+CREATE TEMP TABLE bad_query (n serial, literal text);
+INSERT INTO bad_query (literal) VALUES
+(''),
+('   '),
+('speaker'),
+('speaker:'),
+('speaker: ruiz'),
+('spaeker:ruiz'),
+(':ruiz'),
+('ruiz'),
+('speaker:ruiz speaker:blinken'),
+('speaker:ruiz &'),
+('& speaker:ruiz'),
+('speaker:ruiz & & topic:trade'),
+('speaker:ruiz | | topic:trade'),
+('speaker:ruiz &| topic:trade'),
+('!'),
+('!!'),
+('()'),
+('(speaker:ruiz'),
+('speaker:ruiz)'),
+('((speaker:ruiz)'),
+('speaker:"ana ruiz'),
+('speaker:"a\b"'),
+('speaker:"a\'),
+('speaker:""'),
+('topic:"   "'),
+('speaker:"ana"ruiz'),
+('speaker:*'),
+('speaker:ruiz**'),
+('quote()'),
+('quote(event:summit)'),
+('quote speaker:ruiz'),
+('quote(speaker:ruiz'),
+-- (a control character is only part of the value: accepted)
+(E'speaker:ru\x01iz'),
+('speaker:ruiz, topic:trade'),
+-- nesting: 100 levels are allowed, 101 and 10,000 are not (54000)
+(repeat('(', 101) || 'speaker:ruiz' || repeat(')', 101)),
+(repeat('(', 10000) || 'speaker:ruiz' || repeat(')', 10000)),
+(repeat('!', 10000) || 'speaker:ruiz'),
+(repeat('quote(', 10000) || 'speaker:ruiz' || repeat(')', 10000)),
+-- 10,000 unbalanced quote marks
+(repeat('"', 10000));
+
+SELECT n, e.* FROM bad_query, pg_temp.query_error(literal) e ORDER BY n;
+SELECT e.code, count(*) FROM bad_query, pg_temp.query_error(literal) e
+GROUP BY 1 ORDER BY 1;
+-- 100 levels are accepted
+SELECT (repeat('(', 99) || 'speaker:ruiz' || repeat(')', 99))::diplo_query;
+
+-- Limits on size (54000).  A query over 64 MB is refused before parsing.
+SELECT e.code, e.message, e.detail
+FROM pg_temp.query_error(repeat('speaker:x | ', 5600000)) e;
+-- A text value, hence an article, cannot reach 1 GB: the server refuses to
+-- build one (the analyser itself reads any text the server can hold, see
+-- large.sql), with the same SQLSTATE.
+\set VERBOSITY sqlstate
+SELECT length(repeat('x', 1073741824));
+\set VERBOSITY default

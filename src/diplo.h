@@ -86,7 +86,13 @@ extern void diplo_report_error(const DiploError *err, DiploInputSource source,
 							   const char *literal, const char *utf8)
 			pg_attribute_noreturn();
 
-/* Analyse an argument of type text (any encoding) into *out. */
+/*
+ * Analyse an argument of type text (any encoding) into *out, with offsets
+ * in characters of the database encoding (bytes in SQL_ASCII, where text
+ * that is not valid UTF-8 is read as Latin-1 and its strings printed back
+ * as the same bytes by diplo_utf8_to_server until the call's scratch
+ * context ends).
+ */
 extern void diplo_analyze_server_text(const DiploAllocator *alloc,
 									  const text *t, DiploAnalysis *out);
 

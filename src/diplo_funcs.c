@@ -301,10 +301,19 @@ static Datum
 analysis_rows(FunctionCallInfo fcinfo, AnalysisSource source,
 			  void (*materialize) (FunctionCallInfo, const DiploAnalysis *))
 {
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	DiploScratch scratch;
 	DiploAnalysis an;
 
-	InitMaterializedSRF(fcinfo, 0);
+	/*
+	 * Take the row type the executor expects rather than looking it up:
+	 * the lookup (get_call_result_type of a function with OUT parameters)
+	 * leaves about 1 kB in the query's memory at every call, which grows
+	 * without bound over a LATERAL join of many rows.
+	 */
+	InitMaterializedSRF(fcinfo, (rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) &&
+								 rsinfo->expectedDesc != NULL) ?
+						MAT_SRF_USE_EXPECTED_DESC : 0);
 	argument_analysis(fcinfo, source, &scratch, &an);
 	materialize(fcinfo, &an);
 	diplo_scratch_end(&scratch);

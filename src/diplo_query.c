@@ -153,10 +153,17 @@ Datum
 diplo_query_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
+	int			version;
 	int			nbytes;
 	char	   *text;
 
+	if (buf->cursor >= buf->len)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external binary data for type %s",
+						"diplo_query"),
+				 errdetail("The value is empty; it must start with a version byte.")));
+	version = pq_getmsgbyte(buf);
 	if (version != DIPLO_QUERY_SEND_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),

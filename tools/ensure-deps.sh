@@ -12,7 +12,7 @@ packages=(
 	postgresql-15 postgresql-server-dev-15 postgresql-common
 	libstemmer-dev libcmocka-dev
 	python3
-	clang-14 libclang-rt-14-dev
+	clang-14 libclang-rt-14-dev valgrind
 )
 # TAP tests (test/t) need prove (perl) and IPC::Run.
 if compgen -G "test/t/*.pl" > /dev/null; then

@@ -2,15 +2,17 @@
 # run-tests.sh: the whole test suite of diplo on one machine.
 #
 # Stages: deps (install missing Debian packages), build (no compiler
-# warning allowed), unit (cmocka tests of src/core), fuzz (each libFuzzer
+# warning allowed), unit (cmocka tests of src/core), memcheck (the unit
+# tests under ASan/LSan/UBSan, the driver under valgrind), fuzz (each libFuzzer
 # target of test/fuzz for FUZZ_SECONDS, default 20, with ASan and UBSan;
 # FUZZ_SECONDS=0 skips it), install (into
 # debian/pkg, not the system), regress (pg_regress in a throwaway cluster
-# made by pg_virtualenv), regress-latin1 (the same in a LATIN1
-# database), seed (test/eval/seed_check.sh, when present), and tap (the
-# TAP tests of test/t: concurrent load, crash recovery, dump/restore,
-# logical replication, sharding with postgres_fdw, dump of an updated
-# database; tools/tap-tests.sh, as the user postgres when root).
+# made by pg_virtualenv), regress-latin1 and regress-sql-ascii (the same
+# in a LATIN1 and in a SQL_ASCII database), seed (test/eval/seed_check.sh,
+# when present), and tap (the TAP tests of test/t: concurrent load, crash
+# recovery, dump/restore, logical replication, sharding with postgres_fdw,
+# dump of an updated database; tools/tap-tests.sh, as the user postgres
+# when root).
 # Ends with "N passed, N failed" and exits non-zero if any stage failed.
 set -uo pipefail
 
@@ -113,6 +115,19 @@ stage_regress_latin1() {
 	return "$rc"
 }
 
+# The suite again in a SQL_ASCII database, where a character is a byte:
+# offsets count bytes there; tests that need UTF-8 skip themselves.
+stage_regress_sql_ascii() {
+	rm -f regression.diffs regression.out
+	PGPORT=$(free_port) pg_virtualenv -t -p pkg make installcheck ENCODING=SQL_ASCII NO_LOCALE=1
+	local rc=$?
+	if [ "$rc" -ne 0 ] && [ -f regression.diffs ]; then
+		echo "--- regression.diffs (SQL_ASCII) ---"
+		cat regression.diffs
+	fi
+	return "$rc"
+}
+
 # Run the seed check of the lead, with a throwaway cluster at hand.
 stage_seed() {
 	PGPORT=$(free_port) pg_virtualenv -t -p pkg sh test/eval/seed_check.sh
@@ -142,6 +157,10 @@ banner unit
 make unittest
 record unit $?
 
+banner "memcheck (unit tests under ASan/LSan/UBSan, the driver under valgrind)"
+make unittest-asan && make cli-valgrind
+record memcheck $?
+
 if [ "${FUZZ_SECONDS:-20}" != 0 ]; then
 	banner fuzz
 	stage_fuzz
@@ -160,6 +179,9 @@ if [ "$build_rc" -eq 0 ]; then
 		banner "regress (LATIN1 database)"
 		stage_regress_latin1
 		record regress-latin1 $?
+		banner "regress (SQL_ASCII database)"
+		stage_regress_sql_ascii
+		record regress-sql-ascii $?
 		if [ -f test/eval/seed_check.sh ]; then
 			banner seed
 			stage_seed

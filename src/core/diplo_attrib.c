@@ -10,6 +10,8 @@
 #include <string.h>
 
 #define SUBJECT_WINDOW 20		/* tokens searched back for an apposition */
+#define LONG_APPOSITION 40		/* tokens of an apposition from the
+								 * sentence start */
 #define POS_LEFT 8				/* tokens tagged before a cue */
 #define POS_RIGHT 4				/* tokens tagged from a cue on */
 #define MAX_CONTENT 120			/* tokens of reported content at most */
@@ -156,6 +158,29 @@ cue_form_ambiguous(const DiploCue *cue, const DiploWord *w)
 }
 
 /*
+ * Is cue i next to a quote: "“...,” he continued." (a quote mark within
+ * three tokens before, then a mention) or "She continued: “...”"?
+ */
+static bool
+next_to_quote(const DiploTokens *t, int i)
+{
+	int			j = i + 1;
+
+	if (j < t->n && t->tok[j].kind == DIPLO_TOK_PUNCT &&
+		strchr(",:", t->text[t->tok[j].start]))
+		j++;
+	if (j < t->n && t->tok[j].kind == DIPLO_TOK_QUOTE)
+		return true;
+	if (!punct_is(t, i + 1, ".,") && !(i + 1 < t->n && t->tok[i + 1].kind == DIPLO_TOK_WORD &&
+									   (t->tok[i + 1].flags & DIPLO_TF_CAP)))
+		return false;
+	for (int p = i - 1; p >= 0 && p >= i - 4; p--)
+		if (t->tok[p].kind == DIPLO_TOK_QUOTE)
+			return true;
+	return false;
+}
+
+/*
  * The part-of-speech tag of token i: a window of its sentence around it
  * is tagged on first need (the tagger is slow: never the whole text).
  */
@@ -206,6 +231,8 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 		!(t->tok[i - 1].flags & DIPLO_TF_ALLCAPS))
 		return NULL;
 	if (diplo_tok_is(t, i + 1, "by"))
+		return NULL;
+	if ((cue->flags & DIPLO_CUE_QUOTE_ONLY) && !next_to_quote(t, i))
 		return NULL;
 	if (cue_form_ambiguous(cue, &t->words[i]))
 	{
@@ -263,6 +290,37 @@ speaking_place(const DiploTokens *t, const DiploMentions *ms, int k, int ss)
 		diplo_tok_is(t, m->start - 1, "that");
 }
 
+/*
+ * Is the cue word at p a finite verb of its own inside an apposition
+ * ("X, who said ..., added")?  A cue right after "who" or "and" is.
+ */
+static bool
+cue_verb_in_apposition(const DiploTokens *t, int p)
+{
+	return diplo_tok_is(t, p - 1, "who") || diplo_tok_is(t, p - 1, "and");
+}
+
+/*
+ * Where the clause of a sentence starting at ss begins, before token j:
+ * after a leading quote and its comma ("“...,” X, a farmer, said").
+ */
+static int
+clause_start(const DiploTokens *t, int ss, int j)
+{
+	int			q = ss;
+
+	if (t->tok[ss].kind != DIPLO_TOK_QUOTE)
+		return ss;
+	for (q = ss + 1; q < j && t->tok[q].kind != DIPLO_TOK_QUOTE; q++)
+		;
+	if (q >= j)
+		return ss;
+	q++;
+	while (q < j && punct_is(t, q, ","))
+		q++;
+	return q;
+}
+
 /* Is mention k a role or title phrase that can describe a name? */
 static bool
 describing_mention(const DiploMentions *ms, int k)
@@ -294,7 +352,7 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 	{
 		int			p = j - 1;
 
-		while (p > ss && j - p < 8 && !punct_is(t, p, "(.;"))
+		while (p > ss && j - p < 8 && !punct_is(t, p, "(;"))
 			p--;
 		if (punct_is(t, p, "(") && p > ss)
 			j = p - 1;
@@ -351,6 +409,22 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 				}
 				break;
 			}
+		}
+		/*
+		 * a long apposition with commas of its own, from the sentence
+		 * start: "X, a rabbi from Hollywood, Fla., who ..., said"
+		 */
+		k = ms->start_at[clause_start(t, ss, j)];
+		if (k >= 0 && (ms->m[k].kind == DIPLO_MEN_NAME || ms->m[k].kind == DIPLO_MEN_ORG) &&
+			punct_is(t, ms->m[k].end, ",") && j - ms->m[k].end < LONG_APPOSITION)
+		{
+			for (int p = ms->m[k].end; p < j; p++)
+				if (t->tok[p].kind == DIPLO_TOK_QUOTE || punct_is(t, p, ".;:") ||
+					(t->cue[p] && cue_verb_in_apposition(t, p)))
+					return -2;
+			*s = ms->m[k].start;
+			*e = ms->m[k].end;
+			return k;
 		}
 		return -2;
 	}
@@ -423,7 +497,7 @@ clause_subject(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 		diplo_tok_is(t, ms->m[k].end, "and") || diplo_tok_is(t, ms->m[k].end, "of"))
 		return -2;
 	for (int i = ms->m[k].end; i < c; i++)
-		if (punct_is(t, i, ";") || t->tok[i].kind == DIPLO_TOK_QUOTE)
+		if (punct_is(t, i, ";"))
 			return -2;
 	*s = ms->m[k].start;
 	*e = ms->m[k].end;
@@ -436,6 +510,21 @@ static const char *const clause_openers[] = {
 };
 
 static DiploWordSet clause_openers_set = DIPLO_WORDSET(clause_openers);
+
+/* Cue verbs whose "to" names the addressee or the matter, not content. */
+static const char *const to_verbs[] = {
+	"respond", "responds", "responded", "reply", "replies", "replied",
+	"react", "reacts", "reacted", "refer", "refers", "referred", NULL
+};
+
+static DiploWordSet to_verbs_set = DIPLO_WORDSET(to_verbs);
+
+static const char *const subordinators[] = {
+	"while", "although", "though", "if", "because", "since", "when",
+	"whereas", "after", "before", "unless", "as", NULL
+};
+
+static DiploWordSet subordinators_set = DIPLO_WORDSET(subordinators);
 
 /*
  * A noun phrase that opens its clause and ends just before cue c, found
@@ -493,7 +582,8 @@ verb_follows(DiploAttrib *at, const DiploTokens *t, int i, int se)
 
 /*
  * The speaker mention after an inverted cue c ("...,” said X"), also after
- * a determiner and adjectives ("said the younger Mr. Trump"), or -1.
+ * a determiner, adjectives or a role noun ("said the younger Mr. Trump",
+ * "said pollster Frank Luntz"), or -1.
  */
 static int
 inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
@@ -505,37 +595,11 @@ inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
 		if (m >= 0)
 			return speaker_mention(ms, m) ? m : -1;
 		if (t->tok[p].kind != DIPLO_TOK_WORD || !(t->tok[p].flags & DIPLO_TF_LOWER) ||
-			diplo_tok_cue(t, p))
-			return -1;
-		if (p == c + 1 && !diplo_tok_in_set(t, p, &determiners_set))
+			diplo_tok_cue(t, p) ||
+			(diplo_is_function_word(t, p) && !diplo_tok_in_set(t, p, &determiners_set)))
 			return -1;
 	}
 	return -1;
-}
-
-/*
- * Can tokens [s, e) between two quotes stand without changing the speaker:
- * at most MAX_QUIET tokens ending a sentence, with no cue word and no
- * mention of a person or organisation?
- */
-static bool
-quiet_gap(const DiploTokens *t, const DiploMentions *ms, int s, int e)
-{
-	if (e - s > MAX_QUIET || !(punct_is(t, e - 1, ".!?") || punct_is(t, e - 1, ":")))
-		return false;
-	for (int i = s; i < e; i++)
-	{
-		int			m = ms->start_at[i];
-
-		if (t->cue[i] || t->tok[i].kind == DIPLO_TOK_QUOTE)
-			return false;
-		/* "a social worker from nearby Osage" names no new speaker */
-		if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE &&
-			!diplo_tok_in_set(t, i - 1, &content_prepositions_set) &&
-			!diplo_tok_is(t, i - 1, "nearby") && !diplo_tok_is(t, i - 1, "of"))
-			return false;
-	}
-	return true;
 }
 
 static const char *const title_small_words[] = {
@@ -544,6 +608,13 @@ static const char *const title_small_words[] = {
 };
 
 static DiploWordSet title_small_words_set = DIPLO_WORDSET(title_small_words);
+
+static const char *const title_cues[] = {
+	"titled", "entitled", "dubbed", "headlined", "nicknamed", "reading",
+	"slogan", "hashtag", NULL
+};
+
+static DiploWordSet title_cues_set = DIPLO_WORDSET(title_cues);
 
 /*
  * Is quote span sp a title ("Make America Great Again", "Good Morning
@@ -563,7 +634,10 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 		if (t->tok[i].kind == DIPLO_TOK_WORD && !(t->tok[i].flags & DIPLO_TF_CAP) &&
 			!diplo_tok_in_set(t, i, &title_small_words_set))
 			title = false;
-	if (title && !punct_is(t, last, ".!?"))
+	if (title && (!punct_is(t, last, ".!?") || words <= 6))
+		return true;
+	/* a name given: titled “...”, a sign that read “...” */
+	if (sp->open > 0 && diplo_tok_in_set(t, sp->open - 1, &title_cues_set))
 		return true;
 	/* a scare quote: a few words, no sentence of its own, mid-sentence */
 	if (words > 4 || t->tok[last].kind != DIPLO_TOK_WORD || sp->open <= 0 ||
@@ -575,6 +649,33 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 		if (t->cue[i] || diplo_tok_is(t, i, "according"))
 			return false;
 	return true;
+}
+
+/*
+ * The end of a noun phrase after an inverted cue c that ends its clause
+ * ("...,” said one New Hampshire Democrat."), or -1: a determiner or
+ * number, then at most five words tagged as nouns or adjectives.
+ */
+static int
+inverted_np(DiploAttrib *at, const DiploTokens *t, int c, int se)
+{
+	int			p = c + 1;
+
+	if (p >= se || !(diplo_tok_in_set(t, p, &determiners_set) || diplo_tok_is(t, p, "one") ||
+					 t->tok[p].kind == DIPLO_TOK_NUMBER))
+		return -1;
+	p++;
+	while (p < se && p - c <= 6 && t->tok[p].kind == DIPLO_TOK_WORD)
+	{
+		int			pos = pos_of(at, t, p);
+
+		if (!diplo_pos_is_noun(pos) && !diplo_pos_is_adjective(pos))
+			return -1;
+		p++;
+	}
+	if (p == c + 2 || !(p >= se || punct_is(t, p, ".,;")))
+		return -1;
+	return diplo_pos_is_noun(pos_of(at, t, p - 1)) ? p : -1;
 }
 
 /* Is cue c the second verb of a coordination ("... and said")? */
@@ -670,6 +771,40 @@ static int
 span_opening_at(const SpanIndex *ix, int i)
 {
 	return ix->open[i];
+}
+
+/*
+ * Can tokens [s, e) between two quotes stand without changing the speaker:
+ * at most MAX_QUIET tokens ending a sentence, with no cue word and no
+ * mention of a person or organisation?
+ */
+static bool
+quiet_gap(const DiploTokens *t, const DiploMentions *ms, const SpanIndex *ix,
+		  int s, int e)
+{
+	/* the rest of the attribution's own sentence: ", referring to ..." */
+	bool		own = s > 0 && diplo_sentence_end(t, s - 1) == e;
+
+	if (e - s > MAX_QUIET || !(punct_is(t, e - 1, ".!?") || punct_is(t, e - 1, ":")))
+		return false;
+	for (int i = s; i < e; i++)
+	{
+		int			m = ms->start_at[i];
+
+		if (t->cue[i] && !(own && (t->cue[i]->flags & DIPLO_CUE_PARTICIPLE)) &&
+			!(own && span_holding(ix, i) >= 0))
+			return false;
+		if (own)
+			continue;
+		if (t->tok[i].kind == DIPLO_TOK_QUOTE)
+			return false;
+		/* "a social worker from nearby Osage" names no new speaker */
+		if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE &&
+			!diplo_tok_in_set(t, i - 1, &content_prepositions_set) &&
+			!diplo_tok_is(t, i - 1, "nearby") && !diplo_tok_is(t, i - 1, "of"))
+			return false;
+	}
+	return true;
 }
 
 /* Does a quote open within tokens [s, e)? */
@@ -883,6 +1018,9 @@ content_end(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 			return punct_is(t, p - 1, ",") ? p - 1 : p;
 		if (!punct_is(t, p, ",;"))
 			continue;
+		/* ", but ...": the writer's clause, not the speaker's */
+		if (diplo_tok_is(t, p + 1, "but") && span_holding(ix, p) < 0)
+			return p;
 		cue = cue_at(at, t, p + 1);
 		if (cue && (cue->flags & DIPLO_CUE_PARTICIPLE))
 			return p;
@@ -1063,19 +1201,69 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			c = r->subj_e - 1;
 			continue;
 		}
+		/* "Clinton: Time for a new strategy" (headlines, transcripts) */
+		if (punct_is(t, c, ":") && c > 0 && (mi = ms->end_at[c - 1]) >= 0 &&
+			speaker_mention(ms, mi) && ms->m[mi].kind != DIPLO_MEN_PRONOUN &&
+			(ms->m[mi].start == 0 ||
+			 (ms->m[mi].start <= 3 && is_dash(t, ms->m[mi].start - 1))) &&
+			c + 1 < t->n && span_holding(&ix, c) < 0)
+		{
+			int			end = t->n < c + 1 + MAX_CONTENT ? t->n : c + 1 + MAX_CONTENT;
+
+			if (word_count(t, c + 1, end) < 2)
+				continue;
+			r = push_attr(a, &as);
+			r->subj_s = ms->m[mi].start;
+			r->subj_e = ms->m[mi].end;
+			r->entity = diplo_coref_resolve(at->coref, t, &ms->m[mi]);
+			diplo_coref_spoke(at->coref, r->entity, NULL);
+			r->cue_s = c;
+			r->cue_e = c + 1;
+			r->cs = c + 1;
+			r->ce = end;
+			while (r->ce > r->cs && punct_is(t, r->ce - 1, ",:;"))
+				r->ce--;
+			p = r->cs < t->n ? span_opening_at(&ix, r->cs) : -1;
+			if (p >= 0 && span_attr[p] < 0 && qs->span[p].close >= 0 &&
+				qs->span[p].close + 2 >= r->ce)
+			{
+				r->kind = DIPLO_QUOTE_DIRECT;
+				r->span = p;
+				r->cs = qs->span[p].first;
+				r->ce = qs->span[p].last;
+				span_attr[p] = as.n - 1;
+			}
+			else
+			{
+				r->kind = quote_opens_in(&ix, r->cs, r->ce) ?
+					DIPLO_QUOTE_MIXED : DIPLO_QUOTE_INDIRECT;
+				for (int i = r->cs; i < r->ce; i++)
+					in_reported[i] = 1;
+			}
+			continue;
+		}
 		cue = cue_at(at, t, c);
 		if (!cue)
+			continue;
+		/* "“I think that ...”": a speaker's own words, not an attribution */
+		if (span_holding(&ix, c) >= 0 && cue->cls != DIPLO_CUE_SPEECH)
 			continue;
 		ss = t->sent_start[t->tok[c].sentence];
 		se = diplo_sentence_end(t, c);
 		/* the subject: before, or after an inverted cue ("...,” said X) */
 		if (cue->flags & DIPLO_CUE_PARTICIPLE)
 		{
-			if (!punct_is(t, c - 1, ",") || as.n == 0 ||
-				as.v[as.n - 1].cue_s < ss)
+			if (!punct_is(t, c - 1, ","))
 				continue;
-			entity = as.v[as.n - 1].entity;
-			mi = -3;
+			if (as.n > 0 && as.v[as.n - 1].cue_s >= ss)
+			{
+				entity = as.v[as.n - 1].entity;
+				mi = -3;
+			}
+			/* "X criticised the plan, calling it absurd" */
+			else if ((mi = clause_subject(t, ms, c, ss, &s, &e)) < 0 ||
+					 ms->m[mi].kind == DIPLO_MEN_PLACE)
+				continue;
 		}
 		else
 			mi = subject_before(t, ms, c, ss, &s, &e, &desc);
@@ -1091,6 +1279,16 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			mi = p;
 			s = ms->m[mi].start;
 			e = ms->m[mi].end;
+			inverted = true;
+		}
+		/* "“...,” said one New Hampshire Democrat." */
+		if (mi == -2 && c > ss && (t->tok[c - 1].kind == DIPLO_TOK_QUOTE ||
+								   punct_is(t, c - 1, ",")) &&
+			(p = inverted_np(at, t, c, se)) > c + 1)
+		{
+			mi = -1;
+			s = c + 1;
+			e = p;
 			inverted = true;
 		}
 		if (mi == -2)
@@ -1188,7 +1386,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				r->ce = content_end(at, t, ms, qs, &ix, c, after + 1, se);
 				am = -1;
 			}
-			else if (cs >= se || (inverted && punct_is(t, b, ",") && punct_is(t, after, ",")) || diplo_tok_in_set(t, cs, &content_prepositions_set) ||
+			else if (cs >= se || (inverted && punct_is(t, b, ",") && punct_is(t, after, ",")) ||
+					 diplo_tok_in_set(t, cs, &content_prepositions_set) ||
+					 (diplo_tok_is(t, cs, "to") && diplo_tok_in_set(t, cs - 1, &to_verbs_set)) ||
 				(diplo_tok_is(t, cs, "to") &&
 				 diplo_tok_in_set(t, cs + 1, &plain_addressees_set) &&
 				 !diplo_tok_is(t, cs + 1, "the")) ||
@@ -1210,6 +1410,15 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			{
 				r->cs = cs;
 				r->ce = content_end(at, t, ms, qs, &ix, c, cs, se);
+				/* "while X says Y, Z": a subordinate clause ends at a comma */
+				if (mi >= -1 && !inverted && s > ss &&
+					diplo_tok_in_set(t, s - 1, &subordinators_set))
+					for (int i = r->cs + 1; i < r->ce; i++)
+						if (punct_is(t, i, ",") && span_holding(&ix, i) < 0)
+						{
+							r->ce = i;
+							break;
+						}
 			}
 			if (word_count(t, r->cs, r->ce) < 3)
 			{
@@ -1243,25 +1452,55 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		r->cs = sp->first;
 		r->ce = sp->last;
 		span_attr[k] = as.n - 1;
-		/* the second piece of "“A,” X said, “B”" or "“A,” X said. “B”" */
-		if (k > 0 && span_attr[k - 1] >= 0 && sp->open >= 0)
+		/*
+		 * the second piece of "“A,” X said, “B”" or "“A,” X said. “B”", also
+		 * past a title in quotes ("X said on ABC's “This Week.” “B”")
+		 */
 		{
-			const Attr *prev = &as.v[span_attr[k - 1]];
-			int			gap_end = sp->open;
-			int			last = prev->cue_e > prev->subj_e ? prev->cue_e : prev->subj_e;
+			int			pk = k - 1;
 
-			if (prev->span == k - 1 && qs->span[k - 1].close >= 0 &&
-				last < qs->span[k - 1].close)
-				last = qs->span[k - 1].close + 1;
-			if (prev->span == k - 1 && prev->entity >= 0 && gap_end >= last &&
-				(gap_end - last <= MAX_GAP ? punct_is(t, gap_end - 1, ",.:") :
-				 quiet_gap(t, ms, last, gap_end)))
+			while (pk >= 0 && k - pk <= 3 &&
+				   (span_attr[pk] < 0 || (as.v[span_attr[pk]].entity < 0 &&
+										  as.v[span_attr[pk]].subj_s < 0)))
+				pk--;
+			if (pk >= 0 && k - pk <= 3 && sp->open >= 0 && as.v[span_attr[pk]].span == pk)
 			{
-				r->entity = prev->entity;
-				r->cue_s = prev->cue_s;
-				r->cue_e = prev->cue_e;
-				r->subj_s = prev->subj_s;
-				r->subj_e = prev->subj_e;
+				const Attr *prev = &as.v[span_attr[pk]];
+				int			gap_end = sp->open;
+				int			last = prev->cue_e > prev->subj_e ? prev->cue_e : prev->subj_e;
+
+				if (qs->span[pk].close >= 0 && last < qs->span[pk].close)
+					last = qs->span[pk].close + 1;
+				if (gap_end >= last &&
+					(gap_end - last <= MAX_GAP && pk == k - 1 ?
+					 punct_is(t, gap_end - 1, ",.:") :
+					 quiet_gap(t, ms, &ix, last, gap_end)))
+				{
+					r->entity = prev->entity;
+					r->cue_s = prev->cue_s;
+					r->cue_e = prev->cue_e;
+					r->subj_s = prev->subj_s;
+					r->subj_e = prev->subj_e;
+				}
+			}
+		}
+		/* "Mr. Christie gloated: “...”": the subject of the colon's clause */
+		if (r->entity < 0 && r->cue_s < 0 && sp->open > 0 && punct_is(t, sp->open - 1, ":"))
+		{
+			int			colon = sp->open - 1;
+			int			s,
+						e;
+			int			m = clause_subject(t, ms, colon,
+										   t->sent_start[t->tok[colon].sentence], &s, &e);
+
+			if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE)
+			{
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+				r->subj_s = s;
+				r->subj_e = e;
+				/* the cue runs from the verb to the colon: "was blunt:" */
+				r->cue_s = e;
+				r->cue_e = colon + 1;
 			}
 		}
 		/* the next paragraph of a quote that runs over paragraphs */

@@ -55,6 +55,8 @@ typedef enum DiploCueClass
 #define DIPLO_CUE_TAKES_OBJECT	0x01	/* "told Y (that)", "urged Y to" */
 #define DIPLO_CUE_PARTICIPLE	0x02	/* "saying", "noting": clause-initial */
 #define DIPLO_CUE_PRESENT		0x04	/* "says", "tells" (headline style) */
+#define DIPLO_CUE_QUOTE_ONLY	0x08	/* a cue only next to a quote ("he
+										 * continued.") */
 
 typedef struct DiploCue
 {

@@ -114,6 +114,29 @@ name_particle(const DiploTokens *t, int i)
 		diplo_tok_in(t, i, particles);
 }
 
+/*
+ * Is the one capitalised word at k a sentence opener rather than a name:
+ * an adverb or participle before a comma ("Initially,", "Back,"), a word
+ * in -ly or a headline label ("UPDATE:")?
+ */
+static bool
+sentence_opener(const DiploTokens *t, int k)
+{
+	const DiploWord *w = &t->words[k];
+
+	if ((t->tok[k].flags & DIPLO_TF_ALLCAPS) && w->len > 4 && k + 1 < t->n &&
+		t->tok[k + 1].kind == DIPLO_TOK_PUNCT && t->text[t->tok[k + 1].start] == ':')
+		return true;
+	if (!(t->tok[k].flags & DIPLO_TF_SENT_START))
+		return false;
+	if (w->len > 4 && w->s[w->len - 2] == 'l' && w->s[w->len - 1] == 'y')
+		return true;
+	return k + 1 < t->n && t->tok[k + 1].kind == DIPLO_TOK_PUNCT &&
+		t->text[t->tok[k + 1].start] == ',' &&
+		(w->len > 3 && ((w->s[w->len - 3] == 'i' && w->s[w->len - 2] == 'n' &&
+						 w->s[w->len - 1] == 'g') || diplo_is_function_word(t, k)));
+}
+
 /* Read a capitalised name run at k; returns its end (k if none). */
 static int
 name_run(const DiploTokens *t, int k)
@@ -452,7 +475,7 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 	{
 		int			e = name_run(t, k);
 
-		if (e == k)
+		if (e == k || (e == k + 1 && sentence_opener(t, k)))
 			return i;
 		if (e == k + 1 && (t->tok[k].flags & DIPLO_TF_ALLCAPS) &&
 			t->words[k].len <= 4 && !m->country)

@@ -1,0 +1,77 @@
+--
+-- Attribution patterns, one short article each, written for this test:
+-- who said it, with which cue, and where the reported clause ends.  Every
+-- case is a pattern the analyser must read the way a careful analyst reads
+-- it; the comment above each row says what it shows.
+--
+-- This test needs a UTF8 database (curly quote marks): elsewhere it stops
+-- here (the pg_trgm idiom).
+SELECT pg_catalog.getdatabaseencoding() <> 'UTF8' AS skip_test \gset
+\if :skip_test
+\quit
+\endif
+SET client_encoding = 'UTF8';
+
+CREATE TEMP TABLE patterns (id int PRIMARY KEY, what text, body text);
+INSERT INTO patterns VALUES
+(1, 'X said (that) ...',
+ $b$Foreign Minister Ana Ruiz said that the talks with Peru had gone well.$b$),
+(2, '..., X said.',
+ $b$The border will reopen next week, Ana Ruiz said.$b$),
+(3, 'X told Y (that) ...: the addressee',
+ $b$Ana Ruiz told her Peruvian counterpart that Chile would send a trade mission.$b$),
+(4, 'according to X, ...',
+ $b$According to Ana Ruiz, the fisheries agreement will be signed in May.$b$),
+(5, 'according to a plain noun phrase',
+ $b$Exports rose by a third last year, according to customs data.$b$),
+(6, 'stance verbs',
+ $b$Ana Ruiz welcomed the decision of the council. Mateo Lind condemned the attack on the convoy.$b$),
+(7, 'In a statement, X ...',
+ $b$In a statement, the Foreign Ministry urged both sides to return to the table.$b$),
+(8, 'a coordinated verb: X met Y and said ...',
+ $b$Mateo Lind met the Danish envoy on Tuesday and said the two countries would open a consulate.$b$),
+(9, 'a participle after the clause subject',
+ $b$Ana Ruiz criticised the new tariffs, calling them a step backwards for the region.$b$),
+(10, 'a colon after a clause with another verb',
+ $b$Mateo Lind was blunt: “We will not accept these terms.”$b$),
+(11, 'a headline: Name: words',
+ $b$Ruiz: Chile and Peru close to a fisheries deal
+
+The two governments met in Lima on Monday.$b$),
+(12, 'a capital and a country as speakers',
+ $b$Beijing warned that it would respond to any new sanctions. Chile said it was ready to mediate.$b$),
+(13, 'a plain noun phrase as subject',
+ $b$Western diplomats said the ceasefire was holding. In a new survey, 40 percent said they trusted the government.$b$),
+(14, 'around the attribution: the clause, he said, goes on',
+ $b$Mateo Lind spoke in Oslo. The negotiations, he said, had reached a decisive stage.$b$),
+(15, 'the reported clause ends at ", but" and in a subordinate clause',
+ $b$Ana Ruiz said the talks were useful, but the two sides remain far apart on quotas. While Mateo Lind says the plan is fair, the opposition has rejected it.$b$),
+(16, 'a quote goes on past a title in quotes',
+ $b$“We are ready to talk,” Ana Ruiz said on the radio show “Morning Report” on Sunday. “The door is open.”$b$),
+(17, 'titles and scare quotes without a speaker are no quotes',
+ $b$The minister wore a cap reading “Peace First” at the rally. The “peace dividend” never came.$b$),
+(18, '"he continued" next to a quote',
+ $b$“The region needs stability,” Ana Ruiz said. “It also needs trade,” she continued.$b$),
+(19, 'after a determiner: said the younger X',
+ $b$“We never give up,” said the younger Mr. Lind.$b$),
+(20, 'an inverted plain noun phrase',
+ $b$“It will be a long winter,” said one European diplomat.$b$);
+
+-- Every quote of every pattern: speaker (NULL for an unnamed source such as
+-- "customs data"), cue, kind and content.
+SELECT p.id, q.speaker, q.cue, q.kind, q.content
+FROM patterns p, diplo_quotes(p.body) q
+ORDER BY p.id, q.content_start, q.content_len DESC;
+
+-- Patterns without any quote (17 is the only one expected here).
+SELECT p.id, p.what
+FROM patterns p
+WHERE NOT EXISTS (SELECT 1 FROM diplo_quotes(p.body))
+ORDER BY p.id;
+
+-- The speakers of the place and noun-phrase patterns, with their type and
+-- country.
+SELECT p.id, s.name, s.type, s.country
+FROM patterns p, diplo_speaker_details(p.body) s
+WHERE p.id IN (11, 12)
+ORDER BY p.id, s.name;
