@@ -20,7 +20,7 @@ CREATE FUNCTION diplo_stats(diplo_statement,
 	OUT countries pg_catalog.int4,
 	OUT topics pg_catalog.int4,
 	OUT event pg_catalog.text)
-RETURNS record
+RETURNS pg_catalog.record
 AS 'MODULE_PATHNAME', 'diplo_statement_stats'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
@@ -31,7 +31,7 @@ CREATE FUNCTION diplo_facets(diplo_statement,
 	OUT facet pg_catalog.text,
 	OUT value pg_catalog.text,
 	OUT quotes pg_catalog.int4)
-RETURNS SETOF record
+RETURNS SETOF pg_catalog.record
 AS 'MODULE_PATHNAME', 'diplo_statement_facets'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 
@@ -45,8 +45,10 @@ COMMENT ON FUNCTION diplo_facets(diplo_statement) IS
 -- diplo_statement column analysis with diplo_analyze(body) where it is
 -- NULL, batch by batch in key order, committing after each batch: an
 -- interrupted run loses at most one batch and a new CALL goes on from
--- there.  No SET clause (it would forbid COMMIT): every function is
--- qualified (GREATEST is syntax, not a function).
+-- there.  It runs with the caller's rights and the caller's search_path
+-- (a SET clause would forbid COMMIT, and the table's triggers may rely on
+-- it), so it names every function and operator with its schema (GREATEST
+-- is syntax, not a function), the key's order operators included.
 --
 
 CREATE PROCEDURE diplo_backfill(
@@ -59,11 +61,15 @@ CREATE PROCEDURE diplo_backfill(
 LANGUAGE plpgsql
 AS $$
 DECLARE
+	key_typid pg_catalog.oid;
 	key_type pg_catalog.text;
+	op_gt pg_catalog.text;
+	op_le pg_catalog.text;
 	source_type pg_catalog.regtype;
 	target_type pg_catalog.regtype;
 	target_generated pg_catalog.bool;
 	null_keys pg_catalog.int8;
+	tbl_oid pg_catalog.oid := tbl;
 	todo pg_catalog.int8;
 	done pg_catalog.int8 := 0;
 	batches pg_catalog.int4 := 0;
@@ -82,7 +88,7 @@ BEGIN
 		RAISE EXCEPTION 'diplo_backfill: table, source column and target column must not be NULL'
 			USING ERRCODE = 'null_value_not_allowed';
 	END IF;
-	IF batch_size IS NULL OR batch_size < 1 THEN
+	IF batch_size IS NULL OR batch_size OPERATOR(pg_catalog.<) 1 THEN
 		RAISE EXCEPTION 'diplo_backfill: batch_size must be at least 1'
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
@@ -91,27 +97,27 @@ BEGIN
 	IF key_column IS NULL THEN
 		SELECT a.attname INTO key_column
 		FROM pg_catalog.pg_index i
-		JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
-		WHERE i.indrelid = tbl AND i.indisprimary AND i.indnatts = 1;
+		JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) i.indrelid AND a.attnum OPERATOR(pg_catalog.=) i.indkey[0]
+		WHERE i.indrelid OPERATOR(pg_catalog.=) tbl_oid AND i.indisprimary AND i.indnatts OPERATOR(pg_catalog.=) 1;
 		IF key_column IS NULL THEN
 			RAISE EXCEPTION 'diplo_backfill: table % has no one-column primary key', tbl
 				USING ERRCODE = 'invalid_parameter_value',
 					HINT = 'Name a unique, indexed column with key_column.';
 		END IF;
 	END IF;
-	SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) INTO key_type
+	SELECT a.atttypid INTO key_typid
 	FROM pg_catalog.pg_attribute a
-	WHERE a.attrelid = tbl AND a.attname = key_column AND a.attnum > 0 AND NOT a.attisdropped;
+	WHERE a.attrelid OPERATOR(pg_catalog.=) tbl_oid AND a.attname OPERATOR(pg_catalog.=) key_column AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped;
 	SELECT a.atttypid::pg_catalog.regtype INTO source_type
 	FROM pg_catalog.pg_attribute a
-	WHERE a.attrelid = tbl AND a.attname = source_column AND a.attnum > 0 AND NOT a.attisdropped;
+	WHERE a.attrelid OPERATOR(pg_catalog.=) tbl_oid AND a.attname OPERATOR(pg_catalog.=) source_column AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped;
 	SELECT a.atttypid::pg_catalog.regtype, a.attgenerated OPERATOR(pg_catalog.<>) ''
 	INTO target_type, target_generated
 	FROM pg_catalog.pg_attribute a
-	WHERE a.attrelid = tbl AND a.attname = target_column AND a.attnum > 0 AND NOT a.attisdropped;
-	IF key_type IS NULL OR source_type IS NULL OR target_type IS NULL THEN
+	WHERE a.attrelid OPERATOR(pg_catalog.=) tbl_oid AND a.attname OPERATOR(pg_catalog.=) target_column AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped;
+	IF key_typid IS NULL OR source_type IS NULL OR target_type IS NULL THEN
 		RAISE EXCEPTION 'diplo_backfill: table % has no column %',
-			tbl, CASE WHEN key_type IS NULL THEN key_column
+			tbl, CASE WHEN key_typid IS NULL THEN key_column
 					  WHEN source_type IS NULL THEN source_column
 					  ELSE target_column END
 			USING ERRCODE = 'undefined_column';
@@ -127,6 +133,41 @@ BEGIN
 			USING ERRCODE = 'datatype_mismatch';
 	END IF;
 
+	-- The key's order: the operators > and <= of the default btree operator
+	-- class of its type (or of the type it is binary-coercible to, such as
+	-- text for varchar), named with their schemas, as is the type.
+	SELECT pg_catalog.format('%I.%I', tn.nspname, t.typname),
+		(SELECT pg_catalog.format('OPERATOR(%I.%s)', n.nspname, o.oprname)
+		 FROM pg_catalog.pg_amop ao
+		 JOIN pg_catalog.pg_operator o ON o.oid OPERATOR(pg_catalog.=) ao.amopopr
+		 JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) o.oprnamespace
+		 WHERE ao.amopfamily OPERATOR(pg_catalog.=) c.opcfamily AND ao.amoplefttype OPERATOR(pg_catalog.=) c.opcintype
+		   AND ao.amoprighttype OPERATOR(pg_catalog.=) c.opcintype AND ao.amopstrategy OPERATOR(pg_catalog.=) 5),
+		(SELECT pg_catalog.format('OPERATOR(%I.%s)', n.nspname, o.oprname)
+		 FROM pg_catalog.pg_amop ao
+		 JOIN pg_catalog.pg_operator o ON o.oid OPERATOR(pg_catalog.=) ao.amopopr
+		 JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) o.oprnamespace
+		 WHERE ao.amopfamily OPERATOR(pg_catalog.=) c.opcfamily AND ao.amoplefttype OPERATOR(pg_catalog.=) c.opcintype
+		   AND ao.amoprighttype OPERATOR(pg_catalog.=) c.opcintype AND ao.amopstrategy OPERATOR(pg_catalog.=) 2)
+	INTO key_type, op_gt, op_le
+	FROM pg_catalog.pg_opclass c
+	JOIN pg_catalog.pg_am am ON am.oid OPERATOR(pg_catalog.=) c.opcmethod
+	JOIN pg_catalog.pg_type t ON t.oid OPERATOR(pg_catalog.=) c.opcintype
+	JOIN pg_catalog.pg_namespace tn ON tn.oid OPERATOR(pg_catalog.=) t.typnamespace
+	WHERE am.amname OPERATOR(pg_catalog.=) 'btree' AND c.opcdefault
+	  AND (c.opcintype OPERATOR(pg_catalog.=) key_typid
+		   OR c.opcintype OPERATOR(pg_catalog.=) (SELECT k.typbasetype FROM pg_catalog.pg_type k WHERE k.oid OPERATOR(pg_catalog.=) key_typid)
+		   OR EXISTS (SELECT FROM pg_catalog.pg_cast ca
+					  WHERE ca.castsource OPERATOR(pg_catalog.=) key_typid AND ca.casttarget OPERATOR(pg_catalog.=) c.opcintype
+						AND ca.castmethod OPERATOR(pg_catalog.=) 'b'))
+	ORDER BY c.opcintype OPERATOR(pg_catalog.=) key_typid DESC, c.oid
+	LIMIT 1;
+	IF op_gt IS NULL OR op_le IS NULL THEN
+		RAISE EXCEPTION 'diplo_backfill: the key column % of % has no btree order', key_column, tbl
+			USING ERRCODE = 'undefined_function',
+				HINT = 'Name a column of an ordered type (integer, text, uuid, timestamp...) with key_column.';
+	END IF;
+
 	-- The batches: the next batch_size keys after the last one still to fill,
 	-- then an UPDATE of that key range.
 	select_first := pg_catalog.format(
@@ -135,13 +176,13 @@ BEGIN
 		key_column, tbl, target_column, source_column);
 	select_next := pg_catalog.format(
 		'SELECT (pg_catalog.array_agg(k ORDER BY k DESC))[1]::pg_catalog.text, pg_catalog.count(*) FROM (SELECT %1$I AS k FROM %2$s '
-		'WHERE %1$I > $2::%5$s AND %3$I IS NULL AND %4$I IS NOT NULL ORDER BY %1$I LIMIT $1) b',
-		key_column, tbl, target_column, source_column, key_type);
+		'WHERE %1$I::%5$s %6$s $2::%5$s AND %3$I IS NULL AND %4$I IS NOT NULL ORDER BY %1$I LIMIT $1) b',
+		key_column, tbl, target_column, source_column, key_type, op_gt);
 	update_sql := pg_catalog.format(
 		'UPDATE %2$s SET %3$I = @extschema@.diplo_analyze(%4$I::pg_catalog.text) '
-		'WHERE %1$I <= $2::%5$s AND ($1::%5$s IS NULL OR %1$I > $1::%5$s) '
+		'WHERE %1$I::%5$s %7$s $2::%5$s AND ($1::%5$s IS NULL OR %1$I::%5$s %6$s $1::%5$s) '
 		'AND %3$I IS NULL AND %4$I IS NOT NULL',
-		key_column, tbl, target_column, source_column, key_type);
+		key_column, tbl, target_column, source_column, key_type, op_gt, op_le);
 
 	EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM %s WHERE %I IS NOT NULL AND %I IS NULL AND %I IS NOT NULL',
 							  tbl, key_column, target_column, source_column) INTO todo;
@@ -151,7 +192,7 @@ BEGIN
 	-- Rows whose key is NULL are in no key range: say so.
 	EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM %s WHERE %I IS NULL AND %I IS NULL AND %I IS NOT NULL',
 							  tbl, key_column, target_column, source_column) INTO null_keys;
-	IF null_keys > 0 THEN
+	IF null_keys OPERATOR(pg_catalog.>) 0 THEN
 		RAISE WARNING 'diplo_backfill: % rows of % have a NULL %, they are skipped', null_keys, tbl, key_column;
 	END IF;
 
@@ -161,19 +202,19 @@ BEGIN
 		ELSE
 			EXECUTE select_next INTO hi_key, n USING batch_size, last_key;
 		END IF;
-		EXIT WHEN n = 0;
+		EXIT WHEN n OPERATOR(pg_catalog.=) 0;
 		EXECUTE update_sql USING last_key, hi_key;
 		GET DIAGNOSTICS n = ROW_COUNT;
 		COMMIT;
-		done := done + n;
-		batches := batches + 1;
+		done := done OPERATOR(pg_catalog.+) n;
+		batches := batches OPERATOR(pg_catalog.+) 1;
 		last_key := hi_key;
 		IF progress THEN
-			elapsed := pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - started);
-			rate := done / GREATEST(elapsed, 0.001::pg_catalog.float8);
-			left_s := GREATEST(todo - done, 0) / GREATEST(rate, 0.001::pg_catalog.float8);
+			elapsed := pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) started);
+			rate := done::pg_catalog.float8 OPERATOR(pg_catalog./) GREATEST(elapsed, 0.001::pg_catalog.float8);
+			left_s := GREATEST(todo OPERATOR(pg_catalog.-) done, 0)::pg_catalog.float8 OPERATOR(pg_catalog./) GREATEST(rate, 0.001::pg_catalog.float8);
 			RAISE NOTICE 'diplo_backfill: % of % rows (%), % rows/s, % left',
-				done, todo, pg_catalog.round(100.0 * done / GREATEST(todo, 1), 1)::pg_catalog.text || '%',
+				done, todo, pg_catalog.round(100.0 OPERATOR(pg_catalog.*) done::pg_catalog.numeric OPERATOR(pg_catalog./) GREATEST(todo, 1)::pg_catalog.numeric, 1)::pg_catalog.text OPERATOR(pg_catalog.||) '%',
 				pg_catalog.round(rate::pg_catalog.numeric),
 				pg_catalog.justify_interval(pg_catalog.make_interval(secs => pg_catalog.round(left_s::pg_catalog.numeric)::pg_catalog.float8));
 		ELSE
@@ -182,10 +223,10 @@ BEGIN
 	END LOOP;
 
 	IF progress THEN
-		elapsed := pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - started);
+		elapsed := pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) started);
 		RAISE NOTICE 'diplo_backfill: done, % rows in % batches, % s (% rows/s)',
 			done, batches, pg_catalog.round(elapsed::pg_catalog.numeric, 1),
-			pg_catalog.round((done / GREATEST(elapsed, 0.001::pg_catalog.float8))::pg_catalog.numeric);
+			pg_catalog.round((done::pg_catalog.float8 OPERATOR(pg_catalog./) GREATEST(elapsed, 0.001::pg_catalog.float8))::pg_catalog.numeric);
 	ELSE
 		RAISE NOTICE 'diplo_backfill: done, % rows in % batches', done, batches;
 	END IF;

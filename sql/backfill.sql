@@ -79,6 +79,27 @@ CALL diplo_backfill('bf_named', 'body', 'a', 2, 'slug');
 RESET client_min_messages;
 SELECT count(a) AS filled, count(*) FILTER (WHERE a IS NULL) AS left_null FROM bf_named;
 
+-- Operators of a schema put before pg_catalog in the search_path are never
+-- used: the procedure names every operator with its schema.
+CREATE SCHEMA regress_evil;
+CREATE TABLE regress_evil.calls (what text);
+CREATE FUNCTION regress_evil.gt(a bigint, b bigint) RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN INSERT INTO regress_evil.calls VALUES ('>'); RETURN a OPERATOR(pg_catalog.>) b; END $$;
+CREATE FUNCTION regress_evil.cat(a text, b text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN INSERT INTO regress_evil.calls VALUES ('||'); RETURN pg_catalog.textcat(a, b); END $$;
+CREATE OPERATOR regress_evil.> (LEFTARG = bigint, RIGHTARG = bigint, PROCEDURE = regress_evil.gt);
+CREATE OPERATOR regress_evil.|| (LEFTARG = text, RIGHTARG = text, PROCEDURE = regress_evil.cat);
+UPDATE bf_articles SET analysis = NULL WHERE id > 20;
+SET search_path = regress_evil, pg_catalog, public;
+SET client_min_messages = warning;
+CALL diplo_backfill('bf_articles', 'body', 'analysis', 2);
+RESET client_min_messages;
+SHOW search_path;
+RESET search_path;
+SELECT count(*) AS evil_calls FROM regress_evil.calls;
+SELECT count(*) FILTER (WHERE analysis IS NULL AND body IS NOT NULL) AS left_to_fill FROM bf_articles;
+DROP SCHEMA regress_evil CASCADE;
+
 -- Errors.
 CALL diplo_backfill('bf_named', 'body', 'a');
 CALL diplo_backfill('bf_articles', 'nobody', 'analysis');
