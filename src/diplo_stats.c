@@ -225,6 +225,26 @@ facets_materialize(FunctionCallInfo fcinfo, const DiploAnalysis *an)
 	facet_emit(fcinfo, "cue", items, n, true);
 }
 
+/* The blessed row type of diplo_stats, looked up once per call site. */
+static TupleDesc
+stats_tupdesc(FunctionCallInfo fcinfo)
+{
+	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+
+	if (tupdesc != NULL)
+		return tupdesc;
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("function returning record called in context that cannot accept type record")));
+	tupdesc = BlessTupleDesc(tupdesc);
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = tupdesc;
+	return tupdesc;
+}
+
 /* diplo_stats(diplo_statement): counts of speakers, quotes, countries, topics. */
 Datum
 diplo_statement_stats(PG_FUNCTION_ARGS)
@@ -239,11 +259,7 @@ diplo_statement_stats(PG_FUNCTION_ARGS)
 	int32		attributed = 0;
 	HeapTuple	tuple;
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("function returning record called in context that cannot accept type record")));
-	tupdesc = BlessTupleDesc(tupdesc);
+	tupdesc = stats_tupdesc(fcinfo);
 
 	diplo_scratch_begin(&scratch);
 	memset(&an, 0, sizeof(an));
