@@ -80,9 +80,10 @@ postag-eval: test/bench/postag_cli
 	test/bench/postag_cli --eval ../shared/corpora/polnear
 
 # ---- stop words of the GIN index (issue 4: tools/gen_stopwords.py, diplo_query.c) ----
-# The English stop-word list is a data file turned into a C table at build time.
-src/core/stopword_data.c: tools/gen_stopwords.py data/stopwords.txt
-	python3 tools/gen_stopwords.py data/stopwords.txt $@
+# The English stop-word list and the frequent quote stems (written by
+# tools/gen_frequent_stems.sh) are data files turned into C tables at build time.
+src/core/stopword_data.c: tools/gen_stopwords.py data/stopwords.txt data/frequent_stems.txt
+	python3 tools/gen_stopwords.py data/stopwords.txt data/frequent_stems.txt $@
 
 # ---- TAP tests (issue 6: test/t, tools/tap-tests.sh) ----
 # Concurrent load, crash recovery, dump/restore and logical replication in

@@ -55,11 +55,33 @@ The two governments met in Lima on Monday.$b$),
 (19, 'after a determiner: said the younger X',
  $b$“We never give up,” said the younger Mr. Lind.$b$),
 (20, 'an inverted plain noun phrase',
- $b$“It will be a long winter,” said one European diplomat.$b$);
+ $b$“It will be a long winter,” said one European diplomat.$b$),
+(21, 'guillemets, interrupted by the attribution',
+ $b$«We remain ready for dialogue», said Ana Ruiz, «but not at any price».$b$),
+(22, 'a dash after the quote',
+ $b$“The ceasefire must hold” — Mateo Lind, speaking in Geneva on Friday.$b$),
+(23, 'a quote inside a quote',
+ $b$“When the envoy told me ‘we are done here’, I knew the talks had failed,” Ana Ruiz said.$b$),
+(24, 'a quote over two paragraphs (the first left open)',
+ $b$Mateo Lind said: “We have worked for months on this text.
+
+“Today we can finally sign it.”$b$),
+(25, 'interrupted by the attribution',
+ $b$“We are close,” Ana Ruiz said, “but not there yet.”$b$),
+(26, 'an unbalanced mark does not break the rest',
+ $b$The minister left “early on Tuesday. Mateo Lind said the talks would resume in March.$b$),
+(27, 'more stance and speech verbs',
+ $b$Ana Ruiz stressed that the deal was fair. Mateo Lind reiterated that Denmark would stay. The minister thanked Peru for its help. Both sides pledged to meet again. Ana Ruiz underscored the need for calm. Mateo Lind highlighted the role of the port.$b$),
+(28, 'a relay: the ministry said the minister stressed ...',
+ $b$The Foreign Ministry said Ana Ruiz stressed that Chile wanted a fair settlement.$b$),
+(29, 'an addressee and a coreferent pronoun',
+ $b$Ana Ruiz told her Danish counterpart that talks would resume. She added that Chile was ready.$b$),
+(30, 'called for, warned of',
+ $b$Mateo Lind called for an immediate ceasefire in the region. Ana Ruiz warned of a humanitarian crisis at the border.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
--- "customs data"), cue, kind and content.
-SELECT p.id, q.speaker, q.cue, q.kind, q.content
+-- "customs data"), cue, kind, content, and the channel and addressee.
+SELECT p.id, q.speaker, q.cue, q.kind, q.content, q.channel, q.addressee
 FROM patterns p, diplo_quotes(p.body) q
 ORDER BY p.id, q.content_start, q.content_len DESC;
 

@@ -61,7 +61,8 @@ CREATE TABLE gin_articles (id int PRIMARY KEY, body text, st diplo_statement);
 INSERT INTO gin_articles
 SELECT i, pg_temp.article(i), diplo_analyze(pg_temp.article(i))
 FROM generate_series(1, 3000) i;
--- Two analyses with values longer than a key holds (hashed keys).
+-- Two analyses with names longer than a key holds (names of several
+-- words: keys for their words only).
 INSERT INTO gin_articles VALUES
 (9001, NULL, ('{"version": 1, "countries": [], "topics": [], "speakers": [{"name": "' ||
 	repeat('Longname ', 25) || 'Alpha", "type": "person"}], "quotes": []}')::diplo_statement),
@@ -134,6 +135,11 @@ INSERT INTO gin_queries (q) VALUES
 ('quote(speaker:okafor) & !event:meeting'),
 ('topic:peace & country:pol*'),
 ('quote(speaker:varga | speaker:mori) & !(cue:said | word:ceasefire)'),
+-- Names of several words have keys for their words only: rechecked.
+('!speaker:"amara okafor"'),
+('speaker:"okafor amara"'),
+('quote(speaker:"lena varga" & word:ceasefire)'),
+('speaker:"amara okafor" | role:"defence minister"'),
 -- Stop words and one-letter words have no index key: answered by the
 -- recheck, with the same rows as a sequential scan.
 ('word:the'),
@@ -237,6 +243,25 @@ SELECT qid, r.n, r.ids FROM gin_queries q, LATERAL (
 WHERE qid % 5 = 1;
 SELECT count(*) AS queries, count(*) FILTER (WHERE s.n = i.n AND s.ids = i.ids) AS identical
 FROM expr_seq s JOIN expr_idx i USING (qid);
+
+-- A value of one word longer than a key holds: a hashed key, rechecked.
+-- (The long names of several words above have keys for their words only.)
+INSERT INTO gin_articles VALUES
+(9003, NULL, ('{"version": 1, "countries": [], "topics": [], "speakers": [{"name": "' ||
+	repeat('Longname', 20) || 'Alpha", "type": "person"}], "quotes": []}')::diplo_statement),
+(9004, NULL, ('{"version": 1, "countries": [], "topics": [], "speakers": [{"name": "' ||
+	repeat('Longname', 20) || 'Beta", "type": "person"}], "quotes": []}')::diplo_statement);
+SELECT k FROM gin_articles, unnest(diplo_index_keys(st)) k WHERE id = 9003;
+SET enable_seqscan = off;
+SET enable_bitmapscan = on;
+SELECT id FROM gin_articles
+WHERE st @@ ('speaker:' || repeat('longname', 20) || 'alpha')::diplo_query;
+SELECT id FROM gin_articles
+WHERE st @@ ('speaker:' || repeat('longname', 20) || '*')::diplo_query ORDER BY id;
+SELECT id FROM gin_articles
+WHERE st @@ ('speaker:' || repeat('longname', 15) || 'x*')::diplo_query ORDER BY id;
+SELECT id FROM gin_articles
+WHERE st @@ ('speaker:"longname ' || repeat('longname', 20) || 'beta"')::diplo_query;
 
 RESET enable_seqscan;
 RESET enable_indexscan;

@@ -4,16 +4,19 @@
  *
  * Keys are bytea: a field tag byte ('s' speaker, 'r' role, 'o' org,
  * 'c' country, 't' topic, 'e' event, 'v' cue, 'w' word stem) followed by a
- * normalised value, or for values over 125 bytes their first 120 bytes, a
- * 0xFF byte and a 4-byte hash (as core jsonb hashes long values).  bytea
- * rather than text because a key is bytes, not text in the database
- * encoding, and byteacmp orders it bytewise with no collation, so that all
- * the keys starting with a prefix sit together for comparePartial.
+ * normalised form of a value (the whole value or a word of it; a speaker or
+ * org name of several words has keys for its words only), or for forms
+ * over 125 bytes their first 120 bytes, a 0xFF byte and a 4-byte hash (as
+ * core jsonb hashes long values).  bytea rather than text because a key is
+ * bytes, not text in the database encoding, and byteacmp orders it
+ * bytewise with no collation, so that all the keys starting with a prefix
+ * sit together for comparePartial.
  *
- * Strategy 1 is diplo_statement @@ diplo_query: one key per term, and the
- * consistent functions evaluate the query over key presence.  Outside
- * quote() that is exact; inside it, or for a hashed key, a row with the keys
- * is only a candidate and is rechecked.  Strategy 2 is @> between analyses:
+ * Strategy 1 is diplo_statement @@ diplo_query: one key per term (one per
+ * word for a speaker or org name of several words), and the consistent
+ * functions evaluate the query over key presence.  Outside quote() that is
+ * exact; inside it, for such a name or for a hashed key, a row with the
+ * keys is only a candidate and is rechecked.  Strategy 2 is @> between analyses:
  * the right side's names, topics, countries and event must all be present,
  * and every candidate is rechecked.
  */
@@ -130,6 +133,9 @@ query_key_datums(Datum query, GinQueryState **state_out, int32 *nkeys)
 	}
 	state->keys.node_key = palloc(sizeof(int32) * state->query.nnodes);
 	memcpy(state->keys.node_key, keys.node_key,
+		   sizeof(int32) * state->query.nnodes);
+	state->keys.node_nkeys = palloc(sizeof(int32) * state->query.nnodes);
+	memcpy(state->keys.node_nkeys, keys.node_nkeys,
 		   sizeof(int32) * state->query.nnodes);
 	state->keys.needs_keys = keys.needs_keys;
 	state->check = palloc0(keys.keys.n ? keys.keys.n : 1);

@@ -67,6 +67,13 @@ static const char *const no_cue_before[] = {
 
 static DiploWordSet no_cue_before_set = DIPLO_WORDSET(no_cue_before);
 
+static const char *const be_forms[] = {
+	"is", "are", "was", "were", "be", "been", "being", "'s", "get", "got",
+	"gets", NULL
+};
+
+static DiploWordSet be_forms_set = DIPLO_WORDSET(be_forms);
+
 static const char *const determiners[] = {
 	"the", "a", "an", "his", "her", "its", "their", "our", "this", "that",
 	"these", "those", "another", "some", "many", "most", "several", NULL
@@ -230,7 +237,13 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 	if (diplo_tok_in_set(t, i - 1, &no_cue_before_set) &&
 		!(t->tok[i - 1].flags & DIPLO_TF_ALLCAPS))
 		return NULL;
-	if (diplo_tok_is(t, i + 1, "by"))
+	/* a passive ("was criticised by"), not "said by telephone" */
+	if (diplo_tok_is(t, i + 1, "by") &&
+		(diplo_tok_in_set(t, i - 1, &be_forms_set) ||
+		 !(diplo_tok_is(t, i + 2, "telephone") || diplo_tok_is(t, i + 2, "phone") ||
+		   diplo_tok_is(t, i + 2, "email") || diplo_tok_is(t, i + 2, "e-mail") ||
+		   diplo_tok_is(t, i + 2, "text") || diplo_tok_is(t, i + 2, "video") ||
+		   diplo_tok_is(t, i + 2, "videolink") || diplo_tok_is(t, i + 2, "letter"))))
 		return NULL;
 	if ((cue->flags & DIPLO_CUE_QUOTE_ONLY) && !next_to_quote(t, i))
 		return NULL;
@@ -511,6 +524,22 @@ static const char *const clause_openers[] = {
 
 static DiploWordSet clause_openers_set = DIPLO_WORDSET(clause_openers);
 
+/* Words inside a plain noun phrase subject: "about four in 10", "half of" */
+static const char *const np_inner_words[] = {
+	"of", "in", "about", "nearly", "almost", "roughly", "than", "more",
+	"less", "fewer", "over", "under", "some", "just", NULL
+};
+
+static DiploWordSet np_inner_words_set = DIPLO_WORDSET(np_inner_words);
+
+/* Those of np_inner_words that may open the phrase: "about four in 10" */
+static const char *const np_opening_words[] = {
+	"about", "nearly", "almost", "roughly", "more", "less", "fewer", "over",
+	"under", "some", "just", NULL
+};
+
+static DiploWordSet np_opening_words_set = DIPLO_WORDSET(np_opening_words);
+
 /* Cue verbs whose "to" names the addressee or the matter, not content. */
 static const char *const to_verbs[] = {
 	"respond", "responds", "responded", "reply", "replies", "replied",
@@ -549,17 +578,21 @@ np_subject(DiploAttrib *at, const DiploTokens *t, int c, int ss, int *s, int *e)
 	if (!diplo_pos_is_noun(pj) && pj != DIPLO_POS_CD)
 		return -2;
 	p = j;
-	while (p - 1 >= ss && p - 1 >= at->pos_lo && j - p < 6)
+	while (p - 1 >= ss && p - 1 >= at->pos_lo && j - p < 7)
 	{
 		int			q = at->pos[p - 1];
 
+		/* "58 percent of voters", "about four in 10", "more than half" */
 		if (diplo_pos_is_noun(q) || diplo_pos_is_adjective(q) || q == DIPLO_POS_DT ||
 			q == DIPLO_POS_CD || q == DIPLO_POS_PRP_POSS || q == DIPLO_POS_POS ||
-			q == DIPLO_POS_PDT)
+			q == DIPLO_POS_PDT || diplo_tok_in_set(t, p - 1, &np_inner_words_set))
 			p--;
 		else
 			break;
 	}
+	while (p < j && diplo_tok_in_set(t, p, &np_inner_words_set) &&
+		   !diplo_tok_in_set(t, p, &np_opening_words_set))
+		p++;
 	if (p > ss && p == at->pos_lo && !at->pos_from_start)
 		return -2;
 	if (!(p == ss || punct_is(t, p - 1, ",;:(") || t->tok[p - 1].kind == DIPLO_TOK_QUOTE ||
@@ -580,6 +613,15 @@ verb_follows(DiploAttrib *at, const DiploTokens *t, int i, int se)
 	return false;
 }
 
+/* Is w a hyphenated modifier such as "Florida-based" or "U.S.-born"? */
+static bool
+hyphen_modifier(const DiploWord *w)
+{
+	const char *h = memchr(w->s, '-', w->len);
+
+	return h && h + 1 < w->s + w->len && h[1] >= 'a' && h[1] <= 'z';
+}
+
 /*
  * The speaker mention after an inverted cue c ("...,” said X"), also after
  * a determiner, adjectives or a role noun ("said the younger Mr. Trump",
@@ -593,8 +635,27 @@ inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
 		int			m = ms->start_at[p];
 
 		if (m >= 0)
-			return speaker_mention(ms, m) ? m : -1;
-		if (t->tok[p].kind != DIPLO_TOK_WORD || !(t->tok[p].flags & DIPLO_TF_LOWER) ||
+		{
+			int			q = ms->m[m].end;
+
+			if (!speaker_mention(ms, m))
+				return -1;
+			/* "said Republican strategist Al Cardenas": the name itself */
+			if (!(ms->m[m].kind == DIPLO_MEN_NAME && ms->m[m].person_like) ||
+				ms->m[m].end - ms->m[m].start == 1)
+				for (; q < t->n && q <= ms->m[m].end + 2; q++)
+				{
+					int			n = ms->start_at[q];
+
+					if (n >= 0 && ms->m[n].kind == DIPLO_MEN_NAME && ms->m[n].person_like)
+						return n;
+					if (t->tok[q].kind != DIPLO_TOK_WORD || !(t->tok[q].flags & DIPLO_TF_LOWER))
+						break;
+				}
+			return m;
+		}
+		if (t->tok[p].kind != DIPLO_TOK_WORD ||
+			!((t->tok[p].flags & DIPLO_TF_LOWER) || hyphen_modifier(&t->words[p])) ||
 			diplo_tok_cue(t, p) ||
 			(diplo_is_function_word(t, p) && !diplo_tok_in_set(t, p, &determiners_set)))
 			return -1;
@@ -779,8 +840,8 @@ span_opening_at(const SpanIndex *ix, int i)
  * mention of a person or organisation?
  */
 static bool
-quiet_gap(const DiploTokens *t, const DiploMentions *ms, const SpanIndex *ix,
-		  int s, int e)
+quiet_gap(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
+		  const SpanIndex *ix, int s, int e)
 {
 	/* the rest of the attribution's own sentence: ", referring to ..." */
 	bool		own = s > 0 && diplo_sentence_end(t, s - 1) == e;
@@ -792,7 +853,8 @@ quiet_gap(const DiploTokens *t, const DiploMentions *ms, const SpanIndex *ix,
 		int			m = ms->start_at[i];
 
 		if (t->cue[i] && !(own && (t->cue[i]->flags & DIPLO_CUE_PARTICIPLE)) &&
-			!(own && span_holding(ix, i) >= 0))
+			!(own && span_holding(ix, i) >= 0) &&
+			!(own && diplo_tok_is(t, i - 1, "who")) && cue_at(at, t, i))
 			return false;
 		if (own)
 			continue;
@@ -845,6 +907,21 @@ content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, co
 	int			k = c + 1;
 
 	*addressee_mention = -1;
+	/*
+ * "called for a ceasefire", "called on both sides to ...", "warned of" (not
+ * "tweeted about": a topic, not what was said)
+ */
+	if (k + 1 < se &&
+		((strcmp(cue->lemma, "call") == 0 &&
+		  (diplo_tok_is(t, k, "for") || diplo_tok_is(t, k, "on"))) ||
+		 (strcmp(cue->lemma, "say") != 0 && strcmp(cue->lemma, "tell") != 0 &&
+		  (diplo_tok_is(t, k, "against") || diplo_tok_is(t, k, "of")))))
+	{
+		if (diplo_tok_is(t, k, "on") && ms->start_at[k + 1] >= 0 &&
+			ms->m[ms->start_at[k + 1]].kind != DIPLO_MEN_PLACE)
+			*addressee_mention = ms->start_at[k + 1];
+		return k + 1;
+	}
 	if (cue->flags & DIPLO_CUE_TAKES_OBJECT)
 	{
 		int			m = k < t->n ? ms->start_at[k] : -1;
@@ -1328,6 +1405,12 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				span = span_closing_at(&ix, p + 1);
 			if (span >= 0 && span_attr[span] >= 0)
 				span = -1;
+			/* "on the show “Sunday Morning Futures,” X said": a title */
+			if (span >= 0 && qs->span[span].open > 0 &&
+				t->tok[qs->span[span].open - 1].kind == DIPLO_TOK_WORD &&
+				!(t->tok[qs->span[span].open - 1].flags & DIPLO_TF_SENT_START) &&
+				title_or_scare_quote(t, &qs->span[span]))
+				span = -1;
 		}
 		/* direct: "X said: “...”" with the quote ending the sentence */
 		if (span < 0 && !inverted)
@@ -1387,7 +1470,11 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				am = -1;
 			}
 			else if (cs >= se || (inverted && punct_is(t, b, ",") && punct_is(t, after, ",")) ||
-					 diplo_tok_in_set(t, cs, &content_prepositions_set) ||
+					 (diplo_tok_in_set(t, cs, &content_prepositions_set) &&
+					  !diplo_tok_is(t, cs - 1, "that") &&
+					  !(cs == c + 2 && t->tok[c + 1].kind == DIPLO_TOK_WORD &&
+						(strcmp(cue->lemma, "call") == 0 ||
+						 diplo_tok_is(t, c + 1, "against")))) ||
 					 (diplo_tok_is(t, cs, "to") && diplo_tok_in_set(t, cs - 1, &to_verbs_set)) ||
 				(diplo_tok_is(t, cs, "to") &&
 				 diplo_tok_in_set(t, cs + 1, &plain_addressees_set) &&
@@ -1420,7 +1507,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 							break;
 						}
 			}
-			if (word_count(t, r->cs, r->ce) < 3)
+			/* "endorsed Clinton": a stance takes a short object */
+			if (word_count(t, r->cs, r->ce) < (cue->cls == DIPLO_CUE_STANCE && r->cs > c ? 1 : 3))
 			{
 				as.n--;
 				continue;
@@ -1474,7 +1562,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				if (gap_end >= last &&
 					(gap_end - last <= MAX_GAP && pk == k - 1 ?
 					 punct_is(t, gap_end - 1, ",.:") :
-					 quiet_gap(t, ms, &ix, last, gap_end)))
+					 quiet_gap(at, t, ms, &ix, last, gap_end)))
 				{
 					r->entity = prev->entity;
 					r->cue_s = prev->cue_s;
@@ -1482,6 +1570,22 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 					r->subj_s = prev->subj_s;
 					r->subj_e = prev->subj_e;
 				}
+			}
+		}
+		/* "“The ceasefire must hold” — Mateo Lind, speaking in Geneva" */
+		if (r->entity < 0 && r->cue_s < 0 && sp->close >= 0 && is_dash(t, sp->close + 1) &&
+			sp->close + 2 < t->n && ms->start_at[sp->close + 2] >= 0)
+		{
+			int			m = ms->start_at[sp->close + 2];
+
+			if (ms->m[m].kind == DIPLO_MEN_NAME || ms->m[m].kind == DIPLO_MEN_ORG ||
+				ms->m[m].kind == DIPLO_MEN_ROLE)
+			{
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+				r->subj_s = ms->m[m].start;
+				r->subj_e = ms->m[m].end;
+				r->cue_s = sp->close + 1;
+				r->cue_e = sp->close + 2;
 			}
 		}
 		/* "Mr. Christie gloated: “...”": the subject of the colon's clause */

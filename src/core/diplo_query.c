@@ -8,13 +8,17 @@
  * normalised and cut into its forms, the whole value and each of its words
  * (words split on spaces, and hyphenated words also on hyphens); a query
  * value matches when it equals a form, or starts one for a prefix.  The
- * index keys of a row are exactly the forms of its field values, tagged by
- * field, so key presence decides every term outside quote() exactly.
+ * index keys of a row are the forms of its field values, tagged by field,
+ * so key presence decides every term outside quote() exactly; but a whole
+ * speaker or organisation name of several words has no key of its own (its
+ * words have theirs): a term on one needs the keys of all its words and is
+ * rechecked.
  *
  * Like to_tsvector, the index leaves out the word: stems of stop words
- * (data/stopwords.txt) and of words with no letter or fewer than two
- * letters and digits; a word: term that may name such a stem has no key
- * and is answered by the recheck (MAYBE in the ternary evaluation).
+ * (data/stopwords.txt), of words with no letter or fewer than two letters
+ * and digits, and of the stems too common inside quotes to be worth a key
+ * (data/frequent_stems.txt); a word: term that may name such a stem has no
+ * key and is answered by the recheck (MAYBE in the ternary evaluation).
  */
 #include "diplo_query.h"
 
@@ -309,10 +313,13 @@ raw_matches(const DiploAllocator *a, const char *raw, const char *value,
 /* Stop-word stems longer than this (bytes) are not kept in the table. */
 #define STOP_STEM_MAX 31
 
-/* Most stop words the table holds (a longer list is cut). */
-#define STOP_STEMS_MAX 512
+/* Most stop stems the table holds (a longer list is cut). */
+#define STOP_STEMS_MAX 4096
 
-/* The stems of diplo_stopwords, sorted, filled once on first use. */
+/*
+ * The stems of diplo_stopwords and diplo_frequent_stems, sorted, filled
+ * once on first use.
+ */
 static char stop_stems[STOP_STEMS_MAX][STOP_STEM_MAX + 1];
 static int	nstop_stems = -1;
 
@@ -377,6 +384,16 @@ stop_stems_init(void)
 			continue;
 		memcpy(stop_stems[n], stem, len);
 		stop_stems[n][len] = '\0';
+		n++;
+	}
+	/* the frequent stems are stems already: stemming may change them */
+	for (int i = 0; i < diplo_nfrequent_stems && n < STOP_STEMS_MAX; i++)
+	{
+		size_t		len = strlen(diplo_frequent_stems[i]);
+
+		if (len == 0 || len > STOP_STEM_MAX)
+			continue;
+		memcpy(stop_stems[n], diplo_frequent_stems[i], len + 1);
 		n++;
 	}
 	qsort(stop_stems, n, sizeof(stop_stems[0]), stop_row_cmp);
@@ -1945,12 +1962,31 @@ keylist_push(KeyList *l, DiploKey k)
 	l->out->keys[l->out->n++] = k;
 }
 
-/* FormCallback: add the key of a form in the list's current field. */
+/*
+ * Do whole values of several words of this field go without a key?  Names
+ * of speakers and organisations: many distinct names, most of them rare,
+ * each would cost an entry of its own, and their words narrow a search
+ * well.  The other fields have few distinct values that a query often
+ * excludes (!country:"united states"): an exact key serves them better.
+ */
+static bool
+field_keys_words_only(DiploQueryField field)
+{
+	return field == DIPLO_QF_SPEAKER || field == DIPLO_QF_ORG;
+}
+
+/*
+ * FormCallback: add the key of a form in the list's current field, unless
+ * it is the whole of a name of several words (its words have keys, and a
+ * term on it needs them all).
+ */
 static void
 add_form_key_cb(void *arg, const char *s, size_t len)
 {
 	KeyList    *l = arg;
 
+	if (field_keys_words_only(l->field) && memchr(s, ' ', len) != NULL)
+		return;
 	keylist_push(l, make_key(l->a, l->field, s, len));
 }
 
@@ -2012,7 +2048,7 @@ diplo_keys_free(const DiploAllocator *a, DiploKeys *k)
 	k->n = 0;
 }
 
-/* The keys of an analysis: every form of every field value, tagged. */
+/* The keys of an analysis: every form of every value, tagged (see above). */
 void
 diplo_analysis_keys(const DiploAllocator *a, const DiploAnalysis *an,
 					DiploKeys *out)
@@ -2061,7 +2097,51 @@ diplo_analysis_keys(const DiploAllocator *a, const DiploAnalysis *an,
 	keys_sort_unique(a, out);
 }
 
-/* The keys of a query: one per term. */
+/*
+ * The keys of term node on a name v[0..len) with a space (speaker: or
+ * org:): the whole name has no key, so the term needs the key of each of
+ * its words, and for a prefix the last piece as a prefix key; all lossy.
+ * A row has them all when the value is one of its forms: the words of a
+ * value of several words are all forms of it.
+ */
+static void
+add_multiword_keys(KeyList *l, DiploQueryKeys *out, int32_t node,
+				   DiploQueryField field, const char *v, size_t len,
+				   bool prefix)
+{
+	size_t		i = 0;
+
+	out->node_key[node] = out->keys.n;
+	while (i < len)
+	{
+		size_t		end = i;
+
+		while (end < len && v[end] != ' ')
+			end++;
+		if (end > i)
+		{
+			size_t		n = end - i;
+			uint8_t		flags = DIPLO_KEY_LOSSY;
+			DiploKey	k;
+
+			if (prefix && end == len)
+			{
+				flags |= DIPLO_KEY_PREFIX;
+				if (n > DIPLO_KEY_HASHED_PREFIX)
+					n = DIPLO_KEY_HASHED_PREFIX;
+			}
+			k = make_key(l->a, field, v + i, n);
+			k.flags = flags;
+			keylist_push(l, k);
+			out->node_nkeys[node]++;
+		}
+		i = end + 1;
+	}
+	if (out->node_nkeys[node] == 0)
+		out->node_key[node] = -1;
+}
+
+/* The keys of a query: one per term (or per word of a name with a space). */
 void
 diplo_query_keys(const DiploAllocator *a, const DiploQuery *q,
 				 DiploQueryKeys *out)
@@ -2074,6 +2154,7 @@ diplo_query_keys(const DiploAllocator *a, const DiploQuery *q,
 	l.out = &out->keys;
 	l.cap = 0;
 	out->node_key = diplo_alloc(a, sizeof(int32_t) * (q->nnodes ? q->nnodes : 1));
+	out->node_nkeys = diplo_alloc(a, sizeof(int32_t) * (q->nnodes ? q->nnodes : 1));
 	for (int32_t i = 0; i < q->nnodes; i++)
 	{
 		const DiploQueryNode *n = &q->nodes[i];
@@ -2082,10 +2163,18 @@ diplo_query_keys(const DiploAllocator *a, const DiploQuery *q,
 		DiploKey	k;
 
 		out->node_key[i] = -1;
+		out->node_nkeys[i] = 0;
 		if (n->type != DIPLO_QN_TERM)
 			continue;
 		v = q->strings + n->value;
 		len = strlen(v);
+		if (field_keys_words_only((DiploQueryField) n->field) &&
+			memchr(v, ' ', len) != NULL)
+		{
+			add_multiword_keys(&l, out, i, (DiploQueryField) n->field, v,
+							   len, n->prefix != 0);
+			continue;
+		}
 		/* a word the index leaves out has no key: the term is MAYBE */
 		if (n->field == DIPLO_QF_WORD && n->prefix &&
 			prefix_may_be_unindexed(v, len))
@@ -2125,6 +2214,7 @@ diplo_query_keys(const DiploAllocator *a, const DiploQuery *q,
 				k.flags = DIPLO_KEY_LOSSY;
 		}
 		out->node_key[i] = out->keys.n;
+		out->node_nkeys[i] = 1;
 		keylist_push(&l, k);
 	}
 	none = diplo_alloc(a, out->keys.n ? out->keys.n : 1);
@@ -2138,7 +2228,9 @@ diplo_query_keys_free(const DiploAllocator *a, DiploQueryKeys *k)
 {
 	diplo_keys_free(a, &k->keys);
 	diplo_free(a, k->node_key);
+	diplo_free(a, k->node_nkeys);
 	k->node_key = NULL;
+	k->node_nkeys = NULL;
 }
 
 /* Ternary value of the subtree at node; in_scope inside quote(). */
@@ -2155,13 +2247,24 @@ ternary_node(const DiploQuery *q, const DiploQueryKeys *k,
 		case DIPLO_QN_TERM:
 			{
 				int32_t		key = k->node_key[node];
+				int32_t		nkeys = k->node_nkeys[node];
+				bool		lossy = false;
 
-				result = key >= 0 ? check[key] : DIPLO_MAYBE;
-				if (result > DIPLO_MAYBE)
-					result = DIPLO_MAYBE;
+				/* a term needs all its keys (several for several words) */
+				result = key >= 0 && nkeys > 0 ? DIPLO_TRUE : DIPLO_MAYBE;
+				for (int32_t j = 0; key >= 0 && j < nkeys; j++)
+				{
+					uint8_t		v = check[key + j];
+
+					if (v == DIPLO_FALSE)
+						return DIPLO_FALSE;
+					if (v != DIPLO_TRUE)
+						result = DIPLO_MAYBE;
+					if (k->keys.keys[key + j].flags & DIPLO_KEY_LOSSY)
+						lossy = true;
+				}
 				/* a lossy key or a scope only says "maybe" when present */
-				if (result == DIPLO_TRUE &&
-					(in_scope || (key >= 0 && (k->keys.keys[key].flags & DIPLO_KEY_LOSSY))))
+				if (result == DIPLO_TRUE && (in_scope || lossy))
 					result = DIPLO_MAYBE;
 				return result;
 			}
@@ -2367,7 +2470,11 @@ add_whole_key(KeyList *l, DiploQueryField field, const char *raw)
 	diplo_free(l->a, norm);
 }
 
-/* Keys every container of an has: whole names, topics, countries, event. */
+/*
+ * Keys every container of an has: whole topics, countries and event, and
+ * the keys of the speakers' names (whole, or their words when a name has
+ * several: such a name has no whole key).
+ */
 void
 diplo_containment_keys(const DiploAllocator *a, const DiploAnalysis *an,
 					   DiploKeys *out)
@@ -2379,7 +2486,7 @@ diplo_containment_keys(const DiploAllocator *a, const DiploAnalysis *an,
 	l.out = out;
 	l.cap = 0;
 	for (int32_t s = 0; s < an->nspeakers; s++)
-		add_whole_key(&l, DIPLO_QF_SPEAKER, an->speakers[s].name);
+		add_value_keys(&l, DIPLO_QF_SPEAKER, an->speakers[s].name);
 	for (int32_t t = 0; t < an->ntopics; t++)
 		add_whole_key(&l, DIPLO_QF_TOPIC, an->topics[t]);
 	for (int32_t c = 0; c < an->ncountries; c++)

@@ -128,8 +128,10 @@ bool		diplo_query_match(const DiploAllocator *a, const DiploQuery *q,
 							  const DiploAnalysis *an);
 
 /*
- * Index keys.  A key is a field tag byte and a normalised value; values
- * over DIPLO_KEY_MAX_VALUE bytes keep their first DIPLO_KEY_HASHED_PREFIX
+ * Index keys.  A key is a field tag byte and a normalised form of a value
+ * (the whole value or one of its words; a speaker or organisation name of
+ * several words has keys for its words only); forms over
+ * DIPLO_KEY_MAX_VALUE bytes keep their first DIPLO_KEY_HASHED_PREFIX
  * bytes, a 0xFF byte (never in UTF-8) and a 4-byte hash of the whole.
  */
 #define DIPLO_KEY_PREFIX	0x01	/* query key matches keys it starts */
@@ -161,18 +163,29 @@ void		diplo_keys_free(const DiploAllocator *a, DiploKeys *k);
 extern const char *const diplo_stopwords[];
 extern const int diplo_nstopwords;
 
+/*
+ * Stems too common inside quotes to be worth a key (data/frequent_stems.txt,
+ * from tools/gen_frequent_stems.sh): the index treats them as stop words.
+ */
+extern const char *const diplo_frequent_stems[];
+extern const int diplo_nfrequent_stems;
+
 /* Sorted, distinct keys of an analysis (what GIN stores for a row). */
 void		diplo_analysis_keys(const DiploAllocator *a, const DiploAnalysis *an,
 								DiploKeys *out);
 
 /*
- * The keys of a query: one per term, but none for a word: term on a stem
- * the index leaves out; node_key maps a node to its key (or -1).
+ * The keys of a query: one per term, none for a word: term on a stem the
+ * index leaves out, and one per word for a speaker: or org: name of several
+ * words (the index has no key for such a whole name: the term needs all
+ * the keys of its words and is lossy).  A term's keys are consecutive: node_key
+ * gives the first (or -1), node_nkeys how many.
  */
 typedef struct DiploQueryKeys
 {
 	DiploKeys	keys;
 	int32_t    *node_key;		/* per node: index into keys, or -1 */
+	int32_t    *node_nkeys;		/* per node: number of keys (0 if none) */
 	bool		needs_keys;		/* false: can match a row without keys */
 } DiploQueryKeys;
 

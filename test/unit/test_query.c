@@ -205,7 +205,8 @@ ternary_over(const DiploQuery *q, const DiploQueryKeys *qk,
 /*
  * Every query: exact evaluation, and the ternary evaluation over the
  * analysis's own keys never says FALSE when the query matches, and says
- * TRUE/FALSE exactly outside quote() (MAYBE for stop words).
+ * TRUE/FALSE exactly outside quote() (MAYBE for stop words, frequent stems
+ * and speaker or org names of several words).
  */
 static void
 test_match_and_keys(void **state)
@@ -214,20 +215,31 @@ test_match_and_keys(void **state)
 	{
 		const char *q;
 		bool		match;
-		bool		maybe;		/* keyless words: the index cannot tell */
+		bool		maybe;		/* keyless words, several words: cannot tell */
 	}			cases[] = {
 		{"speaker:qureshi", true},
-		{"speaker:\"mahmood qureshi\"", false},
+		{"speaker:\"mahmood qureshi\"", false, true},	/* both words are keys */
+		{"speaker:\"shah mahmood qureshi\"", true, true},
+		{"speaker:\"shah  MAHMOOD\"*", true, true},
+		{"speaker:\"mahmood q\"*", false, true},
+		{"speaker:\"mahmood x\"*", false},	/* no key starts with x */
+		{"!speaker:\"shah mahmood qureshi\"", false, true},
 		{"speaker:QUR\xc3\x89SHI", true},
 		{"speaker:shah*", true},
 		{"role:minister", true},
-		{"org:\"world health organization\"", true},
+		{"org:\"world health organization\"", true, true},
+		{"topic:\"trade and investment\"", true},	/* a whole key */
+		{"topic:\"investment and trade\"", false},
+		{"event:\"phone call\"", true},
+		{"role:\"foreign minister\" & !country:\"united states\"", true},
+		{"event:phone", true},
 		{"country:pakistan", true},
 		{"topic:trade", true},
 		{"topic:afghanistan", true},	/* from the quote's content */
 		{"event:call", true},
 		{"cue:warned", true},
-		{"word:talk", true},
+		{"word:talk", true, true},	/* a frequent stem */
+		{"word:afghan", true},
 		{"word:negocies", true},
 		{"word:vacc*", true},
 		{"word:zzz", false},
@@ -244,7 +256,7 @@ test_match_and_keys(void **state)
 		{"!word:are", false, true},
 		{"word:are & word:talk", true, true},
 		{"word:are & word:zzz", false},
-		{"word:those | word:peace", true},
+		{"word:those | word:afghan", true},
 	};
 	DiploAnalysis an;
 	DiploKeys	keys;
@@ -287,9 +299,9 @@ has_word_key(const DiploKeys *keys, const char *stem)
 }
 
 /*
- * Stop words, numbers and one-letter words have no word: keys; queries
- * on them still find the rows (MAYBE, then the recheck), and the others
- * keep their keys.
+ * Stop words, frequent stems, numbers and one-letter words have no word:
+ * keys; queries on them still find the rows (MAYBE, then the recheck), and
+ * the others keep their keys.
  */
 static void
 test_unindexed_words(void **state)
@@ -309,12 +321,14 @@ test_unindexed_words(void **state)
 		{"word:g20", true, false},
 		{"word:g2*", true, false},
 		{"word:5g", true, false},
-		{"word:plan", true, false},
-		{"word:year*", true, false},
+		{"word:pipeline", true, false},
+		{"word:pipe*", true, false},
+		{"word:talks", true, true},
+		{"word:year*", true, true},
 		{"word:yours", false, true},
 		{"word:we*", false, true},	/* "we" is a stop word */
 		{"!word:the", false, true},
-		{"word:the & word:plan", true, false},
+		{"word:the & word:pipeline", true, false},
 		{"word:those | word:zzz", false, true},
 		{"quote(word:the & word:g20)", true, false},
 	};
@@ -325,7 +339,7 @@ test_unindexed_words(void **state)
 	memset(&an, 0, sizeof(an));
 	memset(&qt, 0, sizeof(qt));
 	qt.speaker = -1;
-	qt.content = "In 2021 the G20 and a 5G plan: it's the talks' year";
+	qt.content = "In 2021 the G20 and a 5G pipeline: it's the talks' year";
 	an.nquotes = 1;
 	an.quotes = &qt;
 	diplo_analysis_keys(A, &an, &keys);
@@ -335,8 +349,9 @@ test_unindexed_words(void **state)
 	assert_false(has_word_key(&keys, "it"));
 	assert_true(has_word_key(&keys, "g20"));
 	assert_true(has_word_key(&keys, "5g"));
-	assert_true(has_word_key(&keys, "plan"));
-	assert_true(has_word_key(&keys, "talk"));
+	assert_true(has_word_key(&keys, "pipelin"));
+	assert_false(has_word_key(&keys, "talk"));	/* frequent stems */
+	assert_false(has_word_key(&keys, "year"));
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 	{
 		DiploQuery	q = parse_ok(cases[i].q);
@@ -375,7 +390,11 @@ test_needs_keys(void **state)
 		{"speaker:x | !word:y", false},
 		{"speaker:x & !word:y", true},
 		{"quote(!word:y)", false},
-		{"quote(word:yes)", true},
+		{"quote(word:ceasefire)", true},
+		{"quote(word:yes)", false},	/* a frequent stem has no key */
+		{"speaker:\"a b\"", true},
+		{"org:\"a b\"*", true},
+		{"speaker:\"a b\" | word:talks", false},
 		{"quote(word:the)", false},	/* a stop word has no key */
 	};
 
@@ -426,6 +445,27 @@ test_contains(void **state)
 	sub.quotes = &qt;
 	assert_true(diplo_analysis_contains(A, &an, &sub));
 	assert_false(diplo_analysis_contains(A, &sub, &an));
+	/* the container has every containment key of the contained */
+	{
+		DiploKeys	row;
+		DiploKeys	need;
+
+		diplo_analysis_keys(A, &an, &row);
+		diplo_containment_keys(A, &sub, &need);
+		assert_int_equal(need.n, 3);	/* shah, mahmood, qureshi */
+		for (int32_t i = 0; i < need.n; i++)
+		{
+			bool		found = false;
+
+			for (int32_t j = 0; j < row.n && !found; j++)
+				found = (row.keys[j].len == need.keys[i].len &&
+						 memcmp(row.keys[j].data, need.keys[i].data,
+								need.keys[i].len) == 0);
+			assert_true(found);
+		}
+		diplo_keys_free(A, &need);
+		diplo_keys_free(A, &row);
+	}
 	qt.content = "Vaccines are n\xc3\xa9goci\xc3\xa9s slowly";
 	assert_false(diplo_analysis_contains(A, &an, &sub));
 }
