@@ -1,7 +1,7 @@
 # diplo: statement analysis inside PostgreSQL (PGXS build)
 
 EXTENSION = diplo
-EXTVERSION = 0.1
+EXTVERSION = 0.2
 MODULE_big = diplo
 PGFILEDESC = "diplo - speakers, quotes and topics of news articles"
 
@@ -12,7 +12,11 @@ CORE_SRCS = $(filter-out $(GENERATED_SRCS),$(wildcard src/core/*.c)) $(GENERATED
 GLUE_SRCS = $(wildcard src/*.c)
 OBJS = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
 
-DATA = $(wildcard diplo--*.sql)
+# diplo--0.1.sql (the first release) and the update scripts diplo--A--B.sql
+# are kept as written; the full script of the current version is built from
+# them (rules at the end), so a fresh install and an update agree.
+DATA = $(filter-out diplo--$(EXTVERSION).sql,$(wildcard diplo--*.sql))
+DATA_built = diplo--$(EXTVERSION).sql
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=diplo
 
@@ -110,3 +114,13 @@ unittest-asan: test/unit/run_unit_asan
 .PHONY: cli-valgrind
 cli-valgrind: test/bench/diplo_cli
 	sh tools/cli-valgrind.sh
+
+# ---- releases and upgrades (issue 8: diplo--0.1--0.2.sql, sql/upgrade.sql) ----
+# The full install script of 0.2 is diplo--0.1.sql followed by the update
+# script to 0.2 (without its psql guard), so that CREATE EXTENSION diplo and
+# CREATE EXTENSION diplo VERSION '0.1' + ALTER EXTENSION diplo UPDATE create
+# the same objects (sql/upgrade.sql compares the catalogs).
+diplo--0.2.sql: diplo--0.1.sql diplo--0.1--0.2.sql
+	{ echo '/* diplo--0.2.sql: built by make from diplo--0.1.sql and diplo--0.1--0.2.sql; edit those */'; \
+	  echo; cat diplo--0.1.sql; echo; \
+	  grep -v -e '^\\echo' -e '^-- complain if script' diplo--0.1--0.2.sql; } > $@

@@ -45,6 +45,10 @@ BEGIN
 		FROM generate_series(1, n) g; RETURN NEXT;
 	what := 'jsonb'; SELECT count(diplo_analyze(pg_temp.art(g))::jsonb) INTO result
 		FROM generate_series(1, n) g; RETURN NEXT;
+	what := 'diplo_stats'; SELECT sum(s.quotes) INTO result
+		FROM generate_series(1, n) g, LATERAL diplo_stats(diplo_analyze(pg_temp.art(g))) s; RETURN NEXT;
+	what := 'diplo_facets'; SELECT count(*) INTO result
+		FROM generate_series(1, n) g, LATERAL diplo_facets(diplo_analyze(pg_temp.art(g))) f; RETURN NEXT;
 END $$;
 
 -- warm-up: caches, code pages, the contexts' free lists

@@ -114,7 +114,9 @@ JOIN pg_amop a ON a.amopfamily = f.oid JOIN pg_operator op ON op.oid = a.amopopr
 WHERE o.catalog = 'pg_opfamily'::regclass;
 
 -- No function runs with its owner's rights, sets a configuration, or is
--- written in a language that could resolve names at run time: all are C.
+-- written in a language that could resolve names at run time: all are C,
+-- but the procedure diplo_backfill (plpgsql, 0.2), which names every
+-- function and operator with its schema (sql/backfill.sql checks that).
 SELECT l.lanname AS language,
        count(*) AS functions,
        count(*) FILTER (WHERE p.prosecdef) AS security_definer,

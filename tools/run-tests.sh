@@ -10,8 +10,10 @@
 # made by pg_virtualenv), regress-latin1 and regress-sql-ascii (the same
 # in a LATIN1 and in a SQL_ASCII database), seed (test/eval/seed_check.sh,
 # when present), and tap (the TAP tests of test/t: concurrent load, crash
-# recovery, dump/restore, logical replication; tools/tap-tests.sh, as the
-# user postgres when root).
+# recovery, dump/restore, logical replication, sharding with postgres_fdw,
+# dump of an updated database; tools/tap-tests.sh, as the user postgres
+# when root), and upgrade (tools/upgrade-check.sh: indexes and values of the
+# release 0.1 build read by this one).
 # Ends with "N passed, N failed" and exits non-zero if any stage failed.
 set -uo pipefail
 
@@ -137,6 +139,12 @@ stage_tap() {
 	bash tools/tap-tests.sh
 }
 
+# A real upgrade: indexes built by the release 0.1 build, queried by this one
+# (tools/upgrade-check.sh; skipped when that commit is not in the clone).
+stage_upgrade() {
+	bash tools/upgrade-check.sh
+}
+
 banner deps
 bash tools/ensure-deps.sh
 if ! record deps $?; then
@@ -190,6 +198,11 @@ if [ "$build_rc" -eq 0 ]; then
 			banner "tap (PostgreSQL::Test::Cluster)"
 			stage_tap
 			record tap $?
+		fi
+		if [ -f tools/upgrade-check.sh ]; then
+			banner "upgrade (an older build's indexes and values, this build)"
+			stage_upgrade
+			record upgrade $?
 		fi
 	fi
 else

@@ -5,8 +5,9 @@
 # scratch directory; as root, they run as the user postgres (initdb refuses
 # root).  Arguments, if any, are the test files to run (default: all).
 # Environment: TAP_LOAD_SECONDS and TAP_LOAD_RATE (001_load, default 20 s and
-# 400 inserts/s), TAP_CRASH_SECONDS (002_crash, default 8), PG_TEST_NOCLEAN=1
-# keeps the scratch directory.
+# 400 inserts/s), TAP_CRASH_SECONDS (002_crash, default 8), DIPLO_PKG_OLD (the
+# install tree of an older build, for 007_binary_upgrade; tools/upgrade-check.sh),
+# PG_TEST_NOCLEAN=1 keeps the scratch directory.
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -34,6 +35,12 @@ if [ -z "${PG_TEST_NOCLEAN:-}" ]; then
 	trap 'rm -rf "$WORK"' EXIT
 fi
 cp -a debian/pkg "$WORK/pkg"
+# an older build's install tree for 007_binary_upgrade (tools/upgrade-check.sh)
+old_pkg=
+if [ -n "${DIPLO_PKG_OLD:-}" ]; then
+	cp -a "$DIPLO_PKG_OLD" "$WORK/oldpkg"
+	old_pkg=$WORK/oldpkg
+fi
 mkdir "$WORK/t"
 cp test/t/*.pl test/t/*.pm "$WORK/t/"
 
@@ -57,7 +64,7 @@ else
 	tests=(t/*.pl)
 fi
 as_test_user env PATH="$PGBIN:$PATH" PG_REGRESS="$PG_REGRESS_BIN" \
-	TESTDIR="$WORK" DIPLO_PKG="$WORK/pkg" \
+	TESTDIR="$WORK" DIPLO_PKG="$WORK/pkg" DIPLO_PKG_OLD="$old_pkg" \
 	TAP_LOAD_SECONDS="${TAP_LOAD_SECONDS:-20}" TAP_LOAD_RATE="${TAP_LOAD_RATE:-400}" \
 	TAP_CRASH_SECONDS="${TAP_CRASH_SECONDS:-8}" \
 	${PG_TEST_NOCLEAN:+PG_TEST_NOCLEAN=1} \
