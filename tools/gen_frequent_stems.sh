@@ -34,15 +34,38 @@ with open(sys.argv[2], "w", newline="") as f:
 		if text.strip():
 			w.writerow([text.replace("\x00", "")])
 PY
+# The words of the diplomacy lexicons (topic keywords, country names,
+# demonyms, capitals) keep their keys however common: they are what users
+# search for (word:sanctions, word:iran).
+python3 - "$root/data" "$tmp/domain.csv" <<'PY'
+import csv, os, sys
+words = set()
+for name, cols in (("topics.tsv", (1,)), ("countries.tsv", (0, 2, 3, 4))):
+	for line in open(os.path.join(sys.argv[1], name), encoding="utf-8"):
+		if line.startswith("#") or not line.strip():
+			continue
+		f = line.rstrip("\n").split("\t")
+		for c in cols:
+			if c < len(f) and f[c] != "-":
+				words.update(f[c].replace(";", " ").split())
+with open(sys.argv[2], "w", newline="") as out:
+	w = csv.writer(out)
+	for word in sorted(words):
+		w.writerow([word])
+PY
 psql -X -q -At -v ON_ERROR_STOP=1 >"$tmp/stems" <<SQL
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS diplo;
 CREATE TEMP TABLE train (body text);
 \\copy train FROM '$tmp/bodies.csv' WITH (FORMAT csv)
+CREATE TEMP TABLE domain (w text);
+\\copy domain FROM '$tmp/domain.csv' WITH (FORMAT csv)
 SELECT word FROM ts_stat(\$\$SELECT to_tsvector('english',
 		(SELECT string_agg(content, ' ') FROM diplo_quotes(body))) FROM train\$\$)
-WHERE ndoc >= ceil(0.015 * (SELECT count(*) FROM train))
+WHERE ndoc >= ceil(${STEM_SHARE:-0.015} * (SELECT count(*) FROM train))
 	AND word ~ '^[a-z][a-z0-9'']*[a-z0-9]\$'
+	AND word NOT IN (SELECT lexeme FROM domain,
+		unnest(to_tsvector('english', w)) AS u(lexeme, positions, weights))
 ORDER BY word COLLATE "C";
 SQL
 {
@@ -50,8 +73,9 @@ SQL
 	echo "# because they are too common inside quotes to be worth a key."
 	echo "#"
 	echo "# Written by tools/gen_frequent_stems.sh: the Snowball English stems that"
-	echo "# occur inside the quotes of at least 1.5% of the PolNeAR training articles"
-	echo "# (stop words and numbers excluded).  A word: query on one of them is"
+	echo "# occur inside the quotes of at least $(awk -v s="${STEM_SHARE:-0.015}" 'BEGIN { printf "%g", s * 100 }')% of the PolNeAR training articles"
+	echo "# (stop words, numbers and the words of data/topics.tsv and"
+	echo "# data/countries.tsv excluded).  A word: query on one of them is"
 	echo "# answered by a recheck.  Removing a stem from this list needs a REINDEX"
 	echo "# of the existing indexes; adding one does not."
 	echo "# One lowercase ASCII stem a line; '#' starts a comment line."
