@@ -932,6 +932,17 @@ push_attr(const DiploAllocator *a, Attrs *as)
 	return r;
 }
 
+/* Make r the direct quote of span k (attribution number x claims it). */
+static void
+attr_set_direct(Attr *r, const DiploQuoteSpans *qs, int k, int *span_attr, int x)
+{
+	r->kind = DIPLO_QUOTE_DIRECT;
+	r->span = k;
+	r->cs = qs->span[k].first;
+	r->ce = qs->span[k].last;
+	span_attr[k] = x;
+}
+
 /* Where reported content that starts after cue c (of this kind) begins. */
 static int
 content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, const DiploCue *cue,
@@ -1336,13 +1347,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			p = r->cs < t->n ? span_opening_at(&ix, r->cs) : -1;
 			if (p >= 0 && span_attr[p] < 0 && qs->span[p].close >= 0 &&
 				qs->span[p].close + 2 >= r->ce)
-			{
-				r->kind = DIPLO_QUOTE_DIRECT;
-				r->span = p;
-				r->cs = qs->span[p].first;
-				r->ce = qs->span[p].last;
-				span_attr[p] = as.n - 1;
-			}
+				attr_set_direct(r, qs, p, span_attr, as.n - 1);
 			else
 			{
 				r->kind = quote_opens_in(&ix, r->cs, r->ce) ?
@@ -1481,13 +1486,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		r->cue_s = c;
 		r->cue_e = cue_e;
 		if (span >= 0)
-		{
-			r->kind = DIPLO_QUOTE_DIRECT;
-			r->span = span;
-			r->cs = qs->span[span].first;
-			r->ce = qs->span[span].last;
-			span_attr[span] = as.n - 1;
-		}
+			attr_set_direct(r, qs, span, span_attr, as.n - 1);
 		else
 		{
 			int			am;

@@ -253,28 +253,39 @@ person_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m,
 	return best;
 }
 
+/*
+ * Find or make the organisation entity named by tokens [s, e) of mention m
+ * (organisations of the lexicon have entities of their own).
+ */
+static int
+org_entity_named(DiploCoref *c, const DiploTokens *t, const DiploMention *m,
+				 int s, int e)
+{
+	int			nwords;
+	char	   *name = name_text(c->a, t, s, e, &nwords);
+	int			k;
+
+	for (k = 0; k < c->n; k++)
+		if (c->ent[k].type == DIPLO_SPEAKER_ORGANIZATION && !c->ent[k].org &&
+			strcmp(c->ent[k].name, name) == 0)
+			break;
+	if (k < c->n)
+	{
+		diplo_free(c->a, name);
+		absorb(c, k, m, t->tok[m->start].cstart);
+		return k;
+	}
+	k = add_entity(c, DIPLO_SPEAKER_ORGANIZATION, name, t->tok[m->start].cstart);
+	if (k >= 0)
+		absorb(c, k, m, t->tok[m->start].cstart);
+	return k;
+}
+
 /* Find or make the organisation entity named by a capitalised name. */
 static int
 named_org_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 {
-	int			nwords;
-	char	   *name = name_text(c->a, t, m->name_start, m->name_end, &nwords);
-	int			e;
-
-	for (e = 0; e < c->n; e++)
-		if (c->ent[e].type == DIPLO_SPEAKER_ORGANIZATION && !c->ent[e].org &&
-			strcmp(c->ent[e].name, name) == 0)
-			break;
-	if (e < c->n)
-	{
-		diplo_free(c->a, name);
-		absorb(c, e, m, t->tok[m->start].cstart);
-		return e;
-	}
-	e = add_entity(c, DIPLO_SPEAKER_ORGANIZATION, name, t->tok[m->start].cstart);
-	if (e >= 0)
-		absorb(c, e, m, t->tok[m->start].cstart);
-	return e;
+	return org_entity_named(c, t, m, m->name_start, m->name_end);
 }
 
 /*
@@ -286,27 +297,10 @@ static int
 place_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 {
 	int			s = m->start;
-	int			nwords;
-	char	   *name;
-	int			e;
 
 	if (s + 1 < m->end && diplo_tok_is(t, s, "the"))
 		s++;
-	name = name_text(c->a, t, s, m->end, &nwords);
-	for (e = 0; e < c->n; e++)
-		if (c->ent[e].type == DIPLO_SPEAKER_ORGANIZATION && !c->ent[e].org &&
-			strcmp(c->ent[e].name, name) == 0)
-			break;
-	if (e < c->n)
-	{
-		diplo_free(c->a, name);
-		absorb(c, e, m, t->tok[m->start].cstart);
-		return e;
-	}
-	e = add_entity(c, DIPLO_SPEAKER_ORGANIZATION, name, t->tok[m->start].cstart);
-	if (e >= 0)
-		absorb(c, e, m, t->tok[m->start].cstart);
-	return e;
+	return org_entity_named(c, t, m, s, m->end);
 }
 
 /* Find or make the entity of a lexicon organisation. */
