@@ -77,7 +77,15 @@ The two governments met in Lima on Monday.$b$),
 (29, 'an addressee and a coreferent pronoun',
  $b$Ana Ruiz told her Danish counterpart that talks would resume. She added that Chile was ready.$b$),
 (30, 'called for, warned of',
- $b$Mateo Lind called for an immediate ceasefire in the region. Ana Ruiz warned of a humanitarian crisis at the border.$b$);
+ $b$Mateo Lind called for an immediate ceasefire in the region. Ana Ruiz warned of a humanitarian crisis at the border.$b$),
+(31, 'a briefing transcript: labels in capitals, an answer over two paragraphs',
+ $b$MR OKAFOR: Good afternoon, everyone. We have a busy day.
+
+QUESTION: Will the talks resume?
+
+MR OKAFOR: They will resume next week in Geneva.
+
+I think both delegations are ready for a long session.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -140,6 +140,7 @@ diplo_attrib_init(DiploAttrib *at, const DiploAllocator *a, DiploCoref *coref)
 	at->coref = coref;
 	at->chain_first = at->chain_last = -1;
 	at->last_speaker = -1;
+	at->label_speaker = -1;
 	at->pos_lo = at->pos_hi = 0;
 }
 
@@ -1338,6 +1339,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			r->subj_e = ms->m[mi].end;
 			r->entity = diplo_coref_resolve(at->coref, t, &ms->m[mi]);
 			diplo_coref_spoke(at->coref, r->entity, NULL);
+			at->label_speaker = r->entity;
 			r->cue_s = c;
 			r->cue_e = c + 1;
 			r->cs = c + 1;
@@ -1418,7 +1420,10 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		/* "“Pakistan supports the process”": a place inside a quote */
 		if (mi >= 0 && ms->m[mi].kind == DIPLO_MEN_PLACE && span_holding(&ix, c) >= 0)
 			continue;
-		if (mi >= 0)
+		/* "I think ..." in the next paragraphs of a transcript's answer */
+		if (mi >= 0 && first_person(t, &ms->m[mi]) && at->label_speaker >= 0)
+			entity = at->label_speaker;
+		else if (mi >= 0)
 			entity = diplo_coref_resolve(at->coref, t, &ms->m[mi]);
 		if (entity >= 0 && desc >= 0)
 			diplo_coref_describe(at->coref, entity, &ms->m[desc]);

@@ -34,6 +34,8 @@ typedef struct DiploAttrib
 	int			chain_last;
 	int			last_speaker;	/* the speaker of the previous paragraph's
 								 * last quote, or -1 */
+	int			label_speaker;	/* the speaker of the last transcript label
+								 * ("MR PRICE: ..."), or -1 */
 	/* per-paragraph scratch, kept and grown from paragraph to paragraph */
 	int		   *tok_scratch;	/* 3 ints per token: span indexes */
 	uint8_t    *in_reported;	/* per token */

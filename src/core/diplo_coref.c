@@ -50,10 +50,14 @@ is_initial(const DiploTokens *t, int i)
 	return (t->tok[i].flags & DIPLO_TF_INITIAL) != 0;
 }
 
-/* The name words of m joined by spaces, initials left out; *nwords their count. */
+/*
+ * The name words of m joined by spaces, initials left out; *nwords their
+ * count.  With fold_caps, a word of five or more capitals is written as a name
+ * ("SECRETARY BLINKEN:" of a transcript names Blinken).
+ */
 static char *
 name_text(const DiploAllocator *a, const DiploTokens *t, int s, int e,
-		  int *nwords)
+		  int *nwords, bool fold_caps)
 {
 	size_t		total = 1;
 	char	   *r;
@@ -70,6 +74,10 @@ name_text(const DiploAllocator *a, const DiploTokens *t, int s, int e,
 		if (is_initial(t, i) && e - s > 1)
 			continue;
 		w = diplo_text_copy(a, t->words[i].s, 0, (size_t) t->words[i].len);
+		if (fold_caps && (t->tok[i].flags & DIPLO_TF_ALLCAPS) && t->words[i].len >= 5)
+			for (char *p = w + 1; *p; p++)
+				if (*p >= 'A' && *p <= 'Z')
+					*p = (char) (*p - 'A' + 'a');
 		if (o)
 			r[o++] = ' ';
 		memcpy(r + o, w, strlen(w));
@@ -177,7 +185,7 @@ person_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m,
 			  bool create)
 {
 	int			nwords;
-	char	   *name = name_text(c->a, t, m->name_start, m->name_end, &nwords);
+	char	   *name = name_text(c->a, t, m->name_start, m->name_end, &nwords, true);
 	char	   *surname = lower_word(c->a, t->words[m->name_end - 1]);
 	char	   *first = nwords > 1 ? lower_word(c->a, t->words[m->name_start]) : NULL;
 	int			h = hash_of(surname);
@@ -262,7 +270,7 @@ org_entity_named(DiploCoref *c, const DiploTokens *t, const DiploMention *m,
 				 int s, int e)
 {
 	int			nwords;
-	char	   *name = name_text(c->a, t, s, e, &nwords);
+	char	   *name = name_text(c->a, t, s, e, &nwords, false);
 	int			k;
 
 	for (k = 0; k < c->n; k++)
