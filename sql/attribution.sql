@@ -85,7 +85,11 @@ QUESTION: Will the talks resume?
 
 MR OKAFOR: They will resume next week in Geneva.
 
-I think both delegations are ready for a long session.$b$);
+I think both delegations are ready for a long session.$b$),
+(32, 'a colon ending the paragraph: the quote opens the next one',
+ $b$Asked about the border, Ana Ruiz said:
+
+“We will not close it, whatever happens.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -141,6 +141,7 @@ diplo_attrib_init(DiploAttrib *at, const DiploAllocator *a, DiploCoref *coref)
 	at->chain_first = at->chain_last = -1;
 	at->last_speaker = -1;
 	at->label_speaker = -1;
+	at->colon_speaker = -1;
 	at->pos_lo = at->pos_hi = 0;
 }
 
@@ -1220,7 +1221,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 	int			first_new = at->nq;
 	uint8_t    *in_reported;
 	SpanIndex	ix;
+	int			colon_speaker = at->colon_speaker;
 
+	at->colon_speaker = -1;
 	if (at->span_cap < qs->n || at->span_attr == NULL)
 	{
 		int			ncap = qs->n > 2 * at->span_cap ? qs->n : 2 * at->span_cap;
@@ -1427,6 +1430,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			entity = diplo_coref_resolve(at->coref, t, &ms->m[mi]);
 		if (entity >= 0 && desc >= 0)
 			diplo_coref_describe(at->coref, entity, &ms->m[desc]);
+		/* "He said:" ending the paragraph: the quote opens the next one */
+		if (entity >= 0 && punct_is(t, c + 1, ":") && c + 2 >= t->n)
+			at->colon_speaker = entity;
 		/* "said in a statement": the speaker issued that statement */
 		{
 			int			p = inverted ? e : c + 1;
@@ -1526,8 +1532,11 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				t->tok[cs].kind == DIPLO_TOK_PUNCT ||
 				(t->tok[cs].kind == DIPLO_TOK_QUOTE && qs->dir[cs] < 0))
 			{
-				/* "..., X said." : the content comes before */
-				if (mi == -3 || !punct_is(t, b, ",") ||
+				/*
+				 * "..., X said." : the content comes before (not before
+				 * "X said:", whose content follows the colon)
+				 */
+				if (mi == -3 || !punct_is(t, b, ",") || punct_is(t, after, ":") ||
 					(r->cs = content_before(&as, t, ss, b)) < 0 ||
 					span_holding(&ix, c) >= 0)
 				{
@@ -1651,6 +1660,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				r->cue_e = colon + 1;
 			}
 		}
+		/* the quote announced by "He said:" at the previous paragraph's end */
+		if (r->entity < 0 && k == 0 && sp->open == 0 && colon_speaker >= 0)
+			r->entity = colon_speaker;
 		/* the next paragraph of a quote that runs over paragraphs */
 		if ((sp->flags & DIPLO_QS_CONTINUES) && r->entity < 0 && at->chain_last >= 0)
 			r->entity = at->q[at->chain_last].speaker;

@@ -36,6 +36,8 @@ typedef struct DiploAttrib
 								 * last quote, or -1 */
 	int			label_speaker;	/* the speaker of the last transcript label
 								 * ("MR PRICE: ..."), or -1 */
+	int			colon_speaker;	/* the speaker of a paragraph ending in "X
+								 * said:", whose quote opens the next one */
 	/* per-paragraph scratch, kept and grown from paragraph to paragraph */
 	int		   *tok_scratch;	/* 3 ints per token: span indexes */
 	uint8_t    *in_reported;	/* per token */
