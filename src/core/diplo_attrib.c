@@ -878,10 +878,17 @@ static bool
 quiet_gap(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 		  const SpanIndex *ix, int s, int e)
 {
-	/* the rest of the attribution's own sentence: ", referring to ..." */
-	bool		own = s > 0 && diplo_sentence_end(t, s - 1) == e;
+	/*
+	 * the rest of the attribution's own sentence: ", referring to ...",
+	 * maybe ending inside a title's quote marks (on “Meet the Press.”)
+	 */
+	int			send = s > 0 ? diplo_sentence_end(t, s - 1) : -1;
+	bool		own = send == e ||
+		(send > s && send < e && e - send <= 2 && t->tok[e - 1].kind == DIPLO_TOK_QUOTE);
 
-	if (e - s > MAX_QUIET || !(punct_is(t, e - 1, ".!?") || punct_is(t, e - 1, ":")))
+	if (e - s > MAX_QUIET ||
+		!(punct_is(t, e - 1, ".!?:") ||
+		  (t->tok[e - 1].kind == DIPLO_TOK_QUOTE && punct_is(t, e - 2, ".!?"))))
 		return false;
 	for (int i = s; i < e; i++)
 	{
@@ -1141,8 +1148,12 @@ content_end(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 			return punct_is(t, p - 1, ",") ? p - 1 : p;
 		if (!punct_is(t, p, ",;"))
 			continue;
-		/* ", but ...": the writer's clause, not the speaker's */
-		if (diplo_tok_is(t, p + 1, "but") && span_holding(ix, p) < 0)
+		/*
+		 * ", but ...": the writer's clause, not the speaker's, unless the
+		 * speaker's quoted words follow (", but “the offers were ...”")
+		 */
+		if (diplo_tok_is(t, p + 1, "but") && span_holding(ix, p) < 0 &&
+			!quote_opens_in(ix, p + 1, e))
 			return p;
 		cue = cue_at(at, t, p + 1);
 		if (cue && (cue->flags & DIPLO_CUE_PARTICIPLE))
