@@ -87,7 +87,12 @@ name_word(const DiploTokens *t, int i)
 	tk = &t->tok[i];
 	if (tk->kind != DIPLO_TOK_WORD || !(tk->flags & DIPLO_TF_CAP))
 		return false;
-	if (diplo_is_function_word(t, i) && !(tk->flags & DIPLO_TF_ALLCAPS))
+	/* "Will Doyle", "May Chen": a first name spelled like a function word */
+	if (diplo_is_function_word(t, i) && !(tk->flags & DIPLO_TF_ALLCAPS) &&
+		!((diplo_tok_is(t, i, "will") || diplo_tok_is(t, i, "may")) &&
+		  !(tk->flags & DIPLO_TF_SENT_START) && i + 1 < t->n &&
+		  t->tok[i + 1].kind == DIPLO_TOK_WORD && (t->tok[i + 1].flags & DIPLO_TF_CAP) &&
+		  !diplo_is_function_word(t, i + 1)))
 		return false;
 	/* "COVID-related", "Pakistan-based": adjectives, not names */
 	{
