@@ -1155,6 +1155,14 @@ content_end(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 		if (diplo_tok_is(t, p + 1, "but") && span_holding(ix, p) < 0 &&
 			!quote_opens_in(ix, p + 1, e))
 			return p;
+		/* ", and the White House said ...": a new clause of its own */
+		if (diplo_tok_is(t, p + 1, "and") && span_holding(ix, p) < 0 &&
+			p + 2 < e && ms->start_at[p + 2] >= 0 &&
+			ms->m[ms->start_at[p + 2]].kind != DIPLO_MEN_PLACE &&
+			ms->m[ms->start_at[p + 2]].end < e &&
+			t->tok[ms->m[ms->start_at[p + 2]].end].kind == DIPLO_TOK_WORD &&
+			(t->tok[ms->m[ms->start_at[p + 2]].end].flags & DIPLO_TF_LOWER))
+			return p;
 		cue = cue_at(at, t, p + 1);
 		if (cue && (cue->flags & DIPLO_CUE_PARTICIPLE))
 			return p;
