@@ -543,6 +543,44 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 	return e;
 }
 
+/* The group entity named by the capitalised words of tokens [s, e), or -1. */
+int
+diplo_coref_named_group(DiploCoref *c, const DiploTokens *t, int s, int e)
+{
+	int			first = -1;
+	int			last = -1;
+	int			nwords;
+	char	   *name;
+	int			k;
+
+	for (int i = s; i < e; i++)
+		if (t->tok[i].kind == DIPLO_TOK_WORD && (t->tok[i].flags & DIPLO_TF_CAP) &&
+			!(t->tok[i].flags & DIPLO_TF_SENT_START && i + 1 < e))
+		{
+			if (first < 0)
+				first = i;
+			last = i + 1;
+		}
+		else if (first >= 0)
+			break;
+	if (first < 0 || last != e)
+		return -1;
+	name = name_text(c->a, t, first, last, &nwords, true);
+	for (k = 0; k < c->n; k++)
+		if (c->ent[k].type == DIPLO_SPEAKER_GROUP && strcmp(c->ent[k].name, name) == 0)
+			break;
+	if (k < c->n)
+	{
+		diplo_free(c->a, name);
+		c->ent[k].nmentions++;
+		return k;
+	}
+	k = add_entity(c, DIPLO_SPEAKER_GROUP, name, t->tok[first].cstart);
+	if (k >= 0)
+		c->ent[k].nmentions++;
+	return k;
+}
+
 /* Take the role and country of a describing mention into entity e. */
 void
 diplo_coref_describe(DiploCoref *c, int e, const DiploMention *m)

@@ -72,6 +72,12 @@ void		diplo_coref_register(DiploCoref *c, const DiploTokens *t,
 int			diplo_coref_resolve(DiploCoref *c, const DiploTokens *t,
 								const DiploMention *m);
 
+/*
+ * The group entity named by the capitalised words of tokens [s, e) ("Some
+ * Democrats said": Democrats), found or made; -1 if there are none.
+ */
+int			diplo_coref_named_group(DiploCoref *c, const DiploTokens *t, int s, int e);
+
 /* Take the role and country of a describing mention into entity e. */
 void		diplo_coref_describe(DiploCoref *c, int e, const DiploMention *m);
 
