@@ -61,6 +61,12 @@ typedef enum DiploInputSource
 /* Create the scratch context under the current one and switch into it. */
 extern void diplo_scratch_begin(DiploScratch *scratch);
 
+/*
+ * Set up a materialized set-returning call with the row type the executor
+ * expects (looking it up at every call would grow the query's memory).
+ */
+extern void diplo_srf_begin(FunctionCallInfo fcinfo);
+
 /* Switch back to the caller's context and delete the scratch context. */
 extern void diplo_scratch_end(DiploScratch *scratch);
 

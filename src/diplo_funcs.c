@@ -296,24 +296,31 @@ part_array(FunctionCallInfo fcinfo, AnalysisSource source, AnalysisPart part)
 	PG_RETURN_ARRAYTYPE_P(result);
 }
 
+/*
+ * Set up a materialized set-returning call with the row type the executor
+ * expects rather than looking it up: the lookup (get_call_result_type of a
+ * function with OUT parameters) leaves about 1 kB in the query's memory at
+ * every call, which grows without bound over a LATERAL join of many rows.
+ */
+void
+diplo_srf_begin(FunctionCallInfo fcinfo)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, (rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) &&
+								 rsinfo->expectedDesc != NULL) ?
+						MAT_SRF_USE_EXPECTED_DESC : 0);
+}
+
 /* Rows of the first argument's analysis, put by materialize into the SRF. */
 static Datum
 analysis_rows(FunctionCallInfo fcinfo, AnalysisSource source,
 			  void (*materialize) (FunctionCallInfo, const DiploAnalysis *))
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	DiploScratch scratch;
 	DiploAnalysis an;
 
-	/*
-	 * Take the row type the executor expects rather than looking it up:
-	 * the lookup (get_call_result_type of a function with OUT parameters)
-	 * leaves about 1 kB in the query's memory at every call, which grows
-	 * without bound over a LATERAL join of many rows.
-	 */
-	InitMaterializedSRF(fcinfo, (rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) &&
-								 rsinfo->expectedDesc != NULL) ?
-						MAT_SRF_USE_EXPECTED_DESC : 0);
+	diplo_srf_begin(fcinfo);
 	argument_analysis(fcinfo, source, &scratch, &an);
 	materialize(fcinfo, &an);
 	diplo_scratch_end(&scratch);

@@ -304,14 +304,10 @@ diplo_statement_stats(PG_FUNCTION_ARGS)
 Datum
 diplo_statement_facets(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	DiploScratch scratch;
 	DiploAnalysis an;
 
-	/* the executor's row type: a lookup per call would grow query memory */
-	InitMaterializedSRF(fcinfo, (rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) &&
-								 rsinfo->expectedDesc != NULL) ?
-						MAT_SRF_USE_EXPECTED_DESC : 0);
+	diplo_srf_begin(fcinfo);
 	diplo_scratch_begin(&scratch);
 	memset(&an, 0, sizeof(an));
 	diplo_statement_read(&scratch.alloc, PG_GETARG_DIPLO_STATEMENT_P(0), &an);

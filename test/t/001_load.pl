@@ -25,18 +25,7 @@ $node->append_conf('postgresql.conf',
 	"max_connections = 40\nlog_statement = none\n");
 $node->start;
 load_schema($node, 'postgres');
-$node->safe_psql(
-	'postgres', q{
-CREATE TABLE articles (
-	id bigserial PRIMARY KEY,
-	client int NOT NULL,
-	body text NOT NULL,
-	a diplo_statement GENERATED ALWAYS AS (diplo_analyze(body)) STORED);
-CREATE INDEX articles_a_idx ON articles USING gin (a);
-INSERT INTO articles (client, body)
-SELECT -1, gen_article(-1, n) FROM generate_series(1, 500) n;
-ANALYZE articles;
-});
+create_articles($node, 'postgres');
 
 my $dir = PostgreSQL::Test::Utils::tempdir;
 my $nq = scalar(@BATTERY);

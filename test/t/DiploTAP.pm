@@ -12,8 +12,8 @@ use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
 
-our @EXPORT = qw(diplo_node load_schema battery_run battery_compare
-  battery_results @BATTERY);
+our @EXPORT = qw(diplo_node load_schema create_articles battery_run
+  battery_compare battery_results @BATTERY);
 
 # Queries over the articles of gen_article(): every field, prefixes,
 # accents, negation, quote() scopes, stop words and queries with no result.
@@ -170,6 +170,26 @@ sub load_schema
 		  1 .. scalar(@BATTERY));
 	$node->safe_psql($db,
 		$schema_sql . "INSERT INTO queries VALUES\n$values;\n");
+	return;
+}
+
+# Create in database $db the table articles (a generated diplo_statement
+# column with a GIN index) holding 500 generated articles of client -1.
+sub create_articles
+{
+	my ($node, $db) = @_;
+	$node->safe_psql(
+		$db, q{
+CREATE TABLE articles (
+	id bigserial PRIMARY KEY,
+	client int NOT NULL,
+	body text NOT NULL,
+	a diplo_statement GENERATED ALWAYS AS (diplo_analyze(body)) STORED);
+CREATE INDEX articles_a_idx ON articles USING gin (a);
+INSERT INTO articles (client, body)
+SELECT -1, gen_article(-1, n) FROM generate_series(1, 500) n;
+ANALYZE articles;
+});
 	return;
 }
 
