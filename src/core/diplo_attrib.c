@@ -89,6 +89,17 @@ static const char *const content_prepositions[] = {
 
 static DiploWordSet content_prepositions_set = DIPLO_WORDSET(content_prepositions);
 
+/*
+ * Words after which content_start begins the content ("said that",
+ * "called for", "called on", "warned against", "warned of"): a preposition
+ * right after them is content, not "said on Monday".
+ */
+static const char *const content_introducers[] = {
+	"that", "for", "on", "against", "of", NULL
+};
+
+static DiploWordSet content_introducers_set = DIPLO_WORDSET(content_introducers);
+
 /* Addressees that are no mention: "told reporters", "told him" */
 static const char *const plain_addressees[] = {
 	"reporters", "journalists", "him", "her", "them", "me", "us", "lawmakers",
@@ -1541,10 +1552,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			}
 			else if (cs >= se || (inverted && punct_is(t, b, ",") && punct_is(t, after, ",")) ||
 					 (diplo_tok_in_set(t, cs, &content_prepositions_set) &&
-					  !diplo_tok_is(t, cs - 1, "that") &&
-					  !(cs == c + 2 && t->tok[c + 1].kind == DIPLO_TOK_WORD &&
-						(strcmp(cue->lemma, "call") == 0 ||
-						 diplo_tok_is(t, c + 1, "against")))) ||
+					  !diplo_tok_in_set(t, cs - 1, &content_introducers_set)) ||
 					 (diplo_tok_is(t, cs, "to") && diplo_tok_in_set(t, cs - 1, &to_verbs_set)) ||
 				(diplo_tok_is(t, cs, "to") &&
 				 diplo_tok_in_set(t, cs + 1, &plain_addressees_set) &&
