@@ -43,19 +43,7 @@ elapsed() {
 	echo "$1 $2" | awk '{ printf "%.1f", $2 - $1 }'
 }
 
-python3 - "$corpora" "$tmp/bodies.csv" <<'PY'
-import csv, glob, json, os, sys
-root, out = sys.argv[1], sys.argv[2]
-files = sorted(glob.glob(os.path.join(root, "news", "*.jsonl"))) + \
-	sorted(glob.glob(os.path.join(root, "gov", "*.jsonl")))
-with open(out, "w", newline="") as f:
-	w = csv.writer(f)
-	for path in files:
-		for line in open(path, encoding="utf-8"):
-			text = json.loads(line).get("text") or ""
-			if text.strip():
-				w.writerow([text.replace("\x00", "")])
-PY
+python3 "$here/corpus_csv.py" "$corpora" "$tmp/bodies.csv"
 
 t0=$(now)
 psql_q <<SQL

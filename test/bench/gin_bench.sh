@@ -66,19 +66,7 @@ psql_q -c "DROP TABLE IF EXISTS bench_src; CREATE TABLE bench_src (id serial PRI
 
 if [ -d "$corpora" ]; then
 	source_name="../shared/corpora (news/bbc, news/cnn, gov/press)"
-	python3 - "$corpora" "$tmp/bodies.csv" <<'PY'
-import csv, glob, json, os, sys
-root, out = sys.argv[1], sys.argv[2]
-files = sorted(glob.glob(os.path.join(root, "news", "*.jsonl"))) + \
-	sorted(glob.glob(os.path.join(root, "gov", "*.jsonl")))
-with open(out, "w", newline="") as f:
-	w = csv.writer(f)
-	for path in files:
-		for line in open(path, encoding="utf-8"):
-			text = json.loads(line).get("text") or ""
-			if text.strip():
-				w.writerow([text.replace("\x00", "")])
-PY
+	python3 "$here/corpus_csv.py" "$corpora" "$tmp/bodies.csv"
 	psql_q -c "\\copy bench_src (body) FROM '$tmp/bodies.csv' WITH (FORMAT csv)"
 else
 	source_name="generated articles (no ../shared)"
