@@ -22,13 +22,7 @@
 
 #include "diplo_postag.h"
 
-/* A growable byte buffer. */
-typedef struct Buf
-{
-	char	   *s;
-	size_t		len;
-	size_t		cap;
-} Buf;
+#include "jsonl.h"
 
 /* Die with a message. */
 static void
@@ -47,60 +41,6 @@ xrealloc(void *p, size_t n)
 	if (!r)
 		die("out of memory");
 	return r;
-}
-
-/* Append n bytes to b (kept NUL-terminated). */
-static void
-buf_add(Buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap)
-	{
-		size_t		ncap = b->cap ? b->cap * 2 : 256;
-
-		while (ncap < b->len + n + 1)
-			ncap *= 2;
-		b->s = xrealloc(b->s, ncap);
-		b->cap = ncap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-/* Append code point cp as UTF-8 (lone surrogates as three bytes). */
-static void
-buf_add_cp(Buf *b, unsigned cp)
-{
-	char		u[4];
-	size_t		n;
-
-	if (cp < 0x80)
-	{
-		u[0] = (char) cp;
-		n = 1;
-	}
-	else if (cp < 0x800)
-	{
-		u[0] = (char) (0xC0 | (cp >> 6));
-		u[1] = (char) (0x80 | (cp & 0x3F));
-		n = 2;
-	}
-	else if (cp < 0x10000)
-	{
-		u[0] = (char) (0xE0 | (cp >> 12));
-		u[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char) (0x80 | (cp & 0x3F));
-		n = 3;
-	}
-	else
-	{
-		u[0] = (char) (0xF0 | (cp >> 18));
-		u[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char) (0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	buf_add(b, u, n);
 }
 
 /* Read a whole file (NULL: stdin); NULL if it cannot be opened. */
@@ -124,162 +64,19 @@ read_file(const char *path, size_t *len)
 	return b.s;
 }
 
-/* Skip JSON whitespace. */
+/* Expect character c at p (after spaces, before end); returns past it. */
 static const char *
-skip_ws(const char *p)
+expect(const char *p, const char *end, char c)
 {
-	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-		p++;
-	return p;
-}
-
-/* Four hex digits at p, or -1. */
-static long
-hex4(const char *p)
-{
-	long		v = 0;
-
-	for (int k = 0; k < 4; k++)
-	{
-		char		c = p[k];
-
-		v <<= 4;
-		if (c >= '0' && c <= '9')
-			v |= c - '0';
-		else if (c >= 'a' && c <= 'f')
-			v |= c - 'a' + 10;
-		else if (c >= 'A' && c <= 'F')
-			v |= c - 'A' + 10;
-		else
-			return -1;
-	}
-	return v;
-}
-
-/* Decode the JSON string at p (at its '"') into out; returns past it. */
-static const char *
-json_string(const char *p, Buf *out)
-{
-	out->len = 0;
-	buf_add(out, "", 0);
-	if (*p != '"')
-		die("bad JSON: string expected");
-	p++;
-	while (*p && *p != '"')
-	{
-		if (*p != '\\')
-		{
-			const char *q = p;
-
-			while (*q && *q != '"' && *q != '\\')
-				q++;
-			buf_add(out, p, (size_t) (q - p));
-			p = q;
-			continue;
-		}
-		p++;
-		switch (*p)
-		{
-			case 'n':
-				buf_add(out, "\n", 1);
-				break;
-			case 't':
-				buf_add(out, "\t", 1);
-				break;
-			case 'r':
-				buf_add(out, "\r", 1);
-				break;
-			case 'b':
-				buf_add(out, "\b", 1);
-				break;
-			case 'f':
-				buf_add(out, "\f", 1);
-				break;
-			case 'u':
-				{
-					long		v = hex4(p + 1);
-
-					if (v < 0)
-						die("bad JSON: \\u escape");
-					p += 4;
-					if (v >= 0xD800 && v < 0xDC00 && p[1] == '\\' && p[2] == 'u')
-					{
-						long		lo = hex4(p + 3);
-
-						if (lo >= 0xDC00 && lo < 0xE000)
-						{
-							v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
-							p += 6;
-						}
-					}
-					buf_add_cp(out, (unsigned) v);
-					break;
-				}
-			case '\0':
-				die("bad JSON: unterminated string");
-				break;
-			default:
-				buf_add(out, p, 1);
-		}
-		p++;
-	}
-	if (*p != '"')
-		die("bad JSON: unterminated string");
-	return p + 1;
-}
-
-/* Skip one JSON value at p. */
-static const char *
-json_skip(const char *p)
-{
-	Buf			tmp = {0};
-	int			depth = 0;
-
-	p = skip_ws(p);
-	do
-	{
-		p = skip_ws(p);
-		if (*p == '"')
-			p = json_string(p, &tmp);
-		else if (*p == '[' || *p == '{')
-		{
-			depth++;
-			p++;
-		}
-		else if (*p == ']' || *p == '}')
-		{
-			depth--;
-			p++;
-		}
-		else if (*p == '\0')
-			die("bad JSON: truncated");
-		else
-		{
-			/* a number, true, false or null */
-			while (*p && !strchr(",:]} \t\r\n", *p))
-				p++;
-		}
-		p = skip_ws(p);
-		while (depth > 0 && (*p == ',' || *p == ':'))
-			p = skip_ws(p + 1);
-	} while (depth > 0);
-	free(tmp.s);
-	return p;
-}
-
-/* Expect character c at p (after spaces); returns past it. */
-static const char *
-expect(const char *p, char c)
-{
-	p = skip_ws(p);
-	if (*p != c)
+	p = skip_ws(p, end);
+	if (p >= end || *p != c)
 	{
 		char		msg[64];
 
 		snprintf(msg, sizeof(msg), "bad JSON: '%c' expected", c);
 		die(msg);
 	}
-	return skip_ws(p + 1);
+	return skip_ws(p + 1, end);
 }
 
 /* One article of dev.jsonl: its id and text, and byte offsets of code points. */
@@ -319,31 +116,13 @@ read_articles(const char *path, int *narticles)
 	while (line && *line)
 	{
 		char	   *nl = strchr(line, '\n');
-		const char *p;
-		Buf			key = {0},
-					id = {0},
+		Buf			id = {0},
 					text = {0};
 
 		if (nl)
 			*nl = '\0';
-		p = skip_ws(line);
-		if (*p == '{')
+		if (jsonl_id_text(line, strlen(line), &id, &text) || text.s)
 		{
-			p = skip_ws(p + 1);
-			while (*p == '"')
-			{
-				p = json_string(p, &key);
-				p = expect(p, ':');
-				if (strcmp(key.s, "id") == 0)
-					p = json_string(p, &id);
-				else if (strcmp(key.s, "text") == 0)
-					p = json_string(p, &text);
-				else
-					p = json_skip(p);
-				p = skip_ws(p);
-				if (*p == ',')
-					p = skip_ws(p + 1);
-			}
 			if (text.s)
 			{
 				arts = xrealloc(arts, sizeof(Article) * (n + 1));
@@ -356,7 +135,11 @@ read_articles(const char *path, int *narticles)
 			else
 				free(id.s);
 		}
-		free(key.s);
+		else
+		{
+			free(id.s);
+			free(text.s);
+		}
 		line = nl ? nl + 1 : NULL;
 	}
 	free(data);
@@ -421,15 +204,16 @@ read_token_line(const char *p, Article *arts, int narts, Sentence **sents,
 	Buf			key = {0},
 				str = {0};
 	Article    *art = NULL;
+	const char *lend = p + strlen(p);
 
-	p = expect(p, '{');
+	p = expect(p, lend, '{');
 	while (*p == '"')
 	{
-		p = json_string(p, &key);
-		p = expect(p, ':');
+		p = json_string(p, lend, &key);
+		p = expect(p, lend, ':');
 		if (strcmp(key.s, "id") == 0)
 		{
-			p = json_string(p, &str);
+			p = json_string(p, lend, &str);
 			for (int k = 0; k < narts; k++)
 				if (strcmp(arts[k].id, str.s) == 0)
 					art = &arts[k];
@@ -443,14 +227,14 @@ read_token_line(const char *p, Article *arts, int narts, Sentence **sents,
 		{
 			if (!art)
 				die("\"id\" must come before \"sentences\"");
-			p = expect(p, '[');
+			p = expect(p, lend, '[');
 			while (*p == '[')
 			{
 				Sentence	s = {0};
 				int			scap = 0;
 				long		prev_end = -1;
 
-				p = expect(p, '[');
+				p = expect(p, lend, '[');
 				while (*p == '[')
 				{
 					long		start,
@@ -461,25 +245,25 @@ read_token_line(const char *p, Article *arts, int narts, Sentence **sents,
 					const char *ws;
 					int			wl;
 
-					p = expect(p, '[');
+					p = expect(p, lend, '[');
 					start = strtol(p, &q, 10);
-					p = expect(q, ',');
+					p = expect(q, lend, ',');
 					end = strtol(p, &q, 10);
-					p = expect(q, ',');
+					p = expect(q, lend, ',');
 					if (start < 0 || end < start || (size_t) end > art->ncp)
 						die("token offsets out of range");
-					p = json_string(p, &str);
+					p = json_string(p, lend, &str);
 					pos = tag_index(str.s, diplo_postag_pos_names, DIPLO_POS_NTAGS);
-					p = expect(p, ',');
-					p = json_string(p, &str);
+					p = expect(p, lend, ',');
+					p = json_string(p, lend, &str);
 					ner = tag_index(str.s, diplo_postag_ner_names, DIPLO_NER_NTAGS);
 					if (ner < 0)
 						ner = DIPLO_NER_O;
-					p = expect(p, ',');
-					p = json_skip(p);
-					p = expect(p, ']');
+					p = expect(p, lend, ',');
+					p = json_skip(p, lend);
+					p = expect(p, lend, ']');
 					if (*p == ',')
-						p = skip_ws(p + 1);
+						p = skip_ws(p + 1, lend);
 					ws = art->text + art->cp_byte[start];
 					wl = (int) (art->cp_byte[end] - art->cp_byte[start]);
 					if (end - start > 2 && ws[0] == '<' && ws[wl - 1] == '>')
@@ -506,9 +290,9 @@ read_token_line(const char *p, Article *arts, int narts, Sentence **sents,
 					s.n++;
 					prev_end = end;
 				}
-				p = expect(p, ']');
+				p = expect(p, lend, ']');
 				if (*p == ',')
-					p = skip_ws(p + 1);
+					p = skip_ws(p + 1, lend);
 				if (s.n == 0)
 					continue;
 				if (*nsents == *cap)
@@ -518,13 +302,13 @@ read_token_line(const char *p, Article *arts, int narts, Sentence **sents,
 				}
 				(*sents)[(*nsents)++] = s;
 			}
-			p = expect(p, ']');
+			p = expect(p, lend, ']');
 		}
 		else
-			p = json_skip(p);
-		p = skip_ws(p);
+			p = json_skip(p, lend);
+		p = skip_ws(p, lend);
 		if (*p == ',')
-			p = skip_ws(p + 1);
+			p = skip_ws(p + 1, lend);
 	}
 	free(key.s);
 	free(str.s);
@@ -583,7 +367,7 @@ run_eval(const char *dir, int repeat)
 
 		if (nl)
 			*nl = '\0';
-		if (*skip_ws(line))
+		if (*skip_ws(line, line + strlen(line)))
 			read_token_line(line, arts, narts, &sents, &nsents, &cap, &text_bytes);
 		line = nl ? nl + 1 : NULL;
 	}
