@@ -1,7 +1,7 @@
 # diplo: statement analysis inside PostgreSQL (PGXS build)
 
 EXTENSION = diplo
-EXTVERSION = 0.2
+EXTVERSION = 0.3
 MODULE_big = diplo
 PGFILEDESC = "diplo - speakers, quotes and topics of news articles"
 
@@ -116,11 +116,13 @@ cli-valgrind: test/bench/diplo_cli
 	sh tools/cli-valgrind.sh
 
 # ---- releases and upgrades (issue 8: diplo--0.1--0.2.sql, sql/upgrade.sql) ----
-# The full install script of 0.2 is diplo--0.1.sql followed by the update
-# script to 0.2 (without its psql guard), so that CREATE EXTENSION diplo and
-# CREATE EXTENSION diplo VERSION '0.1' + ALTER EXTENSION diplo UPDATE create
-# the same objects (sql/upgrade.sql compares the catalogs).
-diplo--0.2.sql: diplo--0.1.sql diplo--0.1--0.2.sql
-	{ echo '/* diplo--0.2.sql: built by make from diplo--0.1.sql and diplo--0.1--0.2.sql; edit those */'; \
-	  echo; cat diplo--0.1.sql; echo; \
-	  grep -v -e '^\\echo' -e '^-- complain if script' diplo--0.1--0.2.sql; } > $@
+# The full install script of the current version is diplo--0.1.sql followed
+# by the update scripts in version order (without their psql guards), so
+# that CREATE EXTENSION diplo and CREATE EXTENSION diplo VERSION '0.1' +
+# ALTER EXTENSION diplo UPDATE create the same objects (sql/upgrade.sql
+# compares the catalogs).
+UPDATE_SCRIPTS = diplo--0.1--0.2.sql diplo--0.2--0.3.sql
+diplo--$(EXTVERSION).sql: diplo--0.1.sql $(UPDATE_SCRIPTS)
+	{ echo '/* $@: built by make from diplo--0.1.sql and $(UPDATE_SCRIPTS); edit those */'; \
+	  echo; cat diplo--0.1.sql; \
+	  for u in $(UPDATE_SCRIPTS); do echo; grep -v -e '^\\echo' -e '^-- complain if script' $$u; done; } > $@

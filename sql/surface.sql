@@ -12,8 +12,9 @@ WHERE refclassid = 'pg_extension'::regclass
   AND deptype = 'e';
 
 -- Functions: all IMMUTABLE, STRICT, PARALLEL SAFE, none SECURITY DEFINER
--- (this lists the exceptions: only the procedure diplo_backfill (0.2),
--- which writes and commits, so is none of these; it is not SECURITY DEFINER).
+-- (this lists the exceptions: the procedure diplo_backfill (0.2), which
+-- writes and commits, so is none of these, and is not SECURITY DEFINER; the
+-- GIN options function (0.3), not strict, as in core and pg_trgm).
 SELECT p.oid::regprocedure AS function, p.prokind, p.provolatile, p.proisstrict,
        p.proparallel, p.prosecdef
 FROM pg_proc p JOIN diplo_objects o ON o.classid = 'pg_proc'::regclass AND o.objid = p.oid

@@ -171,9 +171,13 @@ SELECT count(*) AS objects, count(DISTINCT object) AS distinct_objects FROM cata
 SELECT 'only after update' AS side, * FROM (TABLE catalog_updated EXCEPT TABLE catalog_fresh) u
 UNION ALL
 SELECT 'only in fresh install', * FROM (TABLE catalog_fresh EXCEPT TABLE catalog_updated) f;
--- the objects 0.2 adds to 0.1
+-- the objects 0.2 and 0.3 add to 0.1
 SELECT object FROM catalog_fresh
-WHERE object ~ '(diplo_stats|diplo_facets|diplo_backfill)' ORDER BY 1;
+WHERE object ~ '(diplo_stats|diplo_facets|diplo_backfill|gin_options|diplo_index_keys)' ORDER BY 1;
+-- 0.3 adds the options support function to the operator family (the
+-- catalogs above show the update adds it too).
+SELECT amprocnum, amproc::regprocedure FROM pg_amproc
+WHERE amprocfamily = (SELECT oid FROM pg_opfamily WHERE opfname = 'diplo_statement_ops') AND amprocnum = 7;
 
 \c :regress_db
 DROP DATABASE regress_diplo_upgrade;

@@ -23,6 +23,7 @@
 #include "postgres.h"
 
 #include "access/gin.h"
+#include "access/reloptions.h"
 #include "access/stratnum.h"
 #include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
@@ -40,7 +41,25 @@ PG_FUNCTION_INFO_V1(gin_extract_diplo_query);
 PG_FUNCTION_INFO_V1(gin_consistent_diplo_statement);
 PG_FUNCTION_INFO_V1(gin_triconsistent_diplo_statement);
 PG_FUNCTION_INFO_V1(gin_compare_partial_diplo);
+PG_FUNCTION_INFO_V1(gin_options_diplo_statement);
 PG_FUNCTION_INFO_V1(diplo_index_keys);
+
+/*
+ * The options of a diplo_statement_ops index (GIN support function 7):
+ * words = 'rare' (default), 'all' or 'none', the DiploWordKeys policy.
+ */
+typedef struct DiploGinOptions
+{
+	int32		vl_len_;		/* varlena header (do not touch directly!) */
+	int			words;			/* DiploWordKeys */
+} DiploGinOptions;
+
+static relopt_enum_elt_def word_keys_values[] = {
+	{"rare", DIPLO_WORDS_RARE},
+	{"all", DIPLO_WORDS_ALL},
+	{"none", DIPLO_WORDS_NONE},
+	{(const char *) NULL}
+};
 
 /*
  * What extractQuery leaves for the consistent functions of a @@ scan (one
@@ -72,9 +91,19 @@ keys_to_datums(const DiploKeys *keys)
 	return entries;
 }
 
+/* The word policy of the index a GIN support function serves. */
+static DiploWordKeys
+index_word_keys(FunctionCallInfo fcinfo)
+{
+	if (PG_HAS_OPCLASS_OPTIONS())
+		return (DiploWordKeys) ((DiploGinOptions *) PG_GET_OPCLASS_OPTIONS())->words;
+	return DIPLO_WORDS_RARE;
+}
+
 /* The keys of a stored analysis, in the caller's memory context. */
 static Datum *
-statement_key_datums(DiploStatement *st, bool containment, int32 *nkeys)
+statement_key_datums(DiploStatement *st, bool containment,
+					 DiploWordKeys words, int32 *nkeys)
 {
 	DiploScratch scratch;
 	DiploAnalysis an;
@@ -87,7 +116,7 @@ statement_key_datums(DiploStatement *st, bool containment, int32 *nkeys)
 	if (containment)
 		diplo_containment_keys(&scratch.alloc, &an, &keys);
 	else
-		diplo_analysis_keys(&scratch.alloc, &an, &keys);
+		diplo_analysis_keys(&scratch.alloc, &an, words, &keys);
 	MemoryContextSwitchTo(scratch.caller);
 	entries = keys_to_datums(&keys);
 	*nkeys = keys.n;
@@ -102,12 +131,14 @@ gin_extract_diplo_statement(PG_FUNCTION_ARGS)
 	DiploStatement *st = PG_GETARG_DIPLO_STATEMENT_P(0);
 	int32	   *nentries = (int32 *) PG_GETARG_POINTER(1);
 
-	PG_RETURN_POINTER(statement_key_datums(st, false, nentries));
+	PG_RETURN_POINTER(statement_key_datums(st, false, index_word_keys(fcinfo),
+										   nentries));
 }
 
 /* Build the state of a @@ scan and its keys from a diplo_query datum. */
 static Datum *
-query_key_datums(Datum query, GinQueryState **state_out, int32 *nkeys)
+query_key_datums(Datum query, DiploWordKeys words, GinQueryState **state_out,
+				 int32 *nkeys)
 {
 	struct varlena *v = PG_DETOAST_DATUM(query);
 	size_t		flatlen = VARSIZE(v) - VARHDRSZ;
@@ -121,7 +152,7 @@ query_key_datums(Datum query, GinQueryState **state_out, int32 *nkeys)
 	memcpy(state->flat, VARDATA(v), flatlen);
 	diplo_query_flat_view(state->flat, flatlen, &state->query);
 	diplo_scratch_begin(&scratch);
-	diplo_query_keys(&scratch.alloc, &state->query, &keys);
+	diplo_query_keys(&scratch.alloc, &state->query, words, &keys);
 	MemoryContextSwitchTo(scratch.caller);
 	entries = keys_to_datums(&keys.keys);
 	state->keys.keys.n = keys.keys.n;
@@ -164,7 +195,7 @@ gin_extract_diplo_query(PG_FUNCTION_ARGS)
 	if (strategy == DIPLO_STRATEGY_CONTAINS)
 	{
 		entries = statement_key_datums(PG_GETARG_DIPLO_STATEMENT_P(0), true,
-									   nentries);
+									   DIPLO_WORDS_RARE, nentries);
 		if (*nentries == 0)
 			*searchMode = GIN_SEARCH_MODE_ALL;
 	}
@@ -172,7 +203,8 @@ gin_extract_diplo_query(PG_FUNCTION_ARGS)
 	{
 		GinQueryState *state;
 
-		entries = query_key_datums(PG_GETARG_DATUM(0), &state, nentries);
+		entries = query_key_datums(PG_GETARG_DATUM(0), index_word_keys(fcinfo),
+								   &state, nentries);
 		*partial_matches = palloc0(sizeof(bool) * (*nentries ? *nentries : 1));
 		*extra_data = palloc(sizeof(Pointer) * (*nentries ? *nentries : 1));
 		for (int32 i = 0; i < *nentries; i++)
@@ -278,15 +310,53 @@ gin_compare_partial_diplo(PG_FUNCTION_ARGS)
 }
 
 /*
- * diplo_index_keys(diplo_statement): the index keys of a value as text,
- * "tag:value" (a hashed key shows its prefix, '#' and the hash in hex).
+ * options: the words option of diplo_statement_ops, which word: stems of
+ * quote contents have keys (USING gin (col diplo_statement_ops (words =
+ * 'all'))).
+ */
+Datum
+gin_options_diplo_statement(PG_FUNCTION_ARGS)
+{
+	local_relopts *relopts = (local_relopts *) PG_GETARG_POINTER(0);
+
+	init_local_reloptions(relopts, sizeof(DiploGinOptions));
+	add_local_enum_reloption(relopts, "words",
+							 "which stems of quoted words have index keys",
+							 word_keys_values, DIPLO_WORDS_RARE,
+							 "Valid values are \"rare\", \"all\" and \"none\".",
+							 offsetof(DiploGinOptions, words));
+	PG_RETURN_VOID();
+}
+
+/* The word policy named by the text of a words option value. */
+static DiploWordKeys
+word_keys_by_name(text *name)
+{
+	char	   *s = text_to_cstring(name);
+
+	for (relopt_enum_elt_def *v = word_keys_values; v->string_val; v++)
+		if (pg_strcasecmp(s, v->string_val) == 0)
+			return (DiploWordKeys) v->symbol_val;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid value for option \"words\": \"%s\"", s),
+			 errdetail("Valid values are \"rare\", \"all\" and \"none\".")));
+	return DIPLO_WORDS_RARE;	/* keep the compiler quiet */
+}
+
+/*
+ * diplo_index_keys(diplo_statement [, words text]): the index keys of a
+ * value as text, "tag:value" (a hashed key shows its prefix, '#' and the
+ * hash in hex), for an index of the given words option (default 'rare').
  */
 Datum
 diplo_index_keys(PG_FUNCTION_ARGS)
 {
 	DiploStatement *st = PG_GETARG_DIPLO_STATEMENT_P(0);
+	DiploWordKeys words = PG_NARGS() > 1 ?
+		word_keys_by_name(PG_GETARG_TEXT_PP(1)) : DIPLO_WORDS_RARE;
 	int32		n;
-	Datum	   *entries = statement_key_datums(st, false, &n);
+	Datum	   *entries = statement_key_datums(st, false, words, &n);
 	Datum	   *texts;
 
 	if (n == 0)

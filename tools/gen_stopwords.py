@@ -17,7 +17,7 @@ import re
 import sys
 
 WORD = re.compile(r'^[a-z][a-z\']*$')
-STEM = re.compile(r'^[a-z][a-z0-9\']*$')
+STEM = re.compile(r'^[a-z][a-z0-9\'.\-]*$')
 MAX_LEN = 31
 
 

@@ -317,11 +317,17 @@ raw_matches(const DiploAllocator *a, const char *raw, const char *value,
 #define STOP_STEMS_MAX 4096
 
 /*
- * The stems of diplo_stopwords and diplo_frequent_stems, sorted, filled
- * once on first use.
+ * A sorted table of stems: the stems of diplo_stopwords, or
+ * diplo_frequent_stems; filled once on first use.
  */
-static char stop_stems[STOP_STEMS_MAX][STOP_STEM_MAX + 1];
-static int	nstop_stems = -1;
+typedef struct StemTable
+{
+	int			n;				/* -1 until filled */
+	char		rows[STOP_STEMS_MAX][STOP_STEM_MAX + 1];
+} StemTable;
+
+static StemTable stop_stems = {-1};
+static StemTable frequent_stems = {-1};
 
 /*
  * The English stem of the normalised word w[0..len) (the word itself if
@@ -359,64 +365,65 @@ stem_into(const char *w, size_t len, Buf *b)
 	buf_add(b, stem, n);
 }
 
-/* qsort order of two rows of the stop-stem table. */
+/* qsort order of two rows of a stem table. */
 static int
 stop_row_cmp(const void *x, const void *y)
 {
 	return strcmp((const char *) x, (const char *) y);
 }
 
-/* Fill the sorted table of the stems of the stop words, once. */
+/* Add stem s[0..len) to table t unless empty or too long. */
+static void
+stem_table_add(StemTable *t, const char *s, size_t len)
+{
+	if (len == 0 || len > STOP_STEM_MAX || t->n >= STOP_STEMS_MAX)
+		return;
+	memcpy(t->rows[t->n], s, len);
+	t->rows[t->n][len] = '\0';
+	t->n++;
+}
+
+/* Fill the sorted tables of the stop-word stems and frequent stems, once. */
 static void
 stop_stems_init(void)
 {
-	int			n = 0;
-
-	if (nstop_stems >= 0)
+	if (stop_stems.n >= 0)
 		return;
-	for (int i = 0; i < diplo_nstopwords && n < STOP_STEMS_MAX; i++)
+	stop_stems.n = 0;
+	frequent_stems.n = 0;
+	for (int i = 0; i < diplo_nstopwords; i++)
 	{
 		const char *w = diplo_stopwords[i];
 		size_t		len;
 		const char *stem = stem_of(w, strlen(w), &len);
 
-		if (len == 0 || len > STOP_STEM_MAX)
-			continue;
-		memcpy(stop_stems[n], stem, len);
-		stop_stems[n][len] = '\0';
-		n++;
+		stem_table_add(&stop_stems, stem, len);
 	}
 	/* the frequent stems are stems already: stemming may change them */
-	for (int i = 0; i < diplo_nfrequent_stems && n < STOP_STEMS_MAX; i++)
-	{
-		size_t		len = strlen(diplo_frequent_stems[i]);
-
-		if (len == 0 || len > STOP_STEM_MAX)
-			continue;
-		memcpy(stop_stems[n], diplo_frequent_stems[i], len + 1);
-		n++;
-	}
-	qsort(stop_stems, n, sizeof(stop_stems[0]), stop_row_cmp);
-	nstop_stems = n;
+	for (int i = 0; i < diplo_nfrequent_stems; i++)
+		stem_table_add(&frequent_stems, diplo_frequent_stems[i],
+					   strlen(diplo_frequent_stems[i]));
+	qsort(stop_stems.rows, stop_stems.n, sizeof(stop_stems.rows[0]),
+		  stop_row_cmp);
+	qsort(frequent_stems.rows, frequent_stems.n,
+		  sizeof(frequent_stems.rows[0]), stop_row_cmp);
 }
 
 /*
- * Is s[0..len) a stop-word stem (prefix false), or the start of one
+ * Is s[0..len) a stem of table t (prefix false), or the start of one
  * (prefix true)?
  */
 static bool
-stop_stem_find(const char *s, size_t len, bool prefix)
+stem_table_find(const StemTable *t, const char *s, size_t len, bool prefix)
 {
 	int			lo = 0;
-	int			hi;
+	int			hi = t->n;
 
-	stop_stems_init();
-	hi = nstop_stems;
 	/* the first row >= s: rows that start with s follow s directly */
 	while (lo < hi)
 	{
 		int			mid = lo + (hi - lo) / 2;
-		const char *row = stop_stems[mid];
+		const char *row = t->rows[mid];
 		size_t		rlen = strlen(row);
 		int			c = memcmp(row, s, rlen < len ? rlen : len);
 
@@ -425,9 +432,24 @@ stop_stem_find(const char *s, size_t len, bool prefix)
 		else
 			hi = mid;
 	}
-	if (lo >= nstop_stems || strncmp(stop_stems[lo], s, len) != 0)
+	if (lo >= t->n || strncmp(t->rows[lo], s, len) != 0)
 		return false;
-	return prefix || stop_stems[lo][len] == '\0';
+	return prefix || t->rows[lo][len] == '\0';
+}
+
+/*
+ * Does the index leave out the word: key of stem s[0..len) (prefix false),
+ * or of some stem that starts with it (prefix true), for a stop word or,
+ * under DIPLO_WORDS_RARE, a frequent stem?
+ */
+static bool
+stop_stem_find(const char *s, size_t len, bool prefix, DiploWordKeys words)
+{
+	stop_stems_init();
+	if (stem_table_find(&stop_stems, s, len, prefix))
+		return true;
+	return words == DIPLO_WORDS_RARE &&
+		stem_table_find(&frequent_stems, s, len, prefix);
 }
 
 /*
@@ -455,11 +477,12 @@ shape_unindexed(const char *s, size_t len)
 	return true;
 }
 
-/* Does the index hold the word: key of this stem?  (See the header.) */
+/* Does an index of this word policy hold the word: key of this stem? */
 static bool
-stem_indexed(const char *s, size_t len)
+stem_indexed(const char *s, size_t len, DiploWordKeys words)
 {
-	return !shape_unindexed(s, len) && !stop_stem_find(s, len, false);
+	return words != DIPLO_WORDS_NONE && !shape_unindexed(s, len) &&
+		!stop_stem_find(s, len, false, words);
 }
 
 /*
@@ -467,9 +490,10 @@ stem_indexed(const char *s, size_t len)
  * word:p* term cannot be answered by key presence.
  */
 static bool
-prefix_may_be_unindexed(const char *p, size_t len)
+prefix_may_be_unindexed(const char *p, size_t len, DiploWordKeys words)
 {
-	return shape_unindexed(p, len) || stop_stem_find(p, len, true);
+	return words == DIPLO_WORDS_NONE || shape_unindexed(p, len) ||
+		stop_stem_find(p, len, true, words);
 }
 
 /* Make room in b for n more bytes and the NUL after them. */
@@ -2051,7 +2075,7 @@ diplo_keys_free(const DiploAllocator *a, DiploKeys *k)
 /* The keys of an analysis: every form of every value, tagged (see above). */
 void
 diplo_analysis_keys(const DiploAllocator *a, const DiploAnalysis *an,
-					DiploKeys *out)
+					DiploWordKeys words, DiploKeys *out)
 {
 	KeyList		l;
 
@@ -2084,7 +2108,7 @@ diplo_analysis_keys(const DiploAllocator *a, const DiploAnalysis *an,
 		memset(&f, 0, sizeof(f));
 		facts_build(a, an->quotes[q].content, &f, true, true);
 		for (int i = 0; i < f.nstems; i++)
-			if (stem_indexed(f.stems[i].s, f.stems[i].len))
+			if (stem_indexed(f.stems[i].s, f.stems[i].len, words))
 				keylist_push(&l, make_key(a, DIPLO_QF_WORD, f.stems[i].s, f.stems[i].len));
 		for (int k = 0; k < diplo_ntopics; k++)
 			if (f.topics[k])
@@ -2144,7 +2168,7 @@ add_multiword_keys(KeyList *l, DiploQueryKeys *out, int32_t node,
 /* The keys of a query: one per term (or per word of a name with a space). */
 void
 diplo_query_keys(const DiploAllocator *a, const DiploQuery *q,
-				 DiploQueryKeys *out)
+				 DiploWordKeys words, DiploQueryKeys *out)
 {
 	KeyList		l;
 	uint8_t    *none;
@@ -2177,7 +2201,7 @@ diplo_query_keys(const DiploAllocator *a, const DiploQuery *q,
 		}
 		/* a word the index leaves out has no key: the term is MAYBE */
 		if (n->field == DIPLO_QF_WORD && n->prefix &&
-			prefix_may_be_unindexed(v, len))
+			prefix_may_be_unindexed(v, len, words))
 			continue;
 		if (n->prefix)
 		{
@@ -2197,7 +2221,7 @@ diplo_query_keys(const DiploAllocator *a, const DiploQuery *q,
 
 			buf_init(&b, a);
 			stem_into(v, len, &b);
-			if (!stem_indexed(b.s, b.len))
+			if (!stem_indexed(b.s, b.len, words))
 			{
 				diplo_free(a, b.s);
 				continue;

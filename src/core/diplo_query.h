@@ -165,14 +165,28 @@ extern const int diplo_nstopwords;
 
 /*
  * Stems too common inside quotes to be worth a key (data/frequent_stems.txt,
- * from tools/gen_frequent_stems.sh): the index treats them as stop words.
+ * from tools/gen_frequent_stems.sh): an index of policy DIPLO_WORDS_RARE
+ * treats them as stop words.  Stems may join the list in a new release but
+ * never leave it: an index built before would lack their keys.
  */
 extern const char *const diplo_frequent_stems[];
 extern const int diplo_nfrequent_stems;
 
+/*
+ * Which word: stems of quote contents have index keys: the GIN operator
+ * class option words.  Every policy leaves out the stop words; an index and
+ * the queries on it must use the same policy.
+ */
+typedef enum DiploWordKeys
+{
+	DIPLO_WORDS_RARE = 0,		/* also leave out the frequent stems (default) */
+	DIPLO_WORDS_ALL,			/* every other stem */
+	DIPLO_WORDS_NONE			/* no word: keys; word: terms are rechecked */
+} DiploWordKeys;
+
 /* Sorted, distinct keys of an analysis (what GIN stores for a row). */
 void		diplo_analysis_keys(const DiploAllocator *a, const DiploAnalysis *an,
-								DiploKeys *out);
+								DiploWordKeys words, DiploKeys *out);
 
 /*
  * The keys of a query: one per term, none for a word: term on a stem the
@@ -190,7 +204,7 @@ typedef struct DiploQueryKeys
 } DiploQueryKeys;
 
 void		diplo_query_keys(const DiploAllocator *a, const DiploQuery *q,
-							 DiploQueryKeys *out);
+							 DiploWordKeys words, DiploQueryKeys *out);
 
 /* Free what diplo_query_keys allocated. */
 void		diplo_query_keys_free(const DiploAllocator *a, DiploQueryKeys *k);

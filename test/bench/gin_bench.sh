@@ -10,6 +10,8 @@
 # articles from small word lists.  Not a timed test: it prints figures, per N
 # and then a summary table with the ratios against the targets of issue 4:
 #	size		diplo index / tsvector index			at most 0.25
+#				(the default, words = 'rare'; the sizes with
+#				words = 'all' and 'none' are reported beside)
 #	build		diplo index on the stored column /
 #				tsvector expression index				at most 1
 #	build+analysis	diplo expression index (analyses every row) /
@@ -108,6 +110,12 @@ SQL
 	build_st=$(timed -c "$mwm CREATE INDEX bench_st ON bench USING gin (st);")
 	build_expr=$(timed -c "$mwm CREATE INDEX bench_expr ON bench USING gin (diplo_analyze(body));")
 	build_tsv=$(timed -c "$mwm CREATE INDEX bench_tsv ON bench USING gin (to_tsvector('english', body));")
+	# the other values of the words option, for their sizes
+	psql_q -c "$mwm CREATE INDEX bench_st_all ON bench USING gin (st diplo_statement_ops (words = 'all'));" \
+		-c "$mwm CREATE INDEX bench_st_none ON bench USING gin (st diplo_statement_ops (words = 'none'));"
+	size_all=$(psql_q -c "SELECT pg_relation_size('bench_st_all')")
+	size_none=$(psql_q -c "SELECT pg_relation_size('bench_st_none')")
+	psql_q -c "DROP INDEX bench_st_all, bench_st_none;"
 	size_st=$(psql_q -c "SELECT pg_relation_size('bench_st')")
 	size_tsv=$(psql_q -c "SELECT pg_relation_size('bench_tsv')")
 	psql_q -c "DROP INDEX bench_expr;"
@@ -116,6 +124,8 @@ SQL
 	printf '  %-46s %10s s\n' "build diplo GIN expression (with analysis)" "$build_expr"
 	printf '  %-46s %10s s\n' "build tsvector GIN expression" "$build_tsv"
 	printf '  %-46s %10s\n' "size diplo GIN" "$(psql_q -c "SELECT pg_size_pretty($size_st::bigint)")"
+	printf '  %-46s %10s\n' "size diplo GIN, words = 'all'" "$(psql_q -c "SELECT pg_size_pretty($size_all::bigint)")"
+	printf '  %-46s %10s\n' "size diplo GIN, words = 'none'" "$(psql_q -c "SELECT pg_size_pretty($size_none::bigint)")"
 	printf '  %-46s %10s\n' "size tsvector GIN" "$(psql_q -c "SELECT pg_size_pretty($size_tsv::bigint)")"
 	printf '  %-46s %10s\n' "table (heap and TOAST)" \
 		"$(psql_q -c "SELECT pg_size_pretty(pg_total_relation_size('bench') - pg_indexes_size('bench'))")"
@@ -126,7 +136,8 @@ SQL
 	for q in 'speaker:blinken' 'speaker:blink*' 'quote(speaker:blinken & word:ukrain*)' \
 		'topic:nuclear & country:iran' 'role:"foreign minister" & !country:"united states"' \
 		'cue:warned & topic:sanctions' 'word:ceasefire' 'word:ukrain*' 'speaker:okafor' \
-		'quote(speaker:okafor & word:trade)' 'quote(speaker:blinken & word:the)'; do
+		'quote(speaker:okafor & word:trade)' 'quote(speaker:blinken & word:the)' \
+		'speaker:blinken & word:year'; do
 		lit=$(echo "$q" | sed "s/'/''/g")
 		rows=$(psql_q -c "SELECT count(*) FROM bench WHERE st @@ '$lit'")
 		ql="SELECT id FROM bench WHERE st @@ '$lit'"
@@ -146,7 +157,7 @@ SQL
 	printf '  %-52s %7s | %9s | %9s\n' "tsvector @@ 'blinken' (for reference)" \
 		"$(psql_q -c "SELECT count(*) FROM bench WHERE to_tsvector('english', body) @@ to_tsquery('english', 'blinken')")" \
 		"$(latency 'SET enable_seqscan = off;' "$ql" 5)" "-"
-	echo "$n $size_st $size_tsv $build_st $build_expr $build_tsv $worst $worst_q" >>"$summary"
+	echo "$n $size_st $size_tsv $build_st $build_expr $build_tsv $worst $size_all $size_none $worst_q" >>"$summary"
 done
 psql_q -c "DROP TABLE bench, bench_src;"
 
@@ -154,7 +165,7 @@ echo
 echo "== summary (targets of issue 4)"
 printf '%8s | %9s %9s %6s | %8s %8s %8s %6s %6s | %8s\n' "N" "diplo MB" "tsv MB" "size" \
 	"build s" "+anal. s" "tsv s" "build" "+anal." "select."
-while read -r n size_st size_tsv build_st build_expr build_tsv worst worst_q; do
+while read -r n size_st size_tsv build_st build_expr build_tsv worst size_all size_none worst_q; do
 	printf '%8s | %9s %9s %6s | %8s %8s %8s %6s %6s | %8s\n' "$n" \
 		"$(echo "$size_st" | awk '{ printf "%.2f", $1 / 1048576 }')" \
 		"$(echo "$size_tsv" | awk '{ printf "%.2f", $1 / 1048576 }')" \
@@ -162,9 +173,10 @@ while read -r n size_st size_tsv build_st build_expr build_tsv worst worst_q; do
 		"$(ratio "$build_st" "$build_tsv")" "$(ratio "$build_expr" "$build_tsv")" "$worst"
 done <"$summary"
 echo "ratio lines (target in brackets):"
-while read -r n size_st size_tsv build_st build_expr build_tsv worst worst_q; do
+while read -r n size_st size_tsv build_st build_expr build_tsv worst size_all size_none worst_q; do
 	r=$(ratio "$size_st" "$size_tsv")
 	echo "  N=$n size ratio diplo/tsvector $r [<= 0.25] $(verdict "$r" 0.25)"
+	echo "  N=$n size ratio with words = 'all' $(ratio "$size_all" "$size_tsv"), words = 'none' $(ratio "$size_none" "$size_tsv") [reported]"
 	r=$(ratio "$build_st" "$build_tsv")
 	echo "  N=$n build ratio diplo stored column/tsvector expression $r [<= 1] $(verdict "$r" 1)"
 	r=$(ratio "$build_expr" "$build_tsv")

@@ -67,6 +67,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const DiploAllocator *a = &diplo_malloc_allocator;
+	DiploWordKeys words;
 	DiploQuery	q;
 	DiploQuery	again;
 	DiploQuery	view;
@@ -115,8 +116,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	fixed_analysis(&an);
-	diplo_analysis_keys(a, &an, &row);
-	diplo_query_keys(a, &q, &qk);
+	/* the index's word policy, from the input's length */
+	words = (DiploWordKeys) (size % 3);
+	diplo_analysis_keys(a, &an, words, &row);
+	diplo_query_keys(a, &q, words, &qk);
 	check = calloc(qk.keys.n + 1, 1);
 	for (int32_t k = 0; k < qk.keys.n; k++)
 		check[k] = key_present(&qk.keys.keys[k], &row);

@@ -1,9 +1,10 @@
 # An updated database dumps and restores: diplo 0.1 installed, articles
 # stored (generated column, GIN index), ALTER EXTENSION diplo UPDATE, then
-# objects that use 0.2 (a dashboard view over diplo_facets, an expression
-# index on diplo_stats, a column filled by diplo_backfill); pg_dump -Fc and
+# objects that use 0.2 and 0.3 (a dashboard view over diplo_facets, an expression
+# index on diplo_stats, a column filled by diplo_backfill, a GIN index with
+# the words option); pg_dump -Fc and
 # pg_restore --exit-on-error into a fresh cluster recreate everything in a
-# working order: the extension at 0.2, the same rows, views and answers,
+# working order: the extension at 0.3, the same rows, views and answers,
 # valid indexes.
 use strict;
 use warnings;
@@ -41,9 +42,9 @@ is($old->safe_psql('news', "SELECT extversion FROM pg_extension WHERE extname = 
 
 $old->safe_psql('news', 'ALTER EXTENSION diplo UPDATE');
 is($old->safe_psql('news', "SELECT extversion FROM pg_extension WHERE extname = 'diplo'"),
-	'0.2', 'ALTER EXTENSION diplo UPDATE brings it to 0.2');
+	'0.3', 'ALTER EXTENSION diplo UPDATE brings it to 0.3');
 
-# Objects of 0.2 on the updated database.
+# Objects of 0.2 and 0.3 on the updated database.
 $old->safe_psql(
 	'news', q{
 CREATE VIEW quotes_per_country AS
@@ -51,6 +52,7 @@ SELECT f.value AS country, sum(f.quotes) AS quotes, count(*) AS articles
 FROM articles, diplo_facets(analysis) f WHERE f.facet = 'country' GROUP BY 1;
 CREATE INDEX articles_quotes ON articles (((diplo_stats(analysis)).quotes));
 ALTER TABLE articles ADD COLUMN summary diplo_statement;
+CREATE INDEX articles_words ON articles USING gin (summary diplo_statement_ops (words = 'all'));
 });
 $old->safe_psql('news',
 	"CALL diplo_backfill('articles', 'body', 'summary', batch_size => 500, progress => false)");
@@ -61,6 +63,7 @@ SELECT md5(string_agg(id || ':' || analysis::text || ':' || coalesce(summary::te
 SELECT md5(string_agg(country || ':' || quotes || ':' || articles, ',' ORDER BY country)) FROM quotes_per_country;
 SELECT count(*) FROM articles WHERE analysis @@ 'speaker:solano & country:brazil';
 SELECT count(*) FROM articles WHERE summary @@ 'speaker:solano & country:brazil';
+SELECT count(*) FROM articles WHERE summary @@ 'word:need | word:want*';
 };
 my $before = $old->safe_psql('news', $checks);
 
@@ -89,7 +92,7 @@ $new->command_ok(
 	'pg_restore --exit-on-error into a fresh cluster');
 $new->safe_psql('news', 'ANALYZE');
 is($new->safe_psql('news', "SELECT extversion FROM pg_extension WHERE extname = 'diplo'"),
-	'0.2', 'the restored database has diplo 0.2');
+	'0.3', 'the restored database has diplo 0.3');
 is($new->safe_psql('news', $checks), $before,
 	'rows, the dashboard view and the answers are those of the updated database');
 is( $new->safe_psql(
@@ -97,8 +100,11 @@ is( $new->safe_psql(
 SELECT string_agg(c.relname || ':' || i.indisvalid, ' ' ORDER BY c.relname)
 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
 WHERE i.indrelid = 'articles'::regclass AND c.relname <> 'articles_pkey'}),
-	'articles_analysis:true articles_quotes:true',
+	'articles_analysis:true articles_quotes:true articles_words:true',
 	'the restored indexes are valid');
+like($new->safe_psql('news', "SELECT pg_get_indexdef('articles_words'::regclass)"),
+	qr/diplo_statement_ops \(words='all'\)/,
+	'the restored index keeps its words option');
 like(
 	$new->safe_psql(
 		'news',

@@ -238,7 +238,7 @@ test_match_and_keys(void **state)
 		{"topic:afghanistan", true},	/* from the quote's content */
 		{"event:call", true},
 		{"cue:warned", true},
-		{"word:talk", true},	/* common, but a word of the lexicons: a key */
+		{"word:talk", true, true},	/* a frequent stem: no key, rechecked */
 		{"word:afghan", true},
 		{"word:negocies", true},
 		{"word:vacc*", true},
@@ -262,7 +262,7 @@ test_match_and_keys(void **state)
 	DiploKeys	keys;
 
 	make_analysis(&an);
-	diplo_analysis_keys(A, &an, &keys);
+	diplo_analysis_keys(A, &an, DIPLO_WORDS_RARE, &keys);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 	{
 		DiploQuery	q = parse_ok(cases[i].q);
@@ -270,7 +270,7 @@ test_match_and_keys(void **state)
 		uint8_t		t;
 
 		assert_int_equal(diplo_query_match(A, &q, &an), cases[i].match);
-		diplo_query_keys(A, &q, &qk);
+		diplo_query_keys(A, &q, DIPLO_WORDS_RARE, &qk);
 		t = ternary_over(&q, &qk, &keys);
 		if (cases[i].match)
 			assert_int_not_equal(t, DIPLO_FALSE);
@@ -323,7 +323,7 @@ test_unindexed_words(void **state)
 		{"word:5g", true, false},
 		{"word:pipeline", true, false},
 		{"word:pipe*", true, false},
-		{"word:talks", true, false},	/* a lexicon word keeps its key */
+		{"word:sanctions", true, false},	/* a lexicon word keeps its key */
 		{"word:year*", true, true},
 		{"word:yours", false, true},
 		{"word:we*", false, true},	/* "we" is a stop word */
@@ -339,10 +339,10 @@ test_unindexed_words(void **state)
 	memset(&an, 0, sizeof(an));
 	memset(&qt, 0, sizeof(qt));
 	qt.speaker = -1;
-	qt.content = "In 2021 the G20 and a 5G pipeline: it's the talks' year";
+	qt.content = "In 2021 the G20 and a 5G pipeline: it's the sanctions' year";
 	an.nquotes = 1;
 	an.quotes = &qt;
-	diplo_analysis_keys(A, &an, &keys);
+	diplo_analysis_keys(A, &an, DIPLO_WORDS_RARE, &keys);
 	assert_false(has_word_key(&keys, "the"));
 	assert_false(has_word_key(&keys, "2021"));
 	assert_false(has_word_key(&keys, "a"));
@@ -350,7 +350,7 @@ test_unindexed_words(void **state)
 	assert_true(has_word_key(&keys, "g20"));
 	assert_true(has_word_key(&keys, "5g"));
 	assert_true(has_word_key(&keys, "pipelin"));
-	assert_true(has_word_key(&keys, "talk"));	/* "peace talks": a lexicon word */
+	assert_true(has_word_key(&keys, "sanction"));	/* a word of the lexicons */
 	assert_false(has_word_key(&keys, "year"));	/* a frequent stem */
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 	{
@@ -359,7 +359,7 @@ test_unindexed_words(void **state)
 		uint8_t		t;
 
 		assert_int_equal(diplo_query_match(A, &q, &an), cases[i].match);
-		diplo_query_keys(A, &q, &qk);
+		diplo_query_keys(A, &q, DIPLO_WORDS_RARE, &qk);
 		t = ternary_over(&q, &qk, &keys);
 		if (cases[i].match)
 			assert_int_not_equal(t, DIPLO_FALSE);
@@ -403,11 +403,84 @@ test_needs_keys(void **state)
 		DiploQuery	q = parse_ok(cases[i].q);
 		DiploQueryKeys qk;
 
-		diplo_query_keys(A, &q, &qk);
+		diplo_query_keys(A, &q, DIPLO_WORDS_RARE, &qk);
 		assert_int_equal(qk.needs_keys, cases[i].needs);
 		diplo_query_keys_free(A, &qk);
 		diplo_query_free(A, &q);
 	}
+}
+
+/* Does the key list hold the key tag:value? */
+static bool
+has_key(const DiploKeys *keys, char tag, const char *value)
+{
+	size_t		len = strlen(value);
+
+	for (int32_t j = 0; j < keys->n; j++)
+		if (keys->keys[j].len == (int32_t) len + 1 &&
+			keys->keys[j].data[0] == (uint8_t) tag &&
+			memcmp(keys->keys[j].data + 1, value, len) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The words option: 'rare' leaves out the frequent stems, 'all' keeps
+ * them, 'none' has no word: keys; every policy answers every query right
+ * (a term without a key is MAYBE), and the other fields keep their keys.
+ */
+static void
+test_word_policies(void **state)
+{
+	static const char *queries[] = {
+		"word:needs", "word:afghans", "word:nee*", "quote(word:need & speaker:qureshi)",
+		"!word:needs", "word:zzz", "word:needs & speaker:qureshi",
+	};
+	DiploAnalysis an;
+	DiploKeys	rare;
+	DiploKeys	all;
+	DiploKeys	none;
+
+	make_analysis(&an);
+	diplo_analysis_keys(A, &an, DIPLO_WORDS_RARE, &rare);
+	diplo_analysis_keys(A, &an, DIPLO_WORDS_ALL, &all);
+	diplo_analysis_keys(A, &an, DIPLO_WORDS_NONE, &none);
+	/* "need" is a frequent stem, "afghan" a word of the lexicons */
+	assert_false(has_key(&rare, 'w', "need"));
+	assert_true(has_key(&all, 'w', "need"));
+	assert_false(has_key(&none, 'w', "need"));
+	assert_true(has_key(&rare, 'w', "afghan"));
+	assert_true(has_key(&all, 'w', "afghan"));
+	assert_false(has_key(&none, 'w', "afghan"));
+	assert_true(all.n > rare.n && rare.n > none.n);
+	for (int32_t j = 0; j < none.n; j++)
+		assert_int_not_equal(none.keys[j].data[0], 'w');
+	assert_true(has_key(&none, 's', "qureshi"));
+	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++)
+	{
+		DiploQuery	q = parse_ok(queries[i]);
+		bool		match = diplo_query_match(A, &q, &an);
+		const DiploKeys *rows[] = {&rare, &all, &none};
+
+		for (int w = DIPLO_WORDS_RARE; w <= DIPLO_WORDS_NONE; w++)
+		{
+			DiploQueryKeys qk;
+			uint8_t		t;
+
+			diplo_query_keys(A, &q, (DiploWordKeys) w, &qk);
+			t = ternary_over(&q, &qk, rows[w]);
+			/* never FALSE for a match, never TRUE for a miss */
+			assert_int_not_equal(t, match ? DIPLO_FALSE : DIPLO_TRUE);
+			/* with every word keyed, a plain word term is exact */
+			if (w == DIPLO_WORDS_ALL && strstr(queries[i], "quote(") == NULL)
+				assert_int_equal(t, match ? DIPLO_TRUE : DIPLO_FALSE);
+			diplo_query_keys_free(A, &qk);
+		}
+		diplo_query_free(A, &q);
+	}
+	diplo_keys_free(A, &rare);
+	diplo_keys_free(A, &all);
+	diplo_keys_free(A, &none);
 }
 
 /* Normalisation folds case and Latin accents, and survives bad bytes. */
@@ -450,7 +523,7 @@ test_contains(void **state)
 		DiploKeys	row;
 		DiploKeys	need;
 
-		diplo_analysis_keys(A, &an, &row);
+		diplo_analysis_keys(A, &an, DIPLO_WORDS_RARE, &row);
 		diplo_containment_keys(A, &sub, &need);
 		assert_int_equal(need.n, 3);	/* shah, mahmood, qureshi */
 		for (int32_t i = 0; i < need.n; i++)
@@ -481,6 +554,7 @@ unit_query(void)
 		cmocka_unit_test(test_match_and_keys),
 		cmocka_unit_test(test_needs_keys),
 		cmocka_unit_test(test_unindexed_words),
+		cmocka_unit_test(test_word_policies),
 		cmocka_unit_test(test_normalize),
 		cmocka_unit_test(test_contains),
 	};
