@@ -13,7 +13,7 @@
 # recovery, dump/restore, logical replication, sharding with postgres_fdw,
 # dump of an updated database; tools/tap-tests.sh, as the user postgres
 # when root), and upgrade (tools/upgrade-check.sh: indexes and values of the
-# release 0.1 build read by this one).
+# release 0.1 and 0.2 builds read by this one).
 # Ends with "N passed, N failed" and exits non-zero if any stage failed.
 set -uo pipefail
 
@@ -139,10 +139,11 @@ stage_tap() {
 	bash tools/tap-tests.sh
 }
 
-# A real upgrade: indexes built by the release 0.1 build, queried by this one
-# (tools/upgrade-check.sh; skipped when that commit is not in the clone).
+# A real upgrade: indexes built by the release 0.1 build and by the release
+# 0.2 build (commit e26c136), queried by this one (tools/upgrade-check.sh;
+# skipped when that commit is not in the clone).
 stage_upgrade() {
-	bash tools/upgrade-check.sh
+	bash tools/upgrade-check.sh && UPGRADE_FROM=e26c136 bash tools/upgrade-check.sh
 }
 
 banner deps
