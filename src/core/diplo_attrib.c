@@ -1417,7 +1417,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		}
 		else
 			mi = subject_before(t, ms, c, ss, &s, &e, &desc);
-		if (mi == -2 && !(cue->flags & DIPLO_CUE_PARTICIPLE) && cue->cls == DIPLO_CUE_SPEECH &&
+		if (mi == -2 && !(cue->flags & DIPLO_CUE_PARTICIPLE) &&
+			(cue->cls == DIPLO_CUE_SPEECH || cue->cls == DIPLO_CUE_STANCE) &&
 			span_holding(&ix, c) < 0 && (mi = np_subject(at, t, c, ss, &s, &e)) == -1)
 			/* "Some Democrats said": a named group */
 			entity = diplo_coref_named_group(at->coref, t, s, e);
