@@ -620,6 +620,10 @@ np_subject(DiploAttrib *at, const DiploTokens *t, int c, int ss, int *s, int *e)
 			q == DIPLO_POS_CD || q == DIPLO_POS_PRP_POSS || q == DIPLO_POS_POS ||
 			q == DIPLO_POS_PDT || diplo_tok_in_set(t, p - 1, &np_inner_words_set))
 			p--;
+		/* "the latest Reuters/Ipsos poll", "a Wall Street Journal/NBC News poll" */
+		else if (punct_is(t, p - 1, "/&") && p - 2 >= ss && p - 2 >= at->pos_lo &&
+				 t->tok[p - 2].kind == DIPLO_TOK_WORD)
+			p -= 2;
 		else
 			break;
 	}
