@@ -1593,6 +1593,14 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 							break;
 						}
 			}
+			/* "refused to sign the deal, which ...": a stance ends at a comma */
+			if (cue->cls == DIPLO_CUE_STANCE && r->cs > c && diplo_tok_is(t, r->cs, "to"))
+				for (int i = r->cs + 1; i < r->ce; i++)
+					if (punct_is(t, i, ",") && span_holding(&ix, i) < 0)
+					{
+						r->ce = i;
+						break;
+					}
 			/* "endorsed Clinton": a stance takes a short object */
 			if (word_count(t, r->cs, r->ce) < (cue->cls == DIPLO_CUE_STANCE && r->cs > c ? 1 : 3))
 			{
