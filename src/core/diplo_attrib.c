@@ -1593,8 +1593,13 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 							break;
 						}
 			}
-			/* "refused to sign the deal, which ...": a stance ends at a comma */
-			if (cue->cls == DIPLO_CUE_STANCE && r->cs > c && diplo_tok_is(t, r->cs, "to"))
+			/*
+			 * "refused to sign the deal, which ...", "endorsed Trump, ...": a
+			 * stance's infinitive or object ends at a comma
+			 */
+			if (cue->cls == DIPLO_CUE_STANCE && r->cs > c &&
+				(diplo_tok_is(t, r->cs, "to") ||
+				 (!diplo_tok_is(t, r->cs - 1, "that") && !(cue->flags & DIPLO_CUE_CLAUSE))))
 				for (int i = r->cs + 1; i < r->ce; i++)
 					if (punct_is(t, i, ",") && span_holding(&ix, i) < 0)
 					{
