@@ -365,6 +365,14 @@ describing_mention(const DiploMentions *ms, int k)
 		(ms->m[k].kind == DIPLO_MEN_ROLE || ms->m[k].kind == DIPLO_MEN_ORG);
 }
 
+/* Days of the week: "X on Friday said" */
+static const char *const weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", NULL
+};
+
+static DiploWordSet weekdays_set = DIPLO_WORDSET(weekdays);
+
 /*
  * The subject before cue c: a mention ending there (after adverbs, a
  * parenthesis or ", who"), an apposition ("X, a doctor, said", "The
@@ -383,6 +391,10 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 	*desc = -1;
 	for (int g = 0; g < 3 && j >= ss && skippable(t, j); g++)
 		j--;
+	/* "Trump on Friday endorsed" */
+	if (j - 1 > ss && diplo_tok_in_set(t, j, &weekdays_set) && diplo_tok_is(t, j - 1, "on"))
+		for (j -= 2; j >= ss && j > c - 7 && skippable(t, j);)
+			j--;
 	/* "Mary Fallin (R-OK) said" */
 	if (punct_is(t, j, ")"))
 	{
