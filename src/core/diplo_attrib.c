@@ -1619,7 +1619,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 						break;
 					}
 			/* "endorsed Clinton": a stance takes a short object */
-			if (word_count(t, r->cs, r->ce) < (cue->cls == DIPLO_CUE_STANCE && r->cs > c ? 1 : 3))
+			if (word_count(t, r->cs, r->ce) <
+				((cue->cls == DIPLO_CUE_STANCE && r->cs > c) ? 1 :
+				 (r->cs == c + 1 && diplo_tok_is(t, r->cs, "to")) ? 2 : 3))
 			{
 				as.n--;
 				continue;
