@@ -1010,6 +1010,9 @@ content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, co
 		{
 			int			after = ms->m[m].end;
 
+			/* "accused Sanders of ...": the accused belongs to the content */
+			if (cue->cls == DIPLO_CUE_STANCE && diplo_tok_is(t, after, "of"))
+				return k;
 			if (diplo_tok_is(t, after, "that") || diplo_tok_is(t, after, "of") ||
 				diplo_tok_is(t, after, "about"))
 			{
