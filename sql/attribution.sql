@@ -89,7 +89,21 @@ I think both delegations are ready for a long session.$b$),
 (32, 'a colon ending the paragraph: the quote opens the next one',
  $b$Asked about the border, Ana Ruiz said:
 
-“We will not close it, whatever happens.”$b$);
+“We will not close it, whatever happens.”$b$),
+(50, 'a stance with a plain noun phrase as subject (a poll)',
+ $b$In the new survey, 19 percent of farmers support the trade deal.$b$),
+(51, 'a noun phrase subject with a slash',
+ $b$The latest Ipsos/Reuters poll showed Ana Ruiz leading the race.$b$),
+(52, 'intentions: plans to, refused to; the infinitive ends at a comma',
+ $b$Ana Ruiz plans to visit Lima in May. Mateo Lind refused to sign the protocol, which the opposition had drafted.$b$),
+(53, 'a stance object ends at a comma',
+ $b$Ana Ruiz endorsed the proposal, giving the coalition a majority in the council.$b$),
+(54, 'a day between subject and cue',
+ $b$Mateo Lind on Friday criticised the fishing quotas.$b$),
+(55, 'declined to comment: a two-word infinitive',
+ $b$Ana Ruiz declined to comment.$b$),
+(56, 'the accused belongs to the content',
+ $b$Mateo Lind accused Ana Ruiz of blocking the reform.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -44,7 +44,8 @@ CUE_CLASSES = {'speech': 'DIPLO_CUE_SPEECH', 'stance': 'DIPLO_CUE_STANCE',
 CUE_FLAGS = {'takes_object': 'DIPLO_CUE_TAKES_OBJECT',
              'participle': 'DIPLO_CUE_PARTICIPLE',
              'present': 'DIPLO_CUE_PRESENT',
-             'quote_only': 'DIPLO_CUE_QUOTE_ONLY'}
+             'quote_only': 'DIPLO_CUE_QUOTE_ONLY',
+             'clause': 'DIPLO_CUE_CLAUSE'}
 TITLE_KINDS = {'office': 'DIPLO_TITLE_OFFICE',
                'honorific': 'DIPLO_TITLE_HONORIFIC',
                'role_noun': 'DIPLO_TITLE_ROLE_NOUN'}

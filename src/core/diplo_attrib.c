@@ -365,6 +365,14 @@ describing_mention(const DiploMentions *ms, int k)
 		(ms->m[k].kind == DIPLO_MEN_ROLE || ms->m[k].kind == DIPLO_MEN_ORG);
 }
 
+/* Days of the week: "X on Friday said" */
+static const char *const weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", NULL
+};
+
+static DiploWordSet weekdays_set = DIPLO_WORDSET(weekdays);
+
 /*
  * The subject before cue c: a mention ending there (after adverbs, a
  * parenthesis or ", who"), an apposition ("X, a doctor, said", "The
@@ -383,6 +391,10 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 	*desc = -1;
 	for (int g = 0; g < 3 && j >= ss && skippable(t, j); g++)
 		j--;
+	/* "Trump on Friday endorsed" */
+	if (j - 1 > ss && diplo_tok_in_set(t, j, &weekdays_set) && diplo_tok_is(t, j - 1, "on"))
+		for (j -= 2; j >= ss && j > c - 7 && skippable(t, j);)
+			j--;
 	/* "Mary Fallin (R-OK) said" */
 	if (punct_is(t, j, ")"))
 	{
@@ -620,6 +632,10 @@ np_subject(DiploAttrib *at, const DiploTokens *t, int c, int ss, int *s, int *e)
 			q == DIPLO_POS_CD || q == DIPLO_POS_PRP_POSS || q == DIPLO_POS_POS ||
 			q == DIPLO_POS_PDT || diplo_tok_in_set(t, p - 1, &np_inner_words_set))
 			p--;
+		/* "the latest Reuters/Ipsos poll", "a Wall Street Journal/NBC News poll" */
+		else if (punct_is(t, p - 1, "/&") && p - 2 >= ss && p - 2 >= at->pos_lo &&
+				 t->tok[p - 2].kind == DIPLO_TOK_WORD)
+			p -= 2;
 		else
 			break;
 	}
@@ -994,6 +1010,9 @@ content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, co
 		{
 			int			after = ms->m[m].end;
 
+			/* "accused Sanders of ...": the accused belongs to the content */
+			if (cue->cls == DIPLO_CUE_STANCE && diplo_tok_is(t, after, "of"))
+				return k;
 			if (diplo_tok_is(t, after, "that") || diplo_tok_is(t, after, "of") ||
 				diplo_tok_is(t, after, "about"))
 			{
@@ -1417,7 +1436,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		}
 		else
 			mi = subject_before(t, ms, c, ss, &s, &e, &desc);
-		if (mi == -2 && !(cue->flags & DIPLO_CUE_PARTICIPLE) && cue->cls == DIPLO_CUE_SPEECH &&
+		if (mi == -2 && !(cue->flags & DIPLO_CUE_PARTICIPLE) &&
+			(cue->cls == DIPLO_CUE_SPEECH || cue->cls == DIPLO_CUE_STANCE) &&
 			span_holding(&ix, c) < 0 && (mi = np_subject(at, t, c, ss, &s, &e)) == -1)
 			/* "Some Democrats said": a named group */
 			entity = diplo_coref_named_group(at->coref, t, s, e);
@@ -1588,8 +1608,23 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 							break;
 						}
 			}
+			/*
+			 * "refused to sign the deal, which ...", "endorsed Trump, ...": a
+			 * stance's infinitive or object ends at a comma
+			 */
+			if (cue->cls == DIPLO_CUE_STANCE && r->cs > c &&
+				(diplo_tok_is(t, r->cs, "to") ||
+				 (!diplo_tok_is(t, r->cs - 1, "that") && !(cue->flags & DIPLO_CUE_CLAUSE))))
+				for (int i = r->cs + 1; i < r->ce; i++)
+					if (punct_is(t, i, ",") && span_holding(&ix, i) < 0)
+					{
+						r->ce = i;
+						break;
+					}
 			/* "endorsed Clinton": a stance takes a short object */
-			if (word_count(t, r->cs, r->ce) < (cue->cls == DIPLO_CUE_STANCE && r->cs > c ? 1 : 3))
+			if (word_count(t, r->cs, r->ce) <
+				((cue->cls == DIPLO_CUE_STANCE && r->cs > c) ? 1 :
+				 (r->cs == c + 1 && diplo_tok_is(t, r->cs, "to")) ? 2 : 3))
 			{
 				as.n--;
 				continue;

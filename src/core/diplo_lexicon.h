@@ -57,6 +57,9 @@ typedef enum DiploCueClass
 #define DIPLO_CUE_PRESENT		0x04	/* "says", "tells" (headline style) */
 #define DIPLO_CUE_QUOTE_ONLY	0x08	/* a cue only next to a quote ("he
 										 * continued.") */
+#define DIPLO_CUE_CLAUSE		0x10	/* a stance whose content is a clause
+										 * ("thinks the deal is fair, but"),
+										 * not an object ending at a comma */
 
 typedef struct DiploCue
 {
