@@ -89,7 +89,11 @@ I think both delegations are ready for a long session.$b$),
 (32, 'a colon ending the paragraph: the quote opens the next one',
  $b$Asked about the border, Ana Ruiz said:
 
-“We will not close it, whatever happens.”$b$);
+“We will not close it, whatever happens.”$b$),
+(33, 'a headline label with a quotation in single marks: direct',
+ $b$Ana Ruiz: ‘We Will Not Close The Border.’
+
+The minister spoke in Lima on Monday.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

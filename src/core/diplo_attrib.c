@@ -142,6 +142,32 @@ is_dash(const DiploTokens *t, int i)
 						   s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94));
 }
 
+/* Is token i a single quote mark (', left or right single curly quote)? */
+static bool
+single_mark(const DiploTokens *t, int i)
+{
+	const unsigned char *s;
+
+	if (i < 0 || i >= t->n || t->tok[i].kind != DIPLO_TOK_PUNCT)
+		return false;
+	s = (const unsigned char *) t->text + t->tok[i].start;
+	return s[0] == '\'' || (t->tok[i].end - t->tok[i].start == 3 && s[0] == 0xE2 &&
+							s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99));
+}
+
+/*
+ * Is [s, e) one quotation in single marks ("Trump: ‘We will win.’", the
+ * headline style)?
+ */
+static bool
+single_quoted(const DiploTokens *t, int s, int e)
+{
+	while (e > s + 2 && punct_is(t, e - 1, ".!?"))
+		e--;
+	return e > s + 2 && single_mark(t, s) && single_mark(t, e - 1) &&
+		!(t->tok[s + 1].flags & DIPLO_TF_SPACE) && !(t->tok[e - 1].flags & DIPLO_TF_SPACE);
+}
+
 /* Start an attribution state with no quotes, over coref's entities. */
 void
 diplo_attrib_init(DiploAttrib *at, const DiploAllocator *a, DiploCoref *coref)
@@ -1383,6 +1409,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			if (p >= 0 && span_attr[p] < 0 && qs->span[p].close >= 0 &&
 				qs->span[p].close + 2 >= r->ce)
 				attr_set_direct(r, qs, p, span_attr, as.n - 1);
+			else if (single_quoted(t, r->cs, r->ce))
+				r->kind = DIPLO_QUOTE_DIRECT;	/* "Trump: ‘We will win.’" */
 			else
 			{
 				r->kind = quote_opens_in(&ix, r->cs, r->ce) ?
