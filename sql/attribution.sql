@@ -93,7 +93,9 @@ I think both delegations are ready for a long session.$b$),
 (33, 'a headline label with a quotation in single marks: direct',
  $b$Ana Ruiz: ‘We Will Not Close The Border.’
 
-The minister spoke in Lima on Monday.$b$);
+The minister spoke in Lima on Monday.$b$),
+(34, 'a scare quote with its comma inside, no speaker: no quote',
+ $b$The port, once a “free zone,” lost that status in 2010.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
@@ -101,7 +103,7 @@ SELECT p.id, q.speaker, q.cue, q.kind, q.content, q.channel, q.addressee
 FROM patterns p, diplo_quotes(p.body) q
 ORDER BY p.id, q.content_start, q.content_len DESC;
 
--- Patterns without any quote (17 is the only one expected here).
+-- Patterns without any quote (17 and 34 are the ones expected here).
 SELECT p.id, p.what
 FROM patterns p
 WHERE NOT EXISTS (SELECT 1 FROM diplo_quotes(p.body))

@@ -760,6 +760,8 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 	if (sp->open > 0 && diplo_tok_in_set(t, sp->open - 1, &title_cues_set))
 		return true;
 	/* a scare quote: a few words, no sentence of its own, mid-sentence */
+	if (last > sp->first && punct_is(t, last, ","))
+		last--;
 	if (words > 4 || t->tok[last].kind != DIPLO_TOK_WORD || sp->open <= 0 ||
 		t->tok[sp->open - 1].kind != DIPLO_TOK_WORD)
 		return false;
