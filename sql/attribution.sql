@@ -95,7 +95,9 @@ I think both delegations are ready for a long session.$b$),
 
 The minister spoke in Lima on Monday.$b$),
 (34, 'a scare quote with its comma inside, no speaker: no quote',
- $b$The port, once a “free zone,” lost that status in 2010.$b$);
+ $b$The port, once a “free zone,” lost that status in 2010.$b$),
+(35, 'a markup attribute in quote marks: no quote',
+ $b$The full text is on <a href="ministry site">the ministry page</a> since Monday.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
@@ -103,7 +105,7 @@ SELECT p.id, q.speaker, q.cue, q.kind, q.content, q.channel, q.addressee
 FROM patterns p, diplo_quotes(p.body) q
 ORDER BY p.id, q.content_start, q.content_len DESC;
 
--- Patterns without any quote (17 and 34 are the ones expected here).
+-- Patterns without any quote (17, 34 and 35 are the ones expected here).
 SELECT p.id, p.what
 FROM patterns p
 WHERE NOT EXISTS (SELECT 1 FROM diplo_quotes(p.body))

@@ -750,6 +750,10 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 
 	if (sp->open < 0 || sp->close < 0 || last < sp->first)
 		return false;
+	/* a markup attribute: author="...", href="..." */
+	if (sp->open > 0 && punct_is(t, sp->open - 1, "=") &&
+		!(t->tok[sp->open].flags & DIPLO_TF_SPACE))
+		return true;
 	for (int i = sp->first; i < sp->last && title; i++)
 		if (t->tok[i].kind == DIPLO_TOK_WORD && !(t->tok[i].flags & DIPLO_TF_CAP) &&
 			!diplo_tok_in_set(t, i, &title_small_words_set))
