@@ -97,7 +97,9 @@ The minister spoke in Lima on Monday.$b$),
 (34, 'a scare quote with its comma inside, no speaker: no quote',
  $b$The port, once a “free zone,” lost that status in 2010.$b$),
 (35, 'a markup attribute in quote marks: no quote',
- $b$The full text is on <a href="ministry site">the ministry page</a> since Monday.$b$);
+ $b$The full text is on <a href="ministry site">the ministry page</a> since Monday.$b$),
+(36, 'X wrote, “...”: an opening mark after a comma opens, even before a cue word',
+ $b$Later in the letter, Ana Ruiz wrote, “Speaking for the ministry, I welcome the deal.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
