@@ -99,7 +99,11 @@ The minister spoke in Lima on Monday.$b$),
 (35, 'a markup attribute in quote marks: no quote',
  $b$The full text is on <a href="ministry site">the ministry page</a> since Monday.$b$),
 (36, 'X wrote, “...”: an opening mark after a comma opens, even before a cue word',
- $b$Later in the letter, Ana Ruiz wrote, “Speaking for the ministry, I welcome the deal.”$b$);
+ $b$Later in the letter, Ana Ruiz wrote, “Speaking for the ministry, I welcome the deal.”$b$),
+(37, 'a headline ending in a quotation in single marks, after a colon',
+ $b$Chilean Minister On Border Talks: ‘We Will Not Wait Another Year.’
+
+The talks resume in Lima on Monday.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

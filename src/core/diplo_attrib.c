@@ -1426,6 +1426,27 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			}
 			continue;
 		}
+		/* "Mayor On Talks: ‘We Will Not Wait.’": a quotation ending a headline */
+		if (punct_is(t, c, ":") && c > 0 && span_holding(&ix, c) < 0 &&
+			single_quoted(t, c + 1, t->n))
+		{
+			r = push_attr(a, &as);
+			r->kind = DIPLO_QUOTE_DIRECT;
+			r->cue_s = c;
+			r->cue_e = c + 1;
+			r->cs = c + 1;
+			r->ce = t->n;
+			if ((mi = clause_subject(t, ms, c, t->sent_start[t->tok[c].sentence],
+									 &s, &e)) >= 0 &&
+				ms->m[mi].kind != DIPLO_MEN_PLACE)
+			{
+				r->subj_s = s;
+				r->subj_e = e;
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[mi]);
+				diplo_coref_spoke(at->coref, r->entity, NULL);
+			}
+			break;
+		}
 		cue = cue_at(at, t, c);
 		if (!cue)
 			continue;
