@@ -103,7 +103,9 @@ The minister spoke in Lima on Monday.$b$),
 (37, 'a headline ending in a quotation in single marks, after a colon',
  $b$Chilean Minister On Border Talks: ‘We Will Not Wait Another Year.’
 
-The talks resume in Lima on Monday.$b$);
+The talks resume in Lima on Monday.$b$),
+(38, 'a work and its author: “...,” by X is no quote',
+ $b$Also new this week, “Port of Callao reopens after a long dispute,” by the Lima Herald’s Mateo Lind.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
@@ -111,7 +113,7 @@ SELECT p.id, q.speaker, q.cue, q.kind, q.content, q.channel, q.addressee
 FROM patterns p, diplo_quotes(p.body) q
 ORDER BY p.id, q.content_start, q.content_len DESC;
 
--- Patterns without any quote (17, 34 and 35 are the ones expected here).
+-- Patterns without any quote (17, 34, 35 and 38 are the ones expected here).
 SELECT p.id, p.what
 FROM patterns p
 WHERE NOT EXISTS (SELECT 1 FROM diplo_quotes(p.body))

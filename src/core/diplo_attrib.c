@@ -760,6 +760,10 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 			title = false;
 	if (title && (!punct_is(t, last, ".!?") || words <= 6))
 		return true;
+	/* a work and its author: “...,” by the Post's X */
+	if ((punct_is(t, sp->close + 1, ",") && diplo_tok_is(t, sp->close + 2, "by")) ||
+		(punct_is(t, last, ",") && diplo_tok_is(t, sp->close + 1, "by")))
+		return true;
 	/* a name given: titled “...”, a sign that read “...” */
 	if (sp->open > 0 && diplo_tok_in_set(t, sp->open - 1, &title_cues_set))
 		return true;
