@@ -105,7 +105,9 @@ The minister spoke in Lima on Monday.$b$),
 
 The talks resume in Lima on Monday.$b$),
 (38, 'a work and its author: “...,” by X is no quote',
- $b$Also new this week, “Port of Callao reopens after a long dispute,” by the Lima Herald’s Mateo Lind.$b$);
+ $b$Also new this week, “Port of Callao reopens after a long dispute,” by the Lima Herald’s Mateo Lind.$b$),
+(39, 'two coordinated quotes: a short one keeps its partner’s standing',
+ $b$Outside the hall in Lima, the crowd chanted “We want peace” and “Go home now.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -782,6 +782,33 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 }
 
 /*
+ * Is span k coordinated with a neighbouring quote that is no title nor
+ * scare quote ("chanting “We are one” and “Peace now.”")?  Then both are
+ * quoted words.
+ */
+static bool
+coordinated_quote(const DiploTokens *t, const DiploQuoteSpans *qs, int k)
+{
+	for (int j = k - 1; j <= k + 1; j += 2)
+	{
+		const DiploQuoteSpan *a,
+				   *b;
+
+		if (j < 0 || j >= qs->n)
+			continue;
+		a = &qs->span[j < k ? j : k];
+		b = &qs->span[j < k ? k : j];
+		if (a->close < 0 || b->open < 0 || b->open != a->close + 2 ||
+			!(diplo_tok_is(t, a->close + 1, "and") || diplo_tok_is(t, a->close + 1, "or")))
+			continue;
+		if (word_count(t, qs->span[j].first, qs->span[j].last) >= MIN_UNATTRIBUTED_WORDS &&
+			!title_or_scare_quote(t, &qs->span[j]))
+			return true;
+	}
+	return false;
+}
+
+/*
  * The end of a noun phrase after an inverted cue c that ends its clause
  * ("...,” said one New Hampshire Democrat."), or -1: a determiner or
  * number, then at most five words tagged as nouns or adjectives.
@@ -1761,7 +1788,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		/* a quote without a speaker may be a title or scare quote */
 		if (r->entity < 0 && !(sp->flags & (DIPLO_QS_CONTINUES | DIPLO_QS_UNCLOSED)) &&
 			(word_count(t, r->cs, r->ce) < MIN_UNATTRIBUTED_WORDS ||
-			 title_or_scare_quote(t, sp)))
+			 title_or_scare_quote(t, sp)) && !coordinated_quote(t, qs, k))
 		{
 			as.n--;
 			span_attr[k] = -1;
