@@ -107,7 +107,13 @@ The talks resume in Lima on Monday.$b$),
 (38, 'a work and its author: “...,” by X is no quote',
  $b$Also new this week, “Port of Callao reopens after a long dispute,” by the Lima Herald’s Mateo Lind.$b$),
 (39, 'two coordinated quotes: a short one keeps its partner’s standing',
- $b$Outside the hall in Lima, the crowd chanted “We want peace” and “Go home now.”$b$);
+ $b$Outside the hall in Lima, the crowd chanted “We want peace” and “Go home now.”$b$),
+(40, 'a paragraph ending in "X continued:": the next paragraph''s quote, with that cue',
+ $b$Mateo Lind spoke to reporters in Lima on Monday.
+
+Lind continued:
+
+“We will sign the treaty in May, whatever the opposition says.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

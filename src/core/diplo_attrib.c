@@ -38,6 +38,8 @@ typedef struct Attr
 	int			span;			/* quote span for direct quotes, or -1 */
 	int			addressee;		/* entity, or -1 */
 	int			channel;		/* entity, or -1 */
+	bool		colon_cue;		/* its cue is the previous paragraph's
+								 * "X said:" */
 } Attr;
 
 typedef struct Attrs
@@ -179,6 +181,7 @@ diplo_attrib_init(DiploAttrib *at, const DiploAllocator *a, DiploCoref *coref)
 	at->last_speaker = -1;
 	at->label_speaker = -1;
 	at->colon_speaker = -1;
+	at->colon_cue = NULL;
 	at->pos_lo = at->pos_hi = 0;
 }
 
@@ -1112,6 +1115,20 @@ tokens_text(const DiploAllocator *a, const DiploTokens *t, int s, int e)
 	return diplo_text_copy(a, t->text, t->tok[s].start, t->tok[e - 1].end);
 }
 
+/*
+ * Paragraph t ends in "X said:" (speaker entity, cue tokens [cs, ce)): the
+ * quote that opens the next paragraph is theirs, with that cue.
+ */
+static void
+colon_announces(DiploAttrib *at, const DiploTokens *t, int entity, int cs, int ce)
+{
+	at->colon_speaker = entity;
+	diplo_free(at->a, at->colon_cue);
+	at->colon_cue = tokens_text(at->a, t, cs, ce);
+	at->colon_cue_start = t->tok[cs].cstart;
+	at->colon_cue_len = t->tok[ce - 1].cend - t->tok[cs].cstart;
+}
+
 /* Append an output quote for attribution r. */
 static int
 emit(DiploAttrib *at, const DiploTokens *t, const Attr *r)
@@ -1315,8 +1332,12 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 	uint8_t    *in_reported;
 	SpanIndex	ix;
 	int			colon_speaker = at->colon_speaker;
+	char	   *colon_cue = at->colon_cue;	/* owned here from now on */
+	int64_t		colon_cue_start = at->colon_cue_start;
+	int64_t		colon_cue_len = at->colon_cue_len;
 
 	at->colon_speaker = -1;
+	at->colon_cue = NULL;
 	if (at->span_cap < qs->n || at->span_attr == NULL)
 	{
 		int			ncap = qs->n > 2 * at->span_cap ? qs->n : 2 * at->span_cap;
@@ -1549,7 +1570,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			diplo_coref_describe(at->coref, entity, &ms->m[desc]);
 		/* "He said:" ending the paragraph: the quote opens the next one */
 		if (entity >= 0 && punct_is(t, c + 1, ":") && c + 2 >= t->n)
-			at->colon_speaker = entity;
+			colon_announces(at, t, entity, c, c + 2);
 		/* "said in a statement": the speaker issued that statement */
 		{
 			int			p = inverted ? e : c + 1;
@@ -1691,6 +1712,20 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			c = e - 1;
 	}
 
+	/* "Cruz continued:", "X issued the following statement:" ending it */
+	if (at->colon_speaker < 0 && t->n > 2 && punct_is(t, t->n - 1, ":") &&
+		span_holding(&ix, t->n - 1) < 0)
+	{
+		int			colon = t->n - 1;
+		int			s,
+					e;
+		int			m = clause_subject(t, ms, colon,
+									   t->sent_start[t->tok[colon].sentence], &s, &e);
+
+		if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE && e < colon)
+			colon_announces(at, t, diplo_coref_resolve(at->coref, t, &ms->m[m]), e, t->n);
+	}
+
 	/* quotes without a cue of their own */
 	for (int k = 0; k < qs->n; k++)
 	{
@@ -1776,7 +1811,10 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		}
 		/* the quote announced by "He said:" at the previous paragraph's end */
 		if (r->entity < 0 && k == 0 && sp->open == 0 && colon_speaker >= 0)
+		{
 			r->entity = colon_speaker;
+			r->colon_cue = true;
+		}
 		/* the next paragraph of a quote that runs over paragraphs */
 		if ((sp->flags & DIPLO_QS_CONTINUES) && r->entity < 0 && at->chain_last >= 0)
 			r->entity = at->q[at->chain_last].speaker;
@@ -1823,6 +1861,13 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 	{
 		int			qi = emit(at, t, &as.v[x]);
 
+		if (qi >= 0 && as.v[x].colon_cue && colon_cue && !at->q[qi].cue)
+		{
+			at->q[qi].cue = colon_cue;
+			at->q[qi].cue_start = colon_cue_start;
+			at->q[qi].cue_len = colon_cue_len;
+			colon_cue = NULL;
+		}
 		if (qi < 0 || as.v[x].span < 0)
 			continue;
 		if (qs->span[as.v[x].span].flags & DIPLO_QS_CONTINUES)
@@ -1863,6 +1908,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 	}
 	else
 		at->chain_first = -1;
+	diplo_free(a, colon_cue);
 	at->attrs = as.v;
 	at->attrs_cap = as.cap;
 }
@@ -1871,6 +1917,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 void
 diplo_attrib_free(DiploAttrib *at)
 {
+	diplo_free(at->a, at->colon_cue);
+	at->colon_cue = NULL;
 	diplo_free(at->a, at->tok_scratch);
 	diplo_free(at->a, at->in_reported);
 	diplo_free(at->a, at->span_attr);
