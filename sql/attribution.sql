@@ -113,7 +113,9 @@ The talks resume in Lima on Monday.$b$),
 
 Lind continued:
 
-“We will sign the treaty in May, whatever the opposition says.”$b$);
+“We will sign the treaty in May, whatever the opposition says.”$b$),
+(41, 'a mixed quote ending in “...,” adding, “...”: the participle takes the second quote',
+ $b$Ana Ruiz told reporters that the plan was “a reckless gamble,” adding, “We will not sign it this year.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

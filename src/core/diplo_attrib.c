@@ -1239,6 +1239,11 @@ content_end(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 			return punct_is(t, p - 1, ",") ? p - 1 : p;
 		if (!punct_is(t, p, ",;"))
 			continue;
+		/* "“...,” adding ...": the content ends with the closing mark */
+		if (p + 2 < e && t->tok[p + 1].kind == DIPLO_TOK_QUOTE && ix->close[p + 1] >= 0 &&
+			t->cue[p + 2] && (cue = cue_at(at, t, p + 2)) != NULL &&
+			(cue->flags & DIPLO_CUE_PARTICIPLE))
+			return p + 2;
 		/*
 		 * ", but ...": the writer's clause, not the speaker's, unless the
 		 * speaker's quoted words follow (", but “the offers were ...”")
@@ -1510,7 +1515,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		/* the subject: before, or after an inverted cue ("...,” said X) */
 		if (cue->flags & DIPLO_CUE_PARTICIPLE)
 		{
-			if (!punct_is(t, c - 1, ","))
+			/* ", adding", also after a quote's closing mark: ",” adding" */
+			if (!punct_is(t, c - 1, ",") &&
+				!(c > 1 && ix.close[c - 1] >= 0 && punct_is(t, c - 2, ",")))
 				continue;
 			if (as.n > 0 && as.v[as.n - 1].cue_s >= ss)
 			{
@@ -1598,6 +1605,10 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				p + 1 < t->n && t->tok[p + 1].kind == DIPLO_TOK_QUOTE)
 				span = span_closing_at(&ix, p + 1);
 			if (span >= 0 && span_attr[span] >= 0)
+				span = -1;
+			/* "that it was “absurd,” adding ...": the mixed quote's words */
+			if (span >= 0 &&
+				qs->span[span].open >= 0 && in_reported[qs->span[span].open])
 				span = -1;
 			/* "on the show “Sunday Morning Futures,” X said": a title */
 			if (span >= 0 && qs->span[span].open > 0 &&
