@@ -115,7 +115,9 @@ Lind continued:
 
 “We will sign the treaty in May, whatever the opposition says.”$b$),
 (41, 'a mixed quote ending in “...,” adding, “...”: the participle takes the second quote',
- $b$Ana Ruiz told reporters that the plan was “a reckless gamble,” adding, “We will not sign it this year.”$b$);
+ $b$Ana Ruiz told reporters that the plan was “a reckless gamble,” adding, “We will not sign it this year.”$b$),
+(42, 'a progressive cue: X is telling Y that ...',
+ $b$Ana Ruiz is telling supporters that the talks will resume. Mateo Lind is insisting that the port “will stay open.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

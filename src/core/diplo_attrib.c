@@ -144,6 +144,17 @@ is_dash(const DiploTokens *t, int i)
 						   s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94));
 }
 
+/* Is token i an -ing form after "is", "are", "was", "were" ("is telling")? */
+static bool
+progressive_form(const DiploTokens *t, int i)
+{
+	const DiploWord *w = &t->words[i];
+
+	return i > 0 && w->len > 4 && memcmp(w->s + w->len - 3, "ing", 3) == 0 &&
+		(diplo_tok_is(t, i - 1, "is") || diplo_tok_is(t, i - 1, "are") ||
+		 diplo_tok_is(t, i - 1, "was") || diplo_tok_is(t, i - 1, "were"));
+}
+
 /* Is token i a single quote mark (', left or right single curly quote)? */
 static bool
 single_mark(const DiploTokens *t, int i)
@@ -277,7 +288,7 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 	if ((t->tok[i].flags & DIPLO_TF_CAP) && (t->tok[i].flags & DIPLO_TF_SENT_START))
 		return NULL;
 	if (diplo_tok_in_set(t, i - 1, &no_cue_before_set) &&
-		!(t->tok[i - 1].flags & DIPLO_TF_ALLCAPS))
+		!(t->tok[i - 1].flags & DIPLO_TF_ALLCAPS) && !progressive_form(t, i))
 		return NULL;
 	/* a passive ("was criticised by"), not "said by telephone" */
 	if (diplo_tok_is(t, i + 1, "by") &&
@@ -1513,7 +1524,10 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		ss = t->sent_start[t->tok[c].sentence];
 		se = diplo_sentence_end(t, c);
 		/* the subject: before, or after an inverted cue ("...,” said X) */
-		if (cue->flags & DIPLO_CUE_PARTICIPLE)
+		/* "X is telling supporters that ...": a finite verb */
+		if (progressive_form(t, c))
+			mi = subject_before(t, ms, c - 1, ss, &s, &e, &desc);
+		else if (cue->flags & DIPLO_CUE_PARTICIPLE)
 		{
 			/* ", adding", also after a quote's closing mark: ",” adding" */
 			if (!punct_is(t, c - 1, ",") &&
