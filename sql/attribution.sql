@@ -117,7 +117,11 @@ Lind continued:
 (41, 'a mixed quote ending in “...,” adding, “...”: the participle takes the second quote',
  $b$Ana Ruiz told reporters that the plan was “a reckless gamble,” adding, “We will not sign it this year.”$b$),
 (42, 'a progressive cue: X is telling Y that ...',
- $b$Ana Ruiz is telling supporters that the talks will resume. Mateo Lind is insisting that the port “will stay open.”$b$);
+ $b$Ana Ruiz is telling supporters that the talks will resume. Mateo Lind is insisting that the port “will stay open.”$b$),
+(43, '“...,” X notes.: a cue in a form that is also a noun, closing the quote''s attribution',
+ $b$Mateo Lind spoke in Lima on Monday.
+
+“We can point to only two results so far,” Lind notes.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

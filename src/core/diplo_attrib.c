@@ -144,6 +144,27 @@ is_dash(const DiploTokens *t, int i)
 						   s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94));
 }
 
+/*
+ * Does word i end "“...,” Bozell answers." (a quote, a short name or
+ * pronoun, then i ending the clause)?  Then it is a verb, whatever its form.
+ */
+static bool
+closes_quote_attribution(const DiploTokens *t, int i)
+{
+	if (!(i + 1 >= t->n || punct_is(t, i + 1, ".,;")))
+		return false;
+	for (int k = i - 1; k >= 0 && k >= i - 4; k--)
+	{
+		if (t->tok[k].kind == DIPLO_TOK_QUOTE)
+			return k < i - 1 && t->tok[k].glyph != DIPLO_MARK_OPEN;
+		if (t->tok[k].kind != DIPLO_TOK_WORD ||
+			!((t->tok[k].flags & DIPLO_TF_CAP) || diplo_tok_is(t, k, "he") ||
+			  diplo_tok_is(t, k, "she") || diplo_tok_is(t, k, "they")))
+			return false;
+	}
+	return false;
+}
+
 /* Is token i an -ing form after "is", "are", "was", "were" ("is telling")? */
 static bool
 progressive_form(const DiploTokens *t, int i)
@@ -300,7 +321,7 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 		return NULL;
 	if ((cue->flags & DIPLO_CUE_QUOTE_ONLY) && !next_to_quote(t, i))
 		return NULL;
-	if (cue_form_ambiguous(cue, &t->words[i]))
+	if (cue_form_ambiguous(cue, &t->words[i]) && !closes_quote_attribution(t, i))
 	{
 		int			pos = pos_of(at, t, i);
 
