@@ -121,7 +121,9 @@ Lind continued:
 (43, '“...,” X notes.: a cue in a form that is also a noun, closing the quote''s attribution',
  $b$Mateo Lind spoke in Lima on Monday.
 
-“We can point to only two results so far,” Lind notes.$b$);
+“We can point to only two results so far,” Lind notes.$b$),
+(44, '“...,” said <a source not resolved>: the quote keeps its cue',
+ $b$“This is eerily similar to the first round of talks,” said one longtime adviser to the minister in Lima.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -1869,6 +1869,18 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			sp->close >= 0 && sp->close + 2 >= t->n && qs->n == 1 &&
 			word_count(t, r->cs, r->ce) >= 4)
 			r->entity = at->last_speaker;
+		/* "“...,” said one adviser to the governor": the cue, if no speaker */
+		if (r->cue_s < 0 && sp->close >= 0)
+		{
+			int			c = punct_is(t, sp->close + 1, ",") ? sp->close + 2 : sp->close + 1;
+			const DiploCue *cue = c < t->n && t->cue[c] ? cue_at(at, t, c) : NULL;
+
+			if (cue && cue->cls == DIPLO_CUE_SPEECH && !(cue->flags & DIPLO_CUE_PARTICIPLE))
+			{
+				r->cue_s = c;
+				r->cue_e = c + 1;
+			}
+		}
 		/* a quote without a speaker may be a title or scare quote */
 		if (r->entity < 0 && !(sp->flags & (DIPLO_QS_CONTINUES | DIPLO_QS_UNCLOSED)) &&
 			(word_count(t, r->cs, r->ce) < MIN_UNATTRIBUTED_WORDS ||
