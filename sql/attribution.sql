@@ -123,7 +123,9 @@ Lind continued:
 
 “We can point to only two results so far,” Lind notes.$b$),
 (44, '“...,” said <a source not resolved>: the quote keeps its cue',
- $b$“This is eerily similar to the first round of talks,” said one longtime adviser to the minister in Lima.$b$);
+ $b$“This is eerily similar to the first round of talks,” said one longtime adviser to the minister in Lima.$b$),
+(45, 'a sign that read “...”: the cue before the quote',
+ $b$Outside the ministry in Lima, one protester held up a sign that read “No more walls at the border.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

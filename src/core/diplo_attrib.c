@@ -771,6 +771,13 @@ static const char *const title_cues[] = {
 
 static DiploWordSet title_cues_set = DIPLO_WORDSET(title_cues);
 
+/* Words that introduce written words: a sign that read “...” */
+static const char *const sign_cues[] = {
+	"read", "reads", "reading", NULL
+};
+
+static DiploWordSet sign_cues_set = DIPLO_WORDSET(sign_cues);
+
 /*
  * Is quote span sp a title ("Make America Great Again", "Good Morning
  * America": every word capitalised) or a scare quote (a few words inside
@@ -1876,6 +1883,19 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			const DiploCue *cue = c < t->n && t->cue[c] ? cue_at(at, t, c) : NULL;
 
 			if (cue && cue->cls == DIPLO_CUE_SPEECH && !(cue->flags & DIPLO_CUE_PARTICIPLE))
+			{
+				r->cue_s = c;
+				r->cue_e = c + 1;
+			}
+		}
+		/* "a sign that read “...”", "he said, “...”": the cue before it */
+		if (r->cue_s < 0 && sp->open > 0)
+		{
+			int			c = punct_is(t, sp->open - 1, ",:") ? sp->open - 2 : sp->open - 1;
+			const DiploCue *cue = c >= 0 && t->cue[c] ? cue_at(at, t, c) : NULL;
+
+			if ((cue && cue->cls == DIPLO_CUE_SPEECH) ||
+				(c >= 0 && diplo_tok_in_set(t, c, &sign_cues_set)))
 			{
 				r->cue_s = c;
 				r->cue_e = c + 1;
