@@ -90,6 +90,42 @@ I think both delegations are ready for a long session.$b$),
  $b$Asked about the border, Ana Ruiz said:
 
 “We will not close it, whatever happens.”$b$),
+(33, 'a headline label with a quotation in single marks: direct',
+ $b$Ana Ruiz: ‘We Will Not Close The Border.’
+
+The minister spoke in Lima on Monday.$b$),
+(34, 'a scare quote with its comma inside, no speaker: no quote',
+ $b$The port, once a “free zone,” lost that status in 2010.$b$),
+(35, 'a markup attribute in quote marks: no quote',
+ $b$The full text is on <a href="ministry site">the ministry page</a> since Monday.$b$),
+(36, 'X wrote, “...”: an opening mark after a comma opens, even before a cue word',
+ $b$Later in the letter, Ana Ruiz wrote, “Speaking for the ministry, I welcome the deal.”$b$),
+(37, 'a headline ending in a quotation in single marks, after a colon',
+ $b$Chilean Minister On Border Talks: ‘We Will Not Wait Another Year.’
+
+The talks resume in Lima on Monday.$b$),
+(38, 'a work and its author: “...,” by X is no quote',
+ $b$Also new this week, “Port of Callao reopens after a long dispute,” by the Lima Herald’s Mateo Lind.$b$),
+(39, 'two coordinated quotes: a short one keeps its partner’s standing',
+ $b$Outside the hall in Lima, the crowd chanted “We want peace” and “Go home now.”$b$),
+(40, 'a paragraph ending in "X continued:": the next paragraph''s quote, with that cue',
+ $b$Mateo Lind spoke to reporters in Lima on Monday.
+
+Lind continued:
+
+“We will sign the treaty in May, whatever the opposition says.”$b$),
+(41, 'a mixed quote ending in “...,” adding, “...”: the participle takes the second quote',
+ $b$Ana Ruiz told reporters that the plan was “a reckless gamble,” adding, “We will not sign it this year.”$b$),
+(42, 'a progressive cue: X is telling Y that ...',
+ $b$Ana Ruiz is telling supporters that the talks will resume. Mateo Lind is insisting that the port “will stay open.”$b$),
+(43, '“...,” X notes.: a cue in a form that is also a noun, closing the quote''s attribution',
+ $b$Mateo Lind spoke in Lima on Monday.
+
+“We can point to only two results so far,” Lind notes.$b$),
+(44, '“...,” said <a source not resolved>: the quote keeps its cue',
+ $b$“This is eerily similar to the first round of talks,” said one longtime adviser to the minister in Lima.$b$),
+(45, 'a sign that read “...”: the cue before the quote',
+ $b$Outside the ministry in Lima, one protester held up a sign that read “No more walls at the border.”$b$),
 (50, 'a stance with a plain noun phrase as subject (a poll)',
  $b$In the new survey, 19 percent of farmers support the trade deal.$b$),
 (51, 'a noun phrase subject with a slash',
@@ -111,7 +147,7 @@ SELECT p.id, q.speaker, q.cue, q.kind, q.content, q.channel, q.addressee
 FROM patterns p, diplo_quotes(p.body) q
 ORDER BY p.id, q.content_start, q.content_len DESC;
 
--- Patterns without any quote (17 is the only one expected here).
+-- Patterns without any quote (17, 34, 35 and 38 are the ones expected here).
 SELECT p.id, p.what
 FROM patterns p
 WHERE NOT EXISTS (SELECT 1 FROM diplo_quotes(p.body))

@@ -38,6 +38,8 @@ typedef struct Attr
 	int			span;			/* quote span for direct quotes, or -1 */
 	int			addressee;		/* entity, or -1 */
 	int			channel;		/* entity, or -1 */
+	bool		colon_cue;		/* its cue is the previous paragraph's
+								 * "X said:" */
 } Attr;
 
 typedef struct Attrs
@@ -142,6 +144,64 @@ is_dash(const DiploTokens *t, int i)
 						   s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94));
 }
 
+/*
+ * Does word i end "“...,” Bozell answers." (a quote, a short name or
+ * pronoun, then i ending the clause)?  Then it is a verb, whatever its form.
+ */
+static bool
+closes_quote_attribution(const DiploTokens *t, int i)
+{
+	if (!(i + 1 >= t->n || punct_is(t, i + 1, ".,;")))
+		return false;
+	for (int k = i - 1; k >= 0 && k >= i - 4; k--)
+	{
+		if (t->tok[k].kind == DIPLO_TOK_QUOTE)
+			return k < i - 1 && t->tok[k].glyph != DIPLO_MARK_OPEN;
+		if (t->tok[k].kind != DIPLO_TOK_WORD ||
+			!((t->tok[k].flags & DIPLO_TF_CAP) || diplo_tok_is(t, k, "he") ||
+			  diplo_tok_is(t, k, "she") || diplo_tok_is(t, k, "they")))
+			return false;
+	}
+	return false;
+}
+
+/* Is token i an -ing form after "is", "are", "was", "were" ("is telling")? */
+static bool
+progressive_form(const DiploTokens *t, int i)
+{
+	const DiploWord *w = &t->words[i];
+
+	return i > 0 && w->len > 4 && memcmp(w->s + w->len - 3, "ing", 3) == 0 &&
+		(diplo_tok_is(t, i - 1, "is") || diplo_tok_is(t, i - 1, "are") ||
+		 diplo_tok_is(t, i - 1, "was") || diplo_tok_is(t, i - 1, "were"));
+}
+
+/* Is token i a single quote mark (', left or right single curly quote)? */
+static bool
+single_mark(const DiploTokens *t, int i)
+{
+	const unsigned char *s;
+
+	if (i < 0 || i >= t->n || t->tok[i].kind != DIPLO_TOK_PUNCT)
+		return false;
+	s = (const unsigned char *) t->text + t->tok[i].start;
+	return s[0] == '\'' || (t->tok[i].end - t->tok[i].start == 3 && s[0] == 0xE2 &&
+							s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99));
+}
+
+/*
+ * Is [s, e) one quotation in single marks ("Trump: ‘We will win.’", the
+ * headline style)?
+ */
+static bool
+single_quoted(const DiploTokens *t, int s, int e)
+{
+	while (e > s + 2 && punct_is(t, e - 1, ".!?"))
+		e--;
+	return e > s + 2 && single_mark(t, s) && single_mark(t, e - 1) &&
+		!(t->tok[s + 1].flags & DIPLO_TF_SPACE) && !(t->tok[e - 1].flags & DIPLO_TF_SPACE);
+}
+
 /* Start an attribution state with no quotes, over coref's entities. */
 void
 diplo_attrib_init(DiploAttrib *at, const DiploAllocator *a, DiploCoref *coref)
@@ -153,6 +213,7 @@ diplo_attrib_init(DiploAttrib *at, const DiploAllocator *a, DiploCoref *coref)
 	at->last_speaker = -1;
 	at->label_speaker = -1;
 	at->colon_speaker = -1;
+	at->colon_cue = NULL;
 	at->pos_lo = at->pos_hi = 0;
 }
 
@@ -248,7 +309,7 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 	if ((t->tok[i].flags & DIPLO_TF_CAP) && (t->tok[i].flags & DIPLO_TF_SENT_START))
 		return NULL;
 	if (diplo_tok_in_set(t, i - 1, &no_cue_before_set) &&
-		!(t->tok[i - 1].flags & DIPLO_TF_ALLCAPS))
+		!(t->tok[i - 1].flags & DIPLO_TF_ALLCAPS) && !progressive_form(t, i))
 		return NULL;
 	/* a passive ("was criticised by"), not "said by telephone" */
 	if (diplo_tok_is(t, i + 1, "by") &&
@@ -260,7 +321,7 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 		return NULL;
 	if ((cue->flags & DIPLO_CUE_QUOTE_ONLY) && !next_to_quote(t, i))
 		return NULL;
-	if (cue_form_ambiguous(cue, &t->words[i]))
+	if (cue_form_ambiguous(cue, &t->words[i]) && !closes_quote_attribution(t, i))
 	{
 		int			pos = pos_of(at, t, i);
 
@@ -726,6 +787,13 @@ static const char *const title_cues[] = {
 
 static DiploWordSet title_cues_set = DIPLO_WORDSET(title_cues);
 
+/* Words that introduce written words: a sign that read “...” */
+static const char *const sign_cues[] = {
+	"read", "reads", "reading", NULL
+};
+
+static DiploWordSet sign_cues_set = DIPLO_WORDSET(sign_cues);
+
 /*
  * Is quote span sp a title ("Make America Great Again", "Good Morning
  * America": every word capitalised) or a scare quote (a few words inside
@@ -740,16 +808,26 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 
 	if (sp->open < 0 || sp->close < 0 || last < sp->first)
 		return false;
+	/* a markup attribute: author="...", href="..." */
+	if (sp->open > 0 && punct_is(t, sp->open - 1, "=") &&
+		!(t->tok[sp->open].flags & DIPLO_TF_SPACE))
+		return true;
 	for (int i = sp->first; i < sp->last && title; i++)
 		if (t->tok[i].kind == DIPLO_TOK_WORD && !(t->tok[i].flags & DIPLO_TF_CAP) &&
 			!diplo_tok_in_set(t, i, &title_small_words_set))
 			title = false;
 	if (title && (!punct_is(t, last, ".!?") || words <= 6))
 		return true;
+	/* a work and its author: “...,” by the Post's X */
+	if ((punct_is(t, sp->close + 1, ",") && diplo_tok_is(t, sp->close + 2, "by")) ||
+		(punct_is(t, last, ",") && diplo_tok_is(t, sp->close + 1, "by")))
+		return true;
 	/* a name given: titled “...”, a sign that read “...” */
 	if (sp->open > 0 && diplo_tok_in_set(t, sp->open - 1, &title_cues_set))
 		return true;
 	/* a scare quote: a few words, no sentence of its own, mid-sentence */
+	if (last > sp->first && punct_is(t, last, ","))
+		last--;
 	if (words > 4 || t->tok[last].kind != DIPLO_TOK_WORD || sp->open <= 0 ||
 		t->tok[sp->open - 1].kind != DIPLO_TOK_WORD)
 		return false;
@@ -759,6 +837,33 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 		if (t->cue[i] || diplo_tok_is(t, i, "according"))
 			return false;
 	return true;
+}
+
+/*
+ * Is span k coordinated with a neighbouring quote that is no title nor
+ * scare quote ("chanting “We are one” and “Peace now.”")?  Then both are
+ * quoted words.
+ */
+static bool
+coordinated_quote(const DiploTokens *t, const DiploQuoteSpans *qs, int k)
+{
+	for (int j = k - 1; j <= k + 1; j += 2)
+	{
+		const DiploQuoteSpan *a,
+				   *b;
+
+		if (j < 0 || j >= qs->n)
+			continue;
+		a = &qs->span[j < k ? j : k];
+		b = &qs->span[j < k ? k : j];
+		if (a->close < 0 || b->open < 0 || b->open != a->close + 2 ||
+			!(diplo_tok_is(t, a->close + 1, "and") || diplo_tok_is(t, a->close + 1, "or")))
+			continue;
+		if (word_count(t, qs->span[j].first, qs->span[j].last) >= MIN_UNATTRIBUTED_WORDS &&
+			!title_or_scare_quote(t, &qs->span[j]))
+			return true;
+	}
+	return false;
 }
 
 /*
@@ -1068,6 +1173,20 @@ tokens_text(const DiploAllocator *a, const DiploTokens *t, int s, int e)
 	return diplo_text_copy(a, t->text, t->tok[s].start, t->tok[e - 1].end);
 }
 
+/*
+ * Paragraph t ends in "X said:" (speaker entity, cue tokens [cs, ce)): the
+ * quote that opens the next paragraph is theirs, with that cue.
+ */
+static void
+colon_announces(DiploAttrib *at, const DiploTokens *t, int entity, int cs, int ce)
+{
+	at->colon_speaker = entity;
+	diplo_free(at->a, at->colon_cue);
+	at->colon_cue = tokens_text(at->a, t, cs, ce);
+	at->colon_cue_start = t->tok[cs].cstart;
+	at->colon_cue_len = t->tok[ce - 1].cend - t->tok[cs].cstart;
+}
+
 /* Append an output quote for attribution r. */
 static int
 emit(DiploAttrib *at, const DiploTokens *t, const Attr *r)
@@ -1178,6 +1297,11 @@ content_end(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 			return punct_is(t, p - 1, ",") ? p - 1 : p;
 		if (!punct_is(t, p, ",;"))
 			continue;
+		/* "“...,” adding ...": the content ends with the closing mark */
+		if (p + 2 < e && t->tok[p + 1].kind == DIPLO_TOK_QUOTE && ix->close[p + 1] >= 0 &&
+			t->cue[p + 2] && (cue = cue_at(at, t, p + 2)) != NULL &&
+			(cue->flags & DIPLO_CUE_PARTICIPLE))
+			return p + 2;
 		/*
 		 * ", but ...": the writer's clause, not the speaker's, unless the
 		 * speaker's quoted words follow (", but “the offers were ...”")
@@ -1271,8 +1395,12 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 	uint8_t    *in_reported;
 	SpanIndex	ix;
 	int			colon_speaker = at->colon_speaker;
+	char	   *colon_cue = at->colon_cue;	/* owned here from now on */
+	int64_t		colon_cue_start = at->colon_cue_start;
+	int64_t		colon_cue_len = at->colon_cue_len;
 
 	at->colon_speaker = -1;
+	at->colon_cue = NULL;
 	if (at->span_cap < qs->n || at->span_attr == NULL)
 	{
 		int			ncap = qs->n > 2 * at->span_cap ? qs->n : 2 * at->span_cap;
@@ -1402,6 +1530,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			if (p >= 0 && span_attr[p] < 0 && qs->span[p].close >= 0 &&
 				qs->span[p].close + 2 >= r->ce)
 				attr_set_direct(r, qs, p, span_attr, as.n - 1);
+			else if (single_quoted(t, r->cs, r->ce))
+				r->kind = DIPLO_QUOTE_DIRECT;	/* "Trump: ‘We will win.’" */
 			else
 			{
 				r->kind = quote_opens_in(&ix, r->cs, r->ce) ?
@@ -1410,6 +1540,27 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 					in_reported[i] = 1;
 			}
 			continue;
+		}
+		/* "Mayor On Talks: ‘We Will Not Wait.’": a quotation ending a headline */
+		if (punct_is(t, c, ":") && c > 0 && span_holding(&ix, c) < 0 &&
+			single_quoted(t, c + 1, t->n))
+		{
+			r = push_attr(a, &as);
+			r->kind = DIPLO_QUOTE_DIRECT;
+			r->cue_s = c;
+			r->cue_e = c + 1;
+			r->cs = c + 1;
+			r->ce = t->n;
+			if ((mi = clause_subject(t, ms, c, t->sent_start[t->tok[c].sentence],
+									 &s, &e)) >= 0 &&
+				ms->m[mi].kind != DIPLO_MEN_PLACE)
+			{
+				r->subj_s = s;
+				r->subj_e = e;
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[mi]);
+				diplo_coref_spoke(at->coref, r->entity, NULL);
+			}
+			break;
 		}
 		cue = cue_at(at, t, c);
 		if (!cue)
@@ -1420,9 +1571,14 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		ss = t->sent_start[t->tok[c].sentence];
 		se = diplo_sentence_end(t, c);
 		/* the subject: before, or after an inverted cue ("...,” said X) */
-		if (cue->flags & DIPLO_CUE_PARTICIPLE)
+		/* "X is telling supporters that ...": a finite verb */
+		if (progressive_form(t, c))
+			mi = subject_before(t, ms, c - 1, ss, &s, &e, &desc);
+		else if (cue->flags & DIPLO_CUE_PARTICIPLE)
 		{
-			if (!punct_is(t, c - 1, ","))
+			/* ", adding", also after a quote's closing mark: ",” adding" */
+			if (!punct_is(t, c - 1, ",") &&
+				!(c > 1 && ix.close[c - 1] >= 0 && punct_is(t, c - 2, ",")))
 				continue;
 			if (as.n > 0 && as.v[as.n - 1].cue_s >= ss)
 			{
@@ -1483,7 +1639,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			diplo_coref_describe(at->coref, entity, &ms->m[desc]);
 		/* "He said:" ending the paragraph: the quote opens the next one */
 		if (entity >= 0 && punct_is(t, c + 1, ":") && c + 2 >= t->n)
-			at->colon_speaker = entity;
+			colon_announces(at, t, entity, c, c + 2);
 		/* "said in a statement": the speaker issued that statement */
 		{
 			int			p = inverted ? e : c + 1;
@@ -1511,6 +1667,10 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				p + 1 < t->n && t->tok[p + 1].kind == DIPLO_TOK_QUOTE)
 				span = span_closing_at(&ix, p + 1);
 			if (span >= 0 && span_attr[span] >= 0)
+				span = -1;
+			/* "that it was “absurd,” adding ...": the mixed quote's words */
+			if (span >= 0 &&
+				qs->span[span].open >= 0 && in_reported[qs->span[span].open])
 				span = -1;
 			/* "on the show “Sunday Morning Futures,” X said": a title */
 			if (span >= 0 && qs->span[span].open > 0 &&
@@ -1640,6 +1800,20 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			c = e - 1;
 	}
 
+	/* "Cruz continued:", "X issued the following statement:" ending it */
+	if (at->colon_speaker < 0 && t->n > 2 && punct_is(t, t->n - 1, ":") &&
+		span_holding(&ix, t->n - 1) < 0)
+	{
+		int			colon = t->n - 1;
+		int			s,
+					e;
+		int			m = clause_subject(t, ms, colon,
+									   t->sent_start[t->tok[colon].sentence], &s, &e);
+
+		if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE && e < colon)
+			colon_announces(at, t, diplo_coref_resolve(at->coref, t, &ms->m[m]), e, t->n);
+	}
+
 	/* quotes without a cue of their own */
 	for (int k = 0; k < qs->n; k++)
 	{
@@ -1725,7 +1899,10 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		}
 		/* the quote announced by "He said:" at the previous paragraph's end */
 		if (r->entity < 0 && k == 0 && sp->open == 0 && colon_speaker >= 0)
+		{
 			r->entity = colon_speaker;
+			r->colon_cue = true;
+		}
 		/* the next paragraph of a quote that runs over paragraphs */
 		if ((sp->flags & DIPLO_QS_CONTINUES) && r->entity < 0 && at->chain_last >= 0)
 			r->entity = at->q[at->chain_last].speaker;
@@ -1734,10 +1911,35 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			sp->close >= 0 && sp->close + 2 >= t->n && qs->n == 1 &&
 			word_count(t, r->cs, r->ce) >= 4)
 			r->entity = at->last_speaker;
+		/* "“...,” said one adviser to the governor": the cue, if no speaker */
+		if (r->cue_s < 0 && sp->close >= 0)
+		{
+			int			c = punct_is(t, sp->close + 1, ",") ? sp->close + 2 : sp->close + 1;
+			const DiploCue *cue = c < t->n && t->cue[c] ? cue_at(at, t, c) : NULL;
+
+			if (cue && cue->cls == DIPLO_CUE_SPEECH && !(cue->flags & DIPLO_CUE_PARTICIPLE))
+			{
+				r->cue_s = c;
+				r->cue_e = c + 1;
+			}
+		}
+		/* "a sign that read “...”", "he said, “...”": the cue before it */
+		if (r->cue_s < 0 && sp->open > 0)
+		{
+			int			c = punct_is(t, sp->open - 1, ",:") ? sp->open - 2 : sp->open - 1;
+			const DiploCue *cue = c >= 0 && t->cue[c] ? cue_at(at, t, c) : NULL;
+
+			if ((cue && cue->cls == DIPLO_CUE_SPEECH) ||
+				(c >= 0 && diplo_tok_in_set(t, c, &sign_cues_set)))
+			{
+				r->cue_s = c;
+				r->cue_e = c + 1;
+			}
+		}
 		/* a quote without a speaker may be a title or scare quote */
 		if (r->entity < 0 && !(sp->flags & (DIPLO_QS_CONTINUES | DIPLO_QS_UNCLOSED)) &&
 			(word_count(t, r->cs, r->ce) < MIN_UNATTRIBUTED_WORDS ||
-			 title_or_scare_quote(t, sp)))
+			 title_or_scare_quote(t, sp)) && !coordinated_quote(t, qs, k))
 		{
 			as.n--;
 			span_attr[k] = -1;
@@ -1772,6 +1974,13 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 	{
 		int			qi = emit(at, t, &as.v[x]);
 
+		if (qi >= 0 && as.v[x].colon_cue && colon_cue && !at->q[qi].cue)
+		{
+			at->q[qi].cue = colon_cue;
+			at->q[qi].cue_start = colon_cue_start;
+			at->q[qi].cue_len = colon_cue_len;
+			colon_cue = NULL;
+		}
 		if (qi < 0 || as.v[x].span < 0)
 			continue;
 		if (qs->span[as.v[x].span].flags & DIPLO_QS_CONTINUES)
@@ -1812,6 +2021,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 	}
 	else
 		at->chain_first = -1;
+	diplo_free(a, colon_cue);
 	at->attrs = as.v;
 	at->attrs_cap = as.cap;
 }
@@ -1820,6 +2030,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 void
 diplo_attrib_free(DiploAttrib *at)
 {
+	diplo_free(at->a, at->colon_cue);
+	at->colon_cue = NULL;
 	diplo_free(at->a, at->tok_scratch);
 	diplo_free(at->a, at->in_reported);
 	diplo_free(at->a, at->span_attr);

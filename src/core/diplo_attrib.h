@@ -38,6 +38,9 @@ typedef struct DiploAttrib
 								 * ("MR PRICE: ..."), or -1 */
 	int			colon_speaker;	/* the speaker of a paragraph ending in "X
 								 * said:", whose quote opens the next one */
+	char	   *colon_cue;		/* that paragraph's cue ("said:"), or NULL */
+	int64_t		colon_cue_start;	/* its characters in the article */
+	int64_t		colon_cue_len;
 	/* per-paragraph scratch, kept and grown from paragraph to paragraph */
 	int		   *tok_scratch;	/* 3 ints per token: span indexes */
 	uint8_t    *in_reported;	/* per token */

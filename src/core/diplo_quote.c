@@ -58,6 +58,19 @@ orphan_closer(const DiploTokens *t, int i)
 	return false;
 }
 
+/*
+ * Is the next quote mark after i a closing glyph?  Then an opening glyph at
+ * i opens a quote (', “As they say ...”'), whatever words follow it.
+ */
+static bool
+closer_follows(const DiploTokens *t, int i)
+{
+	for (int k = i + 1; k < t->n; k++)
+		if (t->tok[k].kind == DIPLO_TOK_QUOTE)
+			return t->tok[k].glyph == DIPLO_MARK_CLOSE;
+	return false;
+}
+
 /* Append a span. */
 static void
 push_span(const DiploAllocator *a, DiploQuoteSpans *q, int open, int close,
@@ -128,7 +141,7 @@ diplo_pair_quotes(const DiploAllocator *a, const DiploTokens *t,
 			dir = 1;
 			if (open >= 0 && (i + 1 >= t->n || punct_in(t, i + 1, ",.;:!?")))
 				dir = -1;		/* 'settlement “.' */
-			else if (open < 0 && orphan_closer(t, i))
+			else if (open < 0 && orphan_closer(t, i) && !closer_follows(t, i))
 				dir = -1;		/* 'region, “said the FO.' */
 		}
 		else

@@ -99,9 +99,24 @@ utf8_char(const unsigned char *s, unsigned long *cp)
 	return 1;
 }
 
+/* Append one direct piece [s, e) of mixed quote q. */
+static void
+put_piece(Buf *b, const DiploQuote *q, const char *speaker, long long s, long long e)
+{
+	buf_puts(b, ", {\"content\": ");
+	json_put_span(b, s, e - s);
+	buf_puts(b, ", \"speaker\": ");
+	json_put_string(b, speaker);
+	buf_puts(b, ", \"speaker_span\": ");
+	json_put_span(b, q->speaker_start, q->speaker_len);
+	buf_puts(b, ", \"cue\": ");
+	json_put_span(b, q->cue_start, q->cue_len);
+	buf_puts(b, ", \"direct\": true, \"kind\": \"piece\"}");
+}
+
 /*
- * Append the quoted words of a mixed quote as one direct piece (the scorer's
- * DIRECT view counts the quoted fragments of mixed gold quotes).
+ * Append each quoted fragment of a mixed quote as a direct piece (the
+ * scorer's DIRECT view counts the quoted fragments of mixed gold quotes).
  */
 static int
 put_quoted_pieces(Buf *b, const DiploQuote *q, const char *speaker)
@@ -109,8 +124,6 @@ put_quoted_pieces(Buf *b, const DiploQuote *q, const char *speaker)
 	const unsigned char *s = (const unsigned char *) q->content;
 	long long	pos = q->content_start;
 	long long	open = -1;
-	long long	first = -1,
-				last = -1;
 	int			n = 0;
 
 	while (*s)
@@ -142,27 +155,12 @@ put_quoted_pieces(Buf *b, const DiploQuote *q, const char *speaker)
 		}
 		else if (mark && open >= 0)
 		{
-			if (first < 0)
-				first = open;
-			last = pos + 1;
+			put_piece(b, q, speaker, open, pos + 1);
+			n++;
 			open = -1;
 		}
 		s += len;
 		pos++;
-	}
-	/* one piece from the first quoted word to the last */
-	if (first >= 0)
-	{
-		buf_puts(b, ", {\"content\": ");
-		json_put_span(b, first, last - first);
-		buf_puts(b, ", \"speaker\": ");
-		json_put_string(b, speaker);
-		buf_puts(b, ", \"speaker_span\": ");
-		json_put_span(b, q->speaker_start, q->speaker_len);
-		buf_puts(b, ", \"cue\": ");
-		json_put_span(b, q->cue_start, q->cue_len);
-		buf_puts(b, ", \"direct\": true, \"kind\": \"piece\"}");
-		n++;
 	}
 	return n;
 }
