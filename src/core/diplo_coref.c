@@ -666,7 +666,8 @@ diplo_coref_finish(DiploCoref *c)
 			continue;
 		if (!en->country)
 			en->country = en->relayed_country ? en->relayed_country : top;
-		if (en->country && !en->org->country)
+		/* "United Nations", "Reuters": no country in the name of a body that is no government's */
+		if (en->country && !en->org->country && en->org->kind == DIPLO_ORG_GOVERNMENT)
 		{
 			char		buf[512];
 
