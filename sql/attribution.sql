@@ -89,7 +89,9 @@ I think both delegations are ready for a long session.$b$),
 (32, 'a colon ending the paragraph: the quote opens the next one',
  $b$Asked about the border, Ana Ruiz said:
 
-“We will not close it, whatever happens.”$b$);
+“We will not close it, whatever happens.”$b$),
+(33, 'a verb out of the cue list next to a quote',
+ $b$“Nobody wants another winter like this one,” Mateo Lind grumbled. “The port stays open!” beamed Ana Ruiz.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

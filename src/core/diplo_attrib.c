@@ -817,6 +817,70 @@ plain_np_after(const DiploTokens *t, int i, int se)
 	return p;
 }
 
+/* Words that may follow the verb of "“...,” X barked": a particle or a preposition. */
+static const char *const after_quote_verb[] = {
+	"back", "out", "up", "on", "in", "at", "with", "to", "during", "after",
+	"before", "as", "while", "from", "of", "about", "when", NULL
+};
+
+static DiploWordSet after_quote_verb_set = DIPLO_WORDSET(after_quote_verb);
+
+/*
+ * The speaker of a quote closing at token close, told by any verb next to
+ * it: "“...,” Kelly charged." or "“...!” beamed Donald Hartley."  Returns
+ * the mention and fills the verb's tokens *vs, *ve, or returns -1.  The
+ * quote must end in a comma, "?" or "!" (inside or after the mark) and the
+ * clause end right after the verb (or a particle or preposition follows).
+ */
+static int
+speaker_by_any_verb(const DiploTokens *t, const DiploMentions *ms, int close,
+					int *vs, int *ve)
+{
+	int			p = close + 1;
+	int			m;
+	int			v;
+
+	if (!punct_is(t, close - 1, ",?!") && !punct_is(t, p, ","))
+		return -1;
+	if (punct_is(t, p, ","))
+		p++;
+	if (p >= t->n)
+		return -1;
+	m = ms->start_at[p];
+	/* "“...,” Kelly charged": a person's name or he/she, then the verb */
+	if (m >= 0)
+	{
+		if (!((ms->m[m].kind == DIPLO_MEN_NAME && ms->m[m].person_like) ||
+			  (ms->m[m].kind == DIPLO_MEN_PRONOUN && ms->m[m].pronoun == 'h')))
+			return -1;
+		v = ms->m[m].end;
+		for (int g = 0; g < 2 && skippable(t, v) &&
+			 !diplo_tok_in_set(t, v, &after_quote_verb_set); g++)
+			v++;
+		if (v >= t->n || t->tok[v].kind != DIPLO_TOK_WORD ||
+			!(t->tok[v].flags & DIPLO_TF_LOWER) || diplo_is_function_word(t, v))
+			return -1;
+		if (!(v + 1 >= t->n || punct_is(t, v + 1, ".,;!?") ||
+			  diplo_tok_in_set(t, v + 1, &after_quote_verb_set)))
+			return -1;
+		*vs = v;
+		*ve = v + 1;
+		return m;
+	}
+	/* "“...!” beamed Donald Hartley of Madison" */
+	v = p;
+	if (t->tok[v].kind != DIPLO_TOK_WORD || !(t->tok[v].flags & DIPLO_TF_LOWER) ||
+		diplo_is_function_word(t, v) || v + 1 >= t->n)
+		return -1;
+	m = ms->start_at[v + 1];
+	if (m < 0 || ms->m[m].kind != DIPLO_MEN_NAME || !ms->m[m].person_like ||
+		!(ms->m[m].end >= t->n || punct_is(t, ms->m[m].end, ".,;")))
+		return -1;
+	*vs = v;
+	*ve = v + 1;
+	return m;
+}
+
 /* Per-token indexes of the quote spans of a paragraph. */
 typedef struct SpanIndex
 {
@@ -1621,6 +1685,23 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		r->cs = sp->first;
 		r->ce = sp->last;
 		span_attr[k] = as.n - 1;
+		/* "“...,” Kelly charged.": a verb out of the cue list */
+		if (r->entity < 0 && r->cue_s < 0 && sp->close >= 0 && !title_or_scare_quote(t, sp))
+		{
+			int			vs,
+						ve;
+			int			m = speaker_by_any_verb(t, ms, sp->close, &vs, &ve);
+
+			if (m >= 0)
+			{
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+				r->subj_s = ms->m[m].start;
+				r->subj_e = ms->m[m].end;
+				r->cue_s = vs;
+				r->cue_e = ve;
+				diplo_coref_spoke(at->coref, r->entity, NULL);
+			}
+		}
 		/*
 		 * the second piece of "“A,” X said, “B”" or "“A,” X said. “B”", also
 		 * past a title in quotes ("X said on ABC's “This Week.” “B”")
@@ -1632,7 +1713,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				   (span_attr[pk] < 0 || (as.v[span_attr[pk]].entity < 0 &&
 										  as.v[span_attr[pk]].subj_s < 0)))
 				pk--;
-			if (pk >= 0 && k - pk <= 3 && sp->open >= 0 && as.v[span_attr[pk]].span == pk)
+			if (r->entity < 0 && pk >= 0 && k - pk <= 3 && sp->open >= 0 &&
+				as.v[span_attr[pk]].span == pk)
 			{
 				const Attr *prev = &as.v[span_attr[pk]];
 				int			gap_end = sp->open;
