@@ -91,7 +91,11 @@ I think both delegations are ready for a long session.$b$),
 
 “We will not close it, whatever happens.”$b$),
 (33, 'a verb out of the cue list next to a quote',
- $b$“Nobody wants another winter like this one,” Mateo Lind grumbled. “The port stays open!” beamed Ana Ruiz.$b$);
+ $b$“Nobody wants another winter like this one,” Mateo Lind grumbled. “The port stays open!” beamed Ana Ruiz.$b$),
+(34, 'a clause with another verb and a colon ends the paragraph: its subject speaks the next',
+ $b$After the vote, Mateo Lind listed the conditions of his government:
+
+“The troops must leave the border first.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -1859,6 +1859,23 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 	}
 	else
 		at->chain_first = -1;
+	/*
+	 * "Cruz continued:" or "He then listed the qualities he wants:" ending
+	 * the paragraph: the subject of that clause speaks the quote that opens
+	 * the next one
+	 */
+	if (at->colon_speaker < 0 && t->n > 2 && punct_is(t, t->n - 1, ":") &&
+		span_holding(&ix, t->n - 1) < 0)
+	{
+		int			s,
+					e;
+		int			m = clause_subject(t, ms, t->n - 1,
+									   t->sent_start[t->tok[t->n - 1].sentence], &s, &e);
+
+		if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE &&
+			(ms->m[m].kind != DIPLO_MEN_PRONOUN || ms->m[m].pronoun == 'h'))
+			at->colon_speaker = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+	}
 	at->attrs = as.v;
 	at->attrs_cap = as.cap;
 }
