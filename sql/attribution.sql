@@ -95,7 +95,9 @@ I think both delegations are ready for a long session.$b$),
 (34, 'a clause with another verb and a colon ends the paragraph: its subject speaks the next',
  $b$After the vote, Mateo Lind listed the conditions of his government:
 
-“The troops must leave the border first.”$b$);
+“The troops must leave the border first.”$b$),
+(35, 'a quote in two apostrophes ending in a quote of its own',
+ $b$''The envoy told us, 'We are done here,''' Ana Ruiz said. ''Nobody would say 'never,''' said Mateo Lind.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

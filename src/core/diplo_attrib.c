@@ -1488,7 +1488,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		if (mi == -2 && coordinated_cue(t, c, ss))
 			mi = clause_subject(t, ms, c, ss, &s, &e);
 		if (mi == -2 && (c == 0 || punct_is(t, c - 1, ",") ||
-						 t->tok[c - 1].kind == DIPLO_TOK_QUOTE || is_dash(t, c - 1)) &&
+						 t->tok[c - 1].kind == DIPLO_TOK_QUOTE || is_dash(t, c - 1) ||
+						 (punct_is(t, c - 1, "'") && c > 1 &&
+						  t->tok[c - 2].kind == DIPLO_TOK_QUOTE)) &&
 			(p = inverted_subject(t, ms, c)) >= 0)
 		{
 			mi = p;
@@ -1548,6 +1550,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				for (int g = 0; g < 4 && p >= 0 && t->tok[p].kind == DIPLO_TOK_WORD; g++)
 					p--;
 			if (punct_is(t, p, ",") || is_dash(t, p))
+				p--;
+			/* "''... a special case,''' Mr. Putin said": a mark after the closing one */
+			if (punct_is(t, p, "'") && p > 0 && t->tok[p - 1].kind == DIPLO_TOK_QUOTE)
 				p--;
 			if (p >= 0 && t->tok[p].kind == DIPLO_TOK_QUOTE)
 				span = span_closing_at(&ix, p);
