@@ -28,6 +28,7 @@ static const char *const function_words[] = {
 	"mr", "ms", "mrs", "photo", "photos", "file", "read", "watch", "video",
 	"update", "breaking", "exclusive", "opinion", "analysis", "editor",
 	"note", "see", "also", "thus", "instead", "indeed", "already", "once",
+	"later", "earlier", "having",
 	NULL
 };
 
@@ -135,6 +136,12 @@ sentence_opener(const DiploTokens *t, int k)
 	if (!(t->tok[k].flags & DIPLO_TF_SENT_START))
 		return false;
 	if (w->len > 4 && w->s[w->len - 2] == 'l' && w->s[w->len - 1] == 'y')
+		return true;
+	/* "Following an animated meeting, X ...", "Contributing: X" */
+	if (w->len > 4 && w->s[w->len - 3] == 'i' && w->s[w->len - 2] == 'n' &&
+		w->s[w->len - 1] == 'g' && k + 1 < t->n &&
+		((t->tok[k + 1].kind == DIPLO_TOK_PUNCT && t->text[t->tok[k + 1].start] == ':') ||
+		 ((t->tok[k + 1].flags & DIPLO_TF_LOWER) && diplo_is_function_word(t, k + 1))))
 		return true;
 	return k + 1 < t->n && t->tok[k + 1].kind == DIPLO_TOK_PUNCT &&
 		t->text[t->tok[k + 1].start] == ',' &&
