@@ -414,6 +414,29 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 	{
 		int			inner = j - 1 >= ss ? ms->end_at[j - 1] : -1;
 
+		/*
+		 * "the Vatican spokesman, Federico Lombardi, said": a short phrase
+		 * with a determiner opening the clause, then the name
+		 */
+		if (inner >= 0 && ms->m[inner].kind == DIPLO_MEN_NAME &&
+			ms->m[inner].person_like && punct_is(t, ms->m[inner].start - 1, ","))
+		{
+			int			q = ms->m[inner].start - 2;
+			int			p = q;
+
+			while (p >= ss && q - p < 6 && t->tok[p].kind == DIPLO_TOK_WORD)
+				p--;
+			if (p < q && diplo_tok_in_set(t, p + 1, &determiners_set) &&
+				(p < ss || punct_is(t, p, ",") || t->tok[p].kind == DIPLO_TOK_QUOTE))
+			{
+				*s = p + 1;
+				*e = ms->m[inner].end;
+				if (describing_mention(ms, ms->end_at[q]) &&
+					ms->m[ms->end_at[q]].start == p + 1)
+					*desc = ms->end_at[q];
+				return inner;
+			}
+		}
 		/* "The Swedish Prime Minister, X, said" */
 		if (inner >= 0 && ms->m[inner].kind == DIPLO_MEN_NAME &&
 			ms->m[inner].person_like && punct_is(t, ms->m[inner].start - 1, ",") &&
