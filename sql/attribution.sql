@@ -101,7 +101,9 @@ I think both delegations are ready for a long session.$b$),
 (36, 'sentence openers are no speakers (Later, Following ...)',
  $b$Later on Sunday, Mateo Lind met the Peruvian envoy, calling the meeting a turning point. Following a dinner with the envoy, Ana Ruiz praised the talks, describing them as frank.$b$),
 (37, 'a short phrase with a determiner, then the name in commas',
- $b$“We will be back in May,” the head of the delegation, Mateo Lind, told reporters. Her closest adviser, Ana Ruiz, said the offer was generous.$b$);
+ $b$“We will be back in May,” the head of the delegation, Mateo Lind, told reporters. Her closest adviser, Ana Ruiz, said the offer was generous.$b$),
+(38, 'an inverted cue before a possessive: the possessor''s person speaks',
+ $b$“The harbour is ready,” said Valparaíso’s Ana Ruiz.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -705,6 +705,10 @@ inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
 
 					if (n >= 0 && ms->m[n].kind == DIPLO_MEN_NAME && ms->m[n].person_like)
 						return n;
+					/* "said Florida's Rick Wilson": the possessor's person */
+					if (q == ms->m[m].end &&
+						(diplo_tok_is(t, q, "'s") || diplo_tok_is(t, q, "\xE2\x80\x99s")))
+						continue;
 					if (t->tok[q].kind != DIPLO_TOK_WORD || !(t->tok[q].flags & DIPLO_TF_LOWER))
 						break;
 				}
