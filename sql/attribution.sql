@@ -103,7 +103,9 @@ I think both delegations are ready for a long session.$b$),
 (37, 'a short phrase with a determiner, then the name in commas',
  $b$“We will be back in May,” the head of the delegation, Mateo Lind, told reporters. Her closest adviser, Ana Ruiz, said the offer was generous.$b$),
 (38, 'an inverted cue before a possessive: the possessor''s person speaks',
- $b$“The harbour is ready,” said Valparaíso’s Ana Ruiz.$b$);
+ $b$“The harbour is ready,” said Valparaíso’s Ana Ruiz.$b$),
+(39, 'a party word describes the person named after it',
+ $b$“We will win this state,” said the Republican nominee. Democratic front-runner Ana Ruiz told reporters that the race was close.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

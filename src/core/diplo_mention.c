@@ -61,6 +61,14 @@ static const char *const role_modifiers[] = {
 
 static DiploWordSet role_modifiers_set = DIPLO_WORDSET(role_modifiers);
 
+/* Party words that describe the person named after them ("Democratic nominee") */
+static const char *const party_words[] = {
+	"democratic", "republican", "democrat", "gop", "presumptive", "libertarian",
+	NULL
+};
+
+static DiploWordSet party_words_set = DIPLO_WORDSET(party_words);
+
 /* Is token i a word that cannot be part of a name (The, In, said ...)? */
 bool
 diplo_is_function_word(const DiploTokens *t, int i)
@@ -353,6 +361,25 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 			k++;
 			modified = true;
 			continue;
+		}
+		/*
+		 * "Democratic front-runner Hillary Clinton", "the Republican
+		 * nominee", "GOP Sen. X": a party word and lowercase descriptors
+		 */
+		if ((t->tok[k].flags & DIPLO_TF_CAP) && diplo_tok_in_set(t, k, &party_words_set))
+		{
+			int			q = k + 1;
+
+			while (q < t->n && q - k <= 3 && t->tok[q].kind == DIPLO_TOK_WORD &&
+				   (t->tok[q].flags & DIPLO_TF_LOWER) && !diplo_is_function_word(t, q) &&
+				   !diplo_tok_cue(t, q))
+				q++;
+			if (q < t->n && (q > k + 1 || diplo_lex_title(t->words, t->n, q, &tlen)))
+			{
+				k = q;
+				modified = true;
+				continue;
+			}
 		}
 		break;
 	}
