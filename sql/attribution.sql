@@ -105,7 +105,9 @@ I think both delegations are ready for a long session.$b$),
 (38, 'an inverted cue before a possessive: the possessor''s person speaks',
  $b$“The harbour is ready,” said Valparaíso’s Ana Ruiz.$b$),
 (39, 'a party word describes the person named after it',
- $b$“We will win this state,” said the Republican nominee. Democratic front-runner Ana Ruiz told reporters that the race was close.$b$);
+ $b$“We will win this state,” said the Republican nominee. Democratic front-runner Ana Ruiz told reporters that the race was close.$b$),
+(40, 'a quote ends a sentence; the next sentence''s cue speaks what follows it',
+ $b$Ana Ruiz said the offer was “generous and fair.” Mateo Lind writes that “the port will stay open for years.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -1588,6 +1588,13 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				span = span_closing_at(&ix, p + 1);
 			if (span >= 0 && span_attr[span] >= 0)
 				span = -1;
+			/*
+			 * "“... insensitive.” He writes that “...”": a new sentence whose
+			 * cue has words of its own after it speaks those
+			 */
+			if (span >= 0 && !inverted && mi >= 0 && (t->tok[s].flags & DIPLO_TF_SENT_START) &&
+				c + 1 < se && !punct_is(t, c + 1, ".!?"))
+				span = -1;
 			/* "on the show “Sunday Morning Futures,” X said": a title */
 			if (span >= 0 && qs->span[span].open > 0 &&
 				t->tok[qs->span[span].open - 1].kind == DIPLO_TOK_WORD &&
