@@ -107,7 +107,9 @@ I think both delegations are ready for a long session.$b$),
 (39, 'a party word describes the person named after it',
  $b$“We will win this state,” said the Republican nominee. Democratic front-runner Ana Ruiz told reporters that the race was close.$b$),
 (40, 'a quote ends a sentence; the next sentence''s cue speaks what follows it',
- $b$Ana Ruiz said the offer was “generous and fair.” Mateo Lind writes that “the port will stay open for years.”$b$);
+ $b$Ana Ruiz said the offer was “generous and fair.” Mateo Lind writes that “the port will stay open for years.”$b$),
+(41, 'a parenthesis after the subject of a participle',
+ $b$In a statement, Ana Ruiz (Liberal Party) reacted to the vote, saying the result was a disgrace.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

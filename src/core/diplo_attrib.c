@@ -560,10 +560,21 @@ clause_subject(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 	k = p < c ? ms->start_at[p] : -1;
 	if (k < 0 || !speaker_mention(ms, k) || ms->m[k].end >= c)
 		return -2;
+	p = ms->m[k].end;
+	/* "Rep. Hakeem Jeffries (D-N.Y.) reacted": past the parenthesis */
+	if (punct_is(t, p, "("))
+	{
+		int			q = p + 1;
+
+		while (q < c && q - p < 8 && !punct_is(t, q, ")"))
+			q++;
+		if (punct_is(t, q, ")"))
+			p = q + 1;
+	}
 	/* a verb of its own follows the subject */
-	if (t->tok[ms->m[k].end].kind != DIPLO_TOK_WORD ||
-		!(t->tok[ms->m[k].end].flags & DIPLO_TF_LOWER) ||
-		diplo_tok_is(t, ms->m[k].end, "and") || diplo_tok_is(t, ms->m[k].end, "of"))
+	if (p >= c || t->tok[p].kind != DIPLO_TOK_WORD ||
+		!(t->tok[p].flags & DIPLO_TF_LOWER) ||
+		diplo_tok_is(t, p, "and") || diplo_tok_is(t, p, "of"))
 		return -2;
 	for (int i = ms->m[k].end; i < c; i++)
 		if (punct_is(t, i, ";"))
