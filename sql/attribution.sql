@@ -109,7 +109,9 @@ I think both delegations are ready for a long session.$b$),
 (40, 'a quote ends a sentence; the next sentence''s cue speaks what follows it',
  $b$Ana Ruiz said the offer was “generous and fair.” Mateo Lind writes that “the port will stay open for years.”$b$),
 (41, 'a parenthesis after the subject of a participle',
- $b$In a statement, Ana Ruiz (Liberal Party) reacted to the vote, saying the result was a disgrace.$b$);
+ $b$In a statement, Ana Ruiz (Liberal Party) reacted to the vote, saying the result was a disgrace.$b$),
+(42, 'a label after a dash in a digest: Name: “...”',
+ $b$PORT TALKS STALL AGAIN - Mateo Lind: “Nobody in Lima expected a deal this week.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -1462,7 +1462,13 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		if (punct_is(t, c, ":") && c > 0 && (mi = ms->end_at[c - 1]) >= 0 &&
 			speaker_mention(ms, mi) && ms->m[mi].kind != DIPLO_MEN_PRONOUN &&
 			(ms->m[mi].start == 0 ||
-			 (ms->m[mi].start <= 3 && is_dash(t, ms->m[mi].start - 1))) &&
+			 (ms->m[mi].start <= 3 && is_dash(t, ms->m[mi].start - 1)) ||
+			 /* "A HEADLINE IN CAPITALS - Philip Bump: “...”" */
+			 (c + 1 < t->n && span_opening_at(&ix, c + 1) >= 0 &&
+			  (is_dash(t, ms->m[mi].start - 1) ||
+			   (diplo_tok_is(t, ms->m[mi].start - 1, "and") &&
+				ms->end_at[ms->m[mi].start - 2 >= 0 ? ms->m[mi].start - 2 : 0] >= 0 &&
+				is_dash(t, ms->m[ms->end_at[ms->m[mi].start - 2]].start - 1))))) &&
 			c + 1 < t->n && span_holding(&ix, c) < 0)
 		{
 			int			end = t->n < c + 1 + MAX_CONTENT ? t->n : c + 1 + MAX_CONTENT;
