@@ -111,7 +111,9 @@ I think both delegations are ready for a long session.$b$),
 (41, 'a parenthesis after the subject of a participle',
  $b$In a statement, Ana Ruiz (Liberal Party) reacted to the vote, saying the result was a disgrace.$b$),
 (42, 'a label after a dash in a digest: Name: “...”',
- $b$PORT TALKS STALL AGAIN - Mateo Lind: “Nobody in Lima expected a deal this week.”$b$);
+ $b$PORT TALKS STALL AGAIN - Mateo Lind: “Nobody in Lima expected a deal this week.”$b$),
+(43, 'an apposition after the subject of a participle or a colon',
+ $b$Mateo Lind, the head of the delegation, left the room, calling the offer an insult. Ana Ruiz, a veteran of such talks, was calm: “We will meet again.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -571,6 +571,17 @@ clause_subject(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 		if (punct_is(t, q, ")"))
 			p = q + 1;
 	}
+	/* "Mitt Romney, the 2012 nominee, tweeted in response:": past the apposition */
+	else if (punct_is(t, p, ",") && diplo_tok_in_set(t, p + 1, &determiners_set))
+	{
+		int			q = p + 2;
+
+		while (q < c && q - p < 12 && (t->tok[q].kind == DIPLO_TOK_WORD ||
+									   t->tok[q].kind == DIPLO_TOK_NUMBER))
+			q++;
+		if (punct_is(t, q, ","))
+			p = q + 1;
+	}
 	/* a verb of its own follows the subject */
 	if (p >= c || t->tok[p].kind != DIPLO_TOK_WORD ||
 		!(t->tok[p].flags & DIPLO_TF_LOWER) ||
@@ -1824,6 +1835,11 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				/* the cue runs from the verb to the colon: "was blunt:" */
 				r->cue_s = e;
 				r->cue_e = colon + 1;
+				/* past an apposition or a parenthesis: "X, a veteran, was calm:" */
+				if (punct_is(t, e, ",("))
+					for (int i = e + 1; i < colon; i++)
+						if (punct_is(t, i, ",)"))
+							r->cue_s = i + 1;
 			}
 		}
 		/* the quote announced by "He said:" at the previous paragraph's end */
