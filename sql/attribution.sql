@@ -113,7 +113,9 @@ I think both delegations are ready for a long session.$b$),
 (42, 'a label after a dash in a digest: Name: “...”',
  $b$PORT TALKS STALL AGAIN - Mateo Lind: “Nobody in Lima expected a deal this week.”$b$),
 (43, 'an apposition after the subject of a participle or a colon',
- $b$Mateo Lind, the head of the delegation, left the room, calling the offer an insult. Ana Ruiz, a veteran of such talks, was calm: “We will meet again.”$b$);
+ $b$Mateo Lind, the head of the delegation, left the room, calling the offer an insult. Ana Ruiz, a veteran of such talks, was calm: “We will meet again.”$b$),
+(44, 'she after a man spoke: the latest speaker known to be a she',
+ $b$Ms. Ana Ruiz said the talks went well. Mr. Mateo Lind said the port would stay open. She added that Chile was ready to sign.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
