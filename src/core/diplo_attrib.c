@@ -903,7 +903,7 @@ speaker_by_any_verb(const DiploTokens *t, const DiploMentions *ms, int close,
 			  (ms->m[m].kind == DIPLO_MEN_PRONOUN && ms->m[m].pronoun == 'h')))
 			return -1;
 		v = ms->m[m].end;
-		for (int g = 0; g < 2 && skippable(t, v) &&
+		for (int g = 0; g < 2 && v < t->n && skippable(t, v) &&
 			 !diplo_tok_in_set(t, v, &after_quote_verb_set); g++)
 			v++;
 		if (v >= t->n || t->tok[v].kind != DIPLO_TOK_WORD ||
