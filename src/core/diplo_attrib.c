@@ -366,6 +366,36 @@ describing_mention(const DiploMentions *ms, int k)
 }
 
 /*
+ * The mention opening the clause when everything from it to the comma at j
+ * is its long apposition ("X, a rabbi from Hollywood, Fla., who ..., said"),
+ * or -1.
+ */
+static int
+long_apposition(const DiploTokens *t, const DiploMentions *ms, int ss, int j)
+{
+	int			k = ms->start_at[clause_start(t, ss, j)];
+	int			after;
+
+	if (k < 0 || !(ms->m[k].kind == DIPLO_MEN_NAME || ms->m[k].kind == DIPLO_MEN_ORG))
+		return -1;
+	after = ms->m[k].end;
+	/* "Rep. Bobby Scott (D-Va.), ranking member ..., said" */
+	if (punct_is(t, after, "("))
+		while (after < j && after - ms->m[k].end < 8 && !punct_is(t, after, ")"))
+			after++;
+	if (punct_is(t, after, ")"))
+		after++;
+	if (!punct_is(t, after, ",") || j - after >= LONG_APPOSITION)
+		return -1;
+	for (int p = after; p < j; p++)
+		if (t->tok[p].kind == DIPLO_TOK_QUOTE || punct_is(t, p, ";:") ||
+			(punct_is(t, p, ".") && !abbreviation_dot(t, p)) ||
+			(t->cue[p] && cue_verb_in_apposition(t, p)))
+			return -1;
+	return k;
+}
+
+/*
  * The subject before cue c: a mention ending there (after adverbs, a
  * parenthesis or ", who"), an apposition ("X, a doctor, said", "The
  * Swedish Prime Minister, X, said"), or a plain noun phrase.  Fills *s, *e
@@ -455,6 +485,25 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 			if (punct_is(t, p, ","))
 			{
 				k = ms->end_at[p - 1];
+				/*
+				 * "Clinton, at a town hall in Columbus, Ohio, said": a place
+				 * before the comma; the clause's subject when it opens a long
+				 * apposition
+				 */
+				if (k >= 0 && ms->m[k].kind == DIPLO_MEN_NAME &&
+					(punct_is(t, ms->m[k].start - 1, ",") ||
+					 diplo_tok_is(t, ms->m[k].start - 1, "in") ||
+					 diplo_tok_is(t, ms->m[k].start - 1, "of")))
+				{
+					int			k0 = long_apposition(t, ms, ss, j);
+
+					if (k0 >= 0 && k0 != k)
+					{
+						*s = ms->m[k0].start;
+						*e = ms->m[k0].end;
+						return k0;
+					}
+				}
 				if (k >= 0 && (ms->m[k].kind == DIPLO_MEN_NAME ||
 							   ms->m[k].kind == DIPLO_MEN_ORG))
 				{
@@ -473,24 +522,9 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 		 * a long apposition with commas of its own, from the sentence
 		 * start: "X, a rabbi from Hollywood, Fla., who ..., said"
 		 */
-		k = ms->start_at[clause_start(t, ss, j)];
-		if (k >= 0 && (ms->m[k].kind == DIPLO_MEN_NAME || ms->m[k].kind == DIPLO_MEN_ORG))
+		k = long_apposition(t, ms, ss, j);
+		if (k >= 0)
 		{
-			int			after = ms->m[k].end;
-
-			/* "Rep. Bobby Scott (D-Va.), ranking member ..., said" */
-			if (punct_is(t, after, "("))
-				while (after < j && after - ms->m[k].end < 8 && !punct_is(t, after, ")"))
-					after++;
-			if (punct_is(t, after, ")"))
-				after++;
-			if (!punct_is(t, after, ",") || j - after >= LONG_APPOSITION)
-				return -2;
-			for (int p = after; p < j; p++)
-				if (t->tok[p].kind == DIPLO_TOK_QUOTE || punct_is(t, p, ";:") ||
-					(punct_is(t, p, ".") && !abbreviation_dot(t, p)) ||
-					(t->cue[p] && cue_verb_in_apposition(t, p)))
-					return -2;
 			*s = ms->m[k].start;
 			*e = ms->m[k].end;
 			return k;
