@@ -117,7 +117,9 @@ I think both delegations are ready for a long session.$b$),
 (44, 'she after a man spoke: the latest speaker known to be a she',
  $b$Ms. Ana Ruiz said the talks went well. Mr. Mateo Lind said the port would stay open. She added that Chile was ready to sign.$b$),
 (45, 'a place before the comma of a long apposition is not its subject',
- $b$Ana Ruiz, at a town hall in Temuco, Araucanía, said the port would stay open.$b$);
+ $b$Ana Ruiz, at a town hall in Temuco, Araucanía, said the port would stay open.$b$),
+(46, 'a short phrase between the cue and its quote',
+ $b$Mateo Lind, who spoke after the vote, declared in the conference room, “The port will stay open.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -1670,6 +1670,17 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			p = c + 1;
 			int			k;
 
+			/* "declared in the debate spin room, “...”": a phrase first */
+			if (diplo_tok_in_set(t, p, &content_prepositions_set))
+			{
+				int			q = p + 1;
+
+				while (q < se && q - p < 10 && (t->tok[q].kind == DIPLO_TOK_WORD ||
+												t->tok[q].kind == DIPLO_TOK_NUMBER))
+					q++;
+				if (punct_is(t, q, ",:") && q + 1 < t->n && span_opening_at(&ix, q + 1) >= 0)
+					p = q;
+			}
 			if (punct_is(t, p, ":,"))
 				p++;
 			k = p < t->n ? span_opening_at(&ix, p) : -1;
