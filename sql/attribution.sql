@@ -119,7 +119,9 @@ I think both delegations are ready for a long session.$b$),
 (45, 'a place before the comma of a long apposition is not its subject',
  $b$Ana Ruiz, at a town hall in Temuco, Araucanía, said the port would stay open.$b$),
 (46, 'a short phrase between the cue and its quote',
- $b$Mateo Lind, who spoke after the vote, declared in the conference room, “The port will stay open.”$b$);
+ $b$Mateo Lind, who spoke after the vote, declared in the conference room, “The port will stay open.”$b$),
+(47, 'an addressee and a short phrase between the cue and its quote',
+ $b$Ana Ruiz told reporters in Lima on Friday, “We have not given up.” Mateo Lind left early, telling the crowd, “See you all in May.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -1670,17 +1670,33 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			p = c + 1;
 			int			k;
 
-			/* "declared in the debate spin room, “...”": a phrase first */
-			if (diplo_tok_in_set(t, p, &content_prepositions_set))
-			{
-				int			q = p + 1;
+			int			q = p;
 
-				while (q < se && q - p < 10 && (t->tok[q].kind == DIPLO_TOK_WORD ||
-												t->tok[q].kind == DIPLO_TOK_NUMBER))
+			/* "told reporters, “...”", "telling the crowd, “...”": the addressee */
+			if ((cue->flags & DIPLO_CUE_TAKES_OBJECT) && q < t->n)
+			{
+				if (ms->start_at[q] >= 0 && ms->m[ms->start_at[q]].kind != DIPLO_MEN_PRONOUN)
+					q = ms->m[ms->start_at[q]].end;
+				else if (diplo_tok_in_set(t, q, &plain_addressees_set) &&
+						 !diplo_tok_is(t, q, "the"))
 					q++;
-				if (punct_is(t, q, ",:") && q + 1 < t->n && span_opening_at(&ix, q + 1) >= 0)
-					p = q;
+				else if (diplo_tok_is(t, q, "the") &&
+						 (diplo_tok_is(t, q + 1, "crowd") || diplo_tok_is(t, q + 1, "audience") ||
+						  diplo_tok_is(t, q + 1, "media") || diplo_tok_is(t, q + 1, "press")))
+					q += 2;
 			}
+			/* "declared in the debate spin room, “...”": a phrase first */
+			if (diplo_tok_in_set(t, q, &content_prepositions_set))
+			{
+				int			r0 = q;
+
+				q++;
+				while (q < se && q - r0 < 10 && (t->tok[q].kind == DIPLO_TOK_WORD ||
+												 t->tok[q].kind == DIPLO_TOK_NUMBER))
+					q++;
+			}
+			if (q > p && punct_is(t, q, ",:") && q + 1 < t->n && span_opening_at(&ix, q + 1) >= 0)
+				p = q;
 			if (punct_is(t, p, ":,"))
 				p++;
 			k = p < t->n ? span_opening_at(&ix, p) : -1;
