@@ -121,7 +121,9 @@ I think both delegations are ready for a long session.$b$),
 (46, 'a short phrase between the cue and its quote',
  $b$Mateo Lind, who spoke after the vote, declared in the conference room, “The port will stay open.”$b$),
 (47, 'an addressee and a short phrase between the cue and its quote',
- $b$Ana Ruiz told reporters in Lima on Friday, “We have not given up.” Mateo Lind left early, telling the crowd, “See you all in May.”$b$);
+ $b$Ana Ruiz told reporters in Lima on Friday, “We have not given up.” Mateo Lind left early, telling the crowd, “See you all in May.”$b$),
+(48, 'he or she before anyone spoke: the most mentioned person so far',
+ $b$Foreign Minister Ana Ruiz arrived in Lima on Monday. There were crowds for Ana Ruiz in the streets, and reporters followed Ana Ruiz and Mateo Lind all day. She said the talks had gone well.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -531,6 +531,22 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 							e = c->recent_persons[k];
 							break;
 						}
+				/*
+				 * no person has spoken yet: the most mentioned named person
+				 * introduced before the pronoun ("Hillary Clinton ... She said")
+				 */
+				if (e < 0)
+					for (int k = 0; k < c->n; k++)
+					{
+						const DiploEntity *en = &c->ent[k];
+
+						if (en->type != DIPLO_SPEAKER_PERSON || !en->surname ||
+							en->first_pos >= pos || en->nmentions < 3 ||
+							(en->gender && en->gender != g))
+							continue;
+						if (e < 0 || en->nmentions > c->ent[e].nmentions)
+							e = k;
+					}
 				if (e >= 0 && !c->ent[e].gender)
 					c->ent[e].gender = g;
 			}
