@@ -533,10 +533,11 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 						}
 				/*
 				 * no person has spoken yet: the most mentioned named person
-				 * introduced before the pronoun ("Hillary Clinton ... She said")
+				 * introduced before the pronoun ("Hillary Clinton ... She said"),
+				 * among the first 64 entities (a bounded scan per pronoun)
 				 */
 				if (e < 0)
-					for (int k = 0; k < c->n; k++)
+					for (int k = 0; k < c->n && k < 64; k++)
 					{
 						const DiploEntity *en = &c->ent[k];
 
