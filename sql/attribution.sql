@@ -139,7 +139,41 @@ Lind continued:
 (55, 'declined to comment: a two-word infinitive',
  $b$Ana Ruiz declined to comment.$b$),
 (56, 'the accused belongs to the content',
- $b$Mateo Lind accused Ana Ruiz of blocking the reform.$b$);
+ $b$Mateo Lind accused Ana Ruiz of blocking the reform.$b$),
+(60, 'a verb out of the cue list next to a quote',
+ $b$“Nobody wants another winter like this one,” Mateo Lind grumbled. “The port stays open!” beamed Ana Ruiz.$b$),
+(61, 'a clause with another verb and a colon ends the paragraph: its subject speaks the next',
+ $b$After the vote, Mateo Lind listed the conditions of his government:
+
+“The troops must leave the border first.”$b$),
+(62, 'a quote in two apostrophes ending in a quote of its own',
+ $b$''The envoy told us, 'We are done here,''' Ana Ruiz said. ''Nobody would say 'never,''' said Mateo Lind.$b$),
+(63, 'sentence openers are no speakers (Later, Following ...)',
+ $b$Later on Sunday, Mateo Lind met the Peruvian envoy, calling the meeting a turning point. Following a dinner with the envoy, Ana Ruiz praised the talks, describing them as frank.$b$),
+(64, 'a short phrase with a determiner, then the name in commas',
+ $b$“We will be back in May,” the head of the delegation, Mateo Lind, told reporters. Her closest adviser, Ana Ruiz, said the offer was generous.$b$),
+(65, 'an inverted cue before a possessive: the possessor''s person speaks',
+ $b$“The harbour is ready,” said Valparaíso’s Ana Ruiz.$b$),
+(66, 'a party word describes the person named after it',
+ $b$“We will win this state,” said the Republican nominee. Democratic front-runner Ana Ruiz told reporters that the race was close.$b$),
+(67, 'a quote ends a sentence; the next sentence''s cue speaks what follows it',
+ $b$Ana Ruiz said the offer was “generous and fair.” Mateo Lind writes that “the port will stay open for years.”$b$),
+(68, 'a parenthesis after the subject of a participle',
+ $b$In a statement, Ana Ruiz (Liberal Party) reacted to the vote, saying the result was a disgrace.$b$),
+(69, 'a label after a dash in a digest: Name: “...”',
+ $b$PORT TALKS STALL AGAIN - Mateo Lind: “Nobody in Lima expected a deal this week.”$b$),
+(70, 'an apposition after the subject of a participle or a colon',
+ $b$Mateo Lind, the head of the delegation, left the room, calling the offer an insult. Ana Ruiz, a veteran of such talks, was calm: “We will meet again.”$b$),
+(71, 'she after a man spoke: the latest speaker known to be a she',
+ $b$Ms. Ana Ruiz said the talks went well. Mr. Mateo Lind said the port would stay open. She added that Chile was ready to sign.$b$),
+(72, 'a place before the comma of a long apposition is not its subject',
+ $b$Ana Ruiz, at a town hall in Temuco, Araucanía, said the port would stay open.$b$),
+(73, 'a short phrase between the cue and its quote',
+ $b$Mateo Lind, who spoke after the vote, declared in the conference room, “The port will stay open.”$b$),
+(74, 'an addressee and a short phrase between the cue and its quote',
+ $b$Ana Ruiz told reporters in Lima on Friday, “We have not given up.” Mateo Lind left early, telling the crowd, “See you all in May.”$b$),
+(75, 'he or she before anyone spoke: the most mentioned person so far',
+ $b$Foreign Minister Ana Ruiz arrived in Lima on Monday. There were crowds for Ana Ruiz in the streets, and reporters followed Ana Ruiz and Mateo Lind all day. She said the talks had gone well.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -435,6 +435,36 @@ static const char *const weekdays[] = {
 static DiploWordSet weekdays_set = DIPLO_WORDSET(weekdays);
 
 /*
+ * The mention opening the clause when everything from it to the comma at j
+ * is its long apposition ("X, a rabbi from Hollywood, Fla., who ..., said"),
+ * or -1.
+ */
+static int
+long_apposition(const DiploTokens *t, const DiploMentions *ms, int ss, int j)
+{
+	int			k = ms->start_at[clause_start(t, ss, j)];
+	int			after;
+
+	if (k < 0 || !(ms->m[k].kind == DIPLO_MEN_NAME || ms->m[k].kind == DIPLO_MEN_ORG))
+		return -1;
+	after = ms->m[k].end;
+	/* "Rep. Bobby Scott (D-Va.), ranking member ..., said" */
+	if (punct_is(t, after, "("))
+		while (after < j && after - ms->m[k].end < 8 && !punct_is(t, after, ")"))
+			after++;
+	if (punct_is(t, after, ")"))
+		after++;
+	if (!punct_is(t, after, ",") || j - after >= LONG_APPOSITION)
+		return -1;
+	for (int p = after; p < j; p++)
+		if (t->tok[p].kind == DIPLO_TOK_QUOTE || punct_is(t, p, ";:") ||
+			(punct_is(t, p, ".") && !abbreviation_dot(t, p)) ||
+			(t->cue[p] && cue_verb_in_apposition(t, p)))
+			return -1;
+	return k;
+}
+
+/*
  * The subject before cue c: a mention ending there (after adverbs, a
  * parenthesis or ", who"), an apposition ("X, a doctor, said", "The
  * Swedish Prime Minister, X, said"), or a plain noun phrase.  Fills *s, *e
@@ -487,6 +517,29 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 	{
 		int			inner = j - 1 >= ss ? ms->end_at[j - 1] : -1;
 
+		/*
+		 * "the Vatican spokesman, Federico Lombardi, said": a short phrase
+		 * with a determiner opening the clause, then the name
+		 */
+		if (inner >= 0 && ms->m[inner].kind == DIPLO_MEN_NAME &&
+			ms->m[inner].person_like && punct_is(t, ms->m[inner].start - 1, ","))
+		{
+			int			q = ms->m[inner].start - 2;
+			int			p = q;
+
+			while (p >= ss && q - p < 6 && t->tok[p].kind == DIPLO_TOK_WORD)
+				p--;
+			if (p < q && diplo_tok_in_set(t, p + 1, &determiners_set) &&
+				(p < ss || punct_is(t, p, ",") || t->tok[p].kind == DIPLO_TOK_QUOTE))
+			{
+				*s = p + 1;
+				*e = ms->m[inner].end;
+				if (describing_mention(ms, ms->end_at[q]) &&
+					ms->m[ms->end_at[q]].start == p + 1)
+					*desc = ms->end_at[q];
+				return inner;
+			}
+		}
 		/* "The Swedish Prime Minister, X, said" */
 		if (inner >= 0 && ms->m[inner].kind == DIPLO_MEN_NAME &&
 			ms->m[inner].person_like && punct_is(t, ms->m[inner].start - 1, ",") &&
@@ -505,6 +558,25 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 			if (punct_is(t, p, ","))
 			{
 				k = ms->end_at[p - 1];
+				/*
+				 * "Clinton, at a town hall in Columbus, Ohio, said": a place
+				 * before the comma; the clause's subject when it opens a long
+				 * apposition
+				 */
+				if (k >= 0 && ms->m[k].kind == DIPLO_MEN_NAME &&
+					(punct_is(t, ms->m[k].start - 1, ",") ||
+					 diplo_tok_is(t, ms->m[k].start - 1, "in") ||
+					 diplo_tok_is(t, ms->m[k].start - 1, "of")))
+				{
+					int			k0 = long_apposition(t, ms, ss, j);
+
+					if (k0 >= 0 && k0 != k)
+					{
+						*s = ms->m[k0].start;
+						*e = ms->m[k0].end;
+						return k0;
+					}
+				}
 				if (k >= 0 && (ms->m[k].kind == DIPLO_MEN_NAME ||
 							   ms->m[k].kind == DIPLO_MEN_ORG))
 				{
@@ -523,24 +595,9 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 		 * a long apposition with commas of its own, from the sentence
 		 * start: "X, a rabbi from Hollywood, Fla., who ..., said"
 		 */
-		k = ms->start_at[clause_start(t, ss, j)];
-		if (k >= 0 && (ms->m[k].kind == DIPLO_MEN_NAME || ms->m[k].kind == DIPLO_MEN_ORG))
+		k = long_apposition(t, ms, ss, j);
+		if (k >= 0)
 		{
-			int			after = ms->m[k].end;
-
-			/* "Rep. Bobby Scott (D-Va.), ranking member ..., said" */
-			if (punct_is(t, after, "("))
-				while (after < j && after - ms->m[k].end < 8 && !punct_is(t, after, ")"))
-					after++;
-			if (punct_is(t, after, ")"))
-				after++;
-			if (!punct_is(t, after, ",") || j - after >= LONG_APPOSITION)
-				return -2;
-			for (int p = after; p < j; p++)
-				if (t->tok[p].kind == DIPLO_TOK_QUOTE || punct_is(t, p, ";:") ||
-					(punct_is(t, p, ".") && !abbreviation_dot(t, p)) ||
-					(t->cue[p] && cue_verb_in_apposition(t, p)))
-					return -2;
 			*s = ms->m[k].start;
 			*e = ms->m[k].end;
 			return k;
@@ -610,10 +667,32 @@ clause_subject(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 	k = p < c ? ms->start_at[p] : -1;
 	if (k < 0 || !speaker_mention(ms, k) || ms->m[k].end >= c)
 		return -2;
+	p = ms->m[k].end;
+	/* "Rep. Hakeem Jeffries (D-N.Y.) reacted": past the parenthesis */
+	if (punct_is(t, p, "("))
+	{
+		int			q = p + 1;
+
+		while (q < c && q - p < 8 && !punct_is(t, q, ")"))
+			q++;
+		if (punct_is(t, q, ")"))
+			p = q + 1;
+	}
+	/* "Mitt Romney, the 2012 nominee, tweeted in response:": past the apposition */
+	else if (punct_is(t, p, ",") && diplo_tok_in_set(t, p + 1, &determiners_set))
+	{
+		int			q = p + 2;
+
+		while (q < c && q - p < 12 && (t->tok[q].kind == DIPLO_TOK_WORD ||
+									   t->tok[q].kind == DIPLO_TOK_NUMBER))
+			q++;
+		if (punct_is(t, q, ","))
+			p = q + 1;
+	}
 	/* a verb of its own follows the subject */
-	if (t->tok[ms->m[k].end].kind != DIPLO_TOK_WORD ||
-		!(t->tok[ms->m[k].end].flags & DIPLO_TF_LOWER) ||
-		diplo_tok_is(t, ms->m[k].end, "and") || diplo_tok_is(t, ms->m[k].end, "of"))
+	if (p >= c || t->tok[p].kind != DIPLO_TOK_WORD ||
+		!(t->tok[p].flags & DIPLO_TF_LOWER) ||
+		diplo_tok_is(t, p, "and") || diplo_tok_is(t, p, "of"))
 		return -2;
 	for (int i = ms->m[k].end; i < c; i++)
 		if (punct_is(t, i, ";"))
@@ -759,6 +838,10 @@ inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
 
 					if (n >= 0 && ms->m[n].kind == DIPLO_MEN_NAME && ms->m[n].person_like)
 						return n;
+					/* "said Florida's Rick Wilson": the possessor's person */
+					if (q == ms->m[m].end &&
+						(diplo_tok_is(t, q, "'s") || diplo_tok_is(t, q, "\xE2\x80\x99s")))
+						continue;
 					if (t->tok[q].kind != DIPLO_TOK_WORD || !(t->tok[q].flags & DIPLO_TF_LOWER))
 						break;
 				}
@@ -936,6 +1019,70 @@ plain_np_after(const DiploTokens *t, int i, int se)
 	if (p == i || p - i >= 8)
 		return -1;
 	return p;
+}
+
+/* Words that may follow the verb of "“...,” X barked": a particle or a preposition. */
+static const char *const after_quote_verb[] = {
+	"back", "out", "up", "on", "in", "at", "with", "to", "during", "after",
+	"before", "as", "while", "from", "of", "about", "when", NULL
+};
+
+static DiploWordSet after_quote_verb_set = DIPLO_WORDSET(after_quote_verb);
+
+/*
+ * The speaker of a quote closing at token close, told by any verb next to
+ * it: "“...,” Kelly charged." or "“...!” beamed Donald Hartley."  Returns
+ * the mention and fills the verb's tokens *vs, *ve, or returns -1.  The
+ * quote must end in a comma, "?" or "!" (inside or after the mark) and the
+ * clause end right after the verb (or a particle or preposition follows).
+ */
+static int
+speaker_by_any_verb(const DiploTokens *t, const DiploMentions *ms, int close,
+					int *vs, int *ve)
+{
+	int			p = close + 1;
+	int			m;
+	int			v;
+
+	if (!punct_is(t, close - 1, ",?!") && !punct_is(t, p, ","))
+		return -1;
+	if (punct_is(t, p, ","))
+		p++;
+	if (p >= t->n)
+		return -1;
+	m = ms->start_at[p];
+	/* "“...,” Kelly charged": a person's name or he/she, then the verb */
+	if (m >= 0)
+	{
+		if (!((ms->m[m].kind == DIPLO_MEN_NAME && ms->m[m].person_like) ||
+			  (ms->m[m].kind == DIPLO_MEN_PRONOUN && ms->m[m].pronoun == 'h')))
+			return -1;
+		v = ms->m[m].end;
+		for (int g = 0; g < 2 && v < t->n && skippable(t, v) &&
+			 !diplo_tok_in_set(t, v, &after_quote_verb_set); g++)
+			v++;
+		if (v >= t->n || t->tok[v].kind != DIPLO_TOK_WORD ||
+			!(t->tok[v].flags & DIPLO_TF_LOWER) || diplo_is_function_word(t, v))
+			return -1;
+		if (!(v + 1 >= t->n || punct_is(t, v + 1, ".,;!?") ||
+			  diplo_tok_in_set(t, v + 1, &after_quote_verb_set)))
+			return -1;
+		*vs = v;
+		*ve = v + 1;
+		return m;
+	}
+	/* "“...!” beamed Donald Hartley of Madison" */
+	v = p;
+	if (t->tok[v].kind != DIPLO_TOK_WORD || !(t->tok[v].flags & DIPLO_TF_LOWER) ||
+		diplo_is_function_word(t, v) || v + 1 >= t->n)
+		return -1;
+	m = ms->start_at[v + 1];
+	if (m < 0 || ms->m[m].kind != DIPLO_MEN_NAME || !ms->m[m].person_like ||
+		!(ms->m[m].end >= t->n || punct_is(t, ms->m[m].end, ".,;")))
+		return -1;
+	*vs = v;
+	*ve = v + 1;
+	return m;
 }
 
 /* Per-token indexes of the quote spans of a paragraph. */
@@ -1507,7 +1654,13 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		if (punct_is(t, c, ":") && c > 0 && (mi = ms->end_at[c - 1]) >= 0 &&
 			speaker_mention(ms, mi) && ms->m[mi].kind != DIPLO_MEN_PRONOUN &&
 			(ms->m[mi].start == 0 ||
-			 (ms->m[mi].start <= 3 && is_dash(t, ms->m[mi].start - 1))) &&
+			 (ms->m[mi].start <= 3 && is_dash(t, ms->m[mi].start - 1)) ||
+			 /* "A HEADLINE IN CAPITALS - Philip Bump: “...”" */
+			 (c + 1 < t->n && span_opening_at(&ix, c + 1) >= 0 &&
+			  (is_dash(t, ms->m[mi].start - 1) ||
+			   (diplo_tok_is(t, ms->m[mi].start - 1, "and") &&
+				ms->end_at[ms->m[mi].start - 2 >= 0 ? ms->m[mi].start - 2 : 0] >= 0 &&
+				is_dash(t, ms->m[ms->end_at[ms->m[mi].start - 2]].start - 1))))) &&
 			c + 1 < t->n && span_holding(&ix, c) < 0)
 		{
 			int			end = t->n < c + 1 + MAX_CONTENT ? t->n : c + 1 + MAX_CONTENT;
@@ -1600,7 +1753,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		if (mi == -2 && coordinated_cue(t, c, ss))
 			mi = clause_subject(t, ms, c, ss, &s, &e);
 		if (mi == -2 && (c == 0 || punct_is(t, c - 1, ",") ||
-						 t->tok[c - 1].kind == DIPLO_TOK_QUOTE || is_dash(t, c - 1)) &&
+						 t->tok[c - 1].kind == DIPLO_TOK_QUOTE || is_dash(t, c - 1) ||
+						 (punct_is(t, c - 1, "'") && c > 1 &&
+						  t->tok[c - 2].kind == DIPLO_TOK_QUOTE)) &&
 			(p = inverted_subject(t, ms, c)) >= 0)
 		{
 			mi = p;
@@ -1661,6 +1816,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 					p--;
 			if (punct_is(t, p, ",") || is_dash(t, p))
 				p--;
+			/* "''... a special case,''' Mr. Putin said": a mark after the closing one */
+			if (punct_is(t, p, "'") && p > 0 && t->tok[p - 1].kind == DIPLO_TOK_QUOTE)
+				p--;
 			if (p >= 0 && t->tok[p].kind == DIPLO_TOK_QUOTE)
 				span = span_closing_at(&ix, p);
 			if (span < 0 && p >= 0 && t->tok[p].kind != DIPLO_TOK_QUOTE &&
@@ -1671,6 +1829,13 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			/* "that it was “absurd,” adding ...": the mixed quote's words */
 			if (span >= 0 &&
 				qs->span[span].open >= 0 && in_reported[qs->span[span].open])
+				span = -1;
+			/*
+			 * "“... insensitive.” He writes that “...”": a new sentence whose
+			 * cue has words of its own after it speaks those
+			 */
+			if (span >= 0 && !inverted && mi >= 0 && (t->tok[s].flags & DIPLO_TF_SENT_START) &&
+				c + 1 < se && !punct_is(t, c + 1, ".!?"))
 				span = -1;
 			/* "on the show “Sunday Morning Futures,” X said": a title */
 			if (span >= 0 && qs->span[span].open > 0 &&
@@ -1685,6 +1850,33 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			p = c + 1;
 			int			k;
 
+			int			q = p;
+
+			/* "told reporters, “...”", "telling the crowd, “...”": the addressee */
+			if ((cue->flags & DIPLO_CUE_TAKES_OBJECT) && q < t->n)
+			{
+				if (ms->start_at[q] >= 0 && ms->m[ms->start_at[q]].kind != DIPLO_MEN_PRONOUN)
+					q = ms->m[ms->start_at[q]].end;
+				else if (diplo_tok_in_set(t, q, &plain_addressees_set) &&
+						 !diplo_tok_is(t, q, "the"))
+					q++;
+				else if (diplo_tok_is(t, q, "the") &&
+						 (diplo_tok_is(t, q + 1, "crowd") || diplo_tok_is(t, q + 1, "audience") ||
+						  diplo_tok_is(t, q + 1, "media") || diplo_tok_is(t, q + 1, "press")))
+					q += 2;
+			}
+			/* "declared in the debate spin room, “...”": a phrase first */
+			if (diplo_tok_in_set(t, q, &content_prepositions_set))
+			{
+				int			r0 = q;
+
+				q++;
+				while (q < se && q - r0 < 10 && (t->tok[q].kind == DIPLO_TOK_WORD ||
+												 t->tok[q].kind == DIPLO_TOK_NUMBER))
+					q++;
+			}
+			if (q > p && punct_is(t, q, ",:") && q + 1 < t->n && span_opening_at(&ix, q + 1) >= 0)
+				p = q;
 			if (punct_is(t, p, ":,"))
 				p++;
 			k = p < t->n ? span_opening_at(&ix, p) : -1;
@@ -1810,8 +2002,10 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		int			m = clause_subject(t, ms, colon,
 									   t->sent_start[t->tok[colon].sentence], &s, &e);
 
+		/* the cue: "continued:", "said:", or the verb of a longer clause */
 		if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE && e < colon)
-			colon_announces(at, t, diplo_coref_resolve(at->coref, t, &ms->m[m]), e, t->n);
+			colon_announces(at, t, diplo_coref_resolve(at->coref, t, &ms->m[m]), e,
+							t->n - e <= 3 ? t->n : e + 1);
 	}
 
 	/* quotes without a cue of their own */
@@ -1830,6 +2024,23 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		r->cs = sp->first;
 		r->ce = sp->last;
 		span_attr[k] = as.n - 1;
+		/* "“...,” Kelly charged.": a verb out of the cue list */
+		if (r->entity < 0 && r->cue_s < 0 && sp->close >= 0 && !title_or_scare_quote(t, sp))
+		{
+			int			vs,
+						ve;
+			int			m = speaker_by_any_verb(t, ms, sp->close, &vs, &ve);
+
+			if (m >= 0)
+			{
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+				r->subj_s = ms->m[m].start;
+				r->subj_e = ms->m[m].end;
+				r->cue_s = vs;
+				r->cue_e = ve;
+				diplo_coref_spoke(at->coref, r->entity, NULL);
+			}
+		}
 		/*
 		 * the second piece of "“A,” X said, “B”" or "“A,” X said. “B”", also
 		 * past a title in quotes ("X said on ABC's “This Week.” “B”")
@@ -1841,7 +2052,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				   (span_attr[pk] < 0 || (as.v[span_attr[pk]].entity < 0 &&
 										  as.v[span_attr[pk]].subj_s < 0)))
 				pk--;
-			if (pk >= 0 && k - pk <= 3 && sp->open >= 0 && as.v[span_attr[pk]].span == pk)
+			if (r->entity < 0 && pk >= 0 && k - pk <= 3 && sp->open >= 0 &&
+				as.v[span_attr[pk]].span == pk)
 			{
 				const Attr *prev = &as.v[span_attr[pk]];
 				int			gap_end = sp->open;
@@ -1895,6 +2107,11 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				/* the cue runs from the verb to the colon: "was blunt:" */
 				r->cue_s = e;
 				r->cue_e = colon + 1;
+				/* past an apposition or a parenthesis: "X, a veteran, was calm:" */
+				if (punct_is(t, e, ",("))
+					for (int i = e + 1; i < colon; i++)
+						if (punct_is(t, i, ",)"))
+							r->cue_s = i + 1;
 			}
 		}
 		/* the quote announced by "He said:" at the previous paragraph's end */

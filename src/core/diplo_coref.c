@@ -179,6 +179,21 @@ absorb(DiploCoref *c, int e, const DiploMention *m, int64_t pos)
 	en->nmentions++;
 }
 
+/* The gender an honorific before the name of m tells ('m', 'f'), or 0. */
+static char
+honorific_gender(const DiploTokens *t, const DiploMention *m)
+{
+	for (int k = m->start; k < m->name_start; k++)
+	{
+		if (diplo_tok_is(t, k, "mr") || diplo_tok_is(t, k, "mr."))
+			return 'm';
+		if (diplo_tok_is(t, k, "mrs") || diplo_tok_is(t, k, "ms") ||
+			diplo_tok_is(t, k, "mrs.") || diplo_tok_is(t, k, "ms."))
+			return 'f';
+	}
+	return 0;
+}
+
 /* Find (or with create, make) the person entity of a name mention. */
 static int
 person_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m,
@@ -219,6 +234,8 @@ person_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m,
 	{
 		DiploEntity *en = &c->ent[best];
 
+		if (!en->gender)
+			en->gender = honorific_gender(t, m);
 		if (first && !en->first)
 		{
 			en->first = first;
@@ -257,6 +274,7 @@ person_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m,
 	c->ent[best].hash_next = c->hash[h];
 	c->hash[h] = best;
 	c->ent[best].person_like = true;
+	c->ent[best].gender = honorific_gender(t, m);
 	absorb(c, best, m, pos);
 	return best;
 }
@@ -501,7 +519,38 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 			break;
 		case DIPLO_MEN_PRONOUN:
 			if (m->pronoun == 'h')
+			{
+				char		g = diplo_tok_is(t, m->start, "she") ? 'f' : 'm';
+
 				e = c->last_person_subject;
+				/* "she" after a man spoke: the latest speaker who may be a she */
+				if (e >= 0 && c->ent[e].gender && c->ent[e].gender != g)
+					for (int k = 0; k < c->nrecent; k++)
+						if (c->ent[c->recent_persons[k]].gender == g)
+						{
+							e = c->recent_persons[k];
+							break;
+						}
+				/*
+				 * no person has spoken yet: the most mentioned named person
+				 * introduced before the pronoun ("Hillary Clinton ... She said"),
+				 * among the first 64 entities (a bounded scan per pronoun)
+				 */
+				if (e < 0)
+					for (int k = 0; k < c->n && k < 64; k++)
+					{
+						const DiploEntity *en = &c->ent[k];
+
+						if (en->type != DIPLO_SPEAKER_PERSON || !en->surname ||
+							en->first_pos >= pos || en->nmentions < 3 ||
+							(en->gender && en->gender != g))
+							continue;
+						if (e < 0 || en->nmentions > c->ent[e].nmentions)
+							e = k;
+					}
+				if (e >= 0 && !c->ent[e].gender)
+					c->ent[e].gender = g;
+			}
 			else if (m->pronoun == 'i')
 				e = c->last_org_subject;
 			break;
@@ -608,7 +657,20 @@ diplo_coref_spoke(DiploCoref *c, int e, const char *what)
 		return;
 	c->last_subject = e;
 	if (c->ent[e].person_like)
+	{
+		int			k;
+
 		c->last_person_subject = e;
+		/* e moves to the front of the recent speakers */
+		for (k = 0; k < c->nrecent && c->recent_persons[k] != e; k++)
+			;
+		if (k == c->nrecent && c->nrecent < 4)
+			c->nrecent++;
+		if (k == 4)
+			k = 3;
+		memmove(&c->recent_persons[1], &c->recent_persons[0], sizeof(int) * k);
+		c->recent_persons[0] = e;
+	}
 	if (c->ent[e].type == DIPLO_SPEAKER_ORGANIZATION)
 		c->last_org_subject = e;
 	if (what && strlen(what) < sizeof(c->issuers[0].what))
@@ -666,7 +728,8 @@ diplo_coref_finish(DiploCoref *c)
 			continue;
 		if (!en->country)
 			en->country = en->relayed_country ? en->relayed_country : top;
-		if (en->country && !en->org->country)
+		/* "United Nations", "Reuters": no country in the name of a body that is no government's */
+		if (en->country && !en->org->country && en->org->kind == DIPLO_ORG_GOVERNMENT)
 		{
 			char		buf[512];
 

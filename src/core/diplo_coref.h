@@ -32,6 +32,7 @@ typedef struct DiploEntity
 	char		acronym[8];		/* an all-caps form seen ("FO") */
 	DiploSpeakerType type;
 	bool		person_like;	/* a "he" can refer to it */
+	char		gender;			/* 'm' or 'f' once Mr/Ms or he/she told, or 0 */
 	int64_t		first_pos;		/* character offsets of its mentions */
 	int64_t		last_pos;
 	int			nmentions;		/* how often it was mentioned */
@@ -49,6 +50,8 @@ typedef struct DiploCoref
 	int			hash[256];		/* surname hash -> first entity, or -1 */
 	int			last_subject;	/* speakers of cues, in text order */
 	int			last_person_subject;
+	int			recent_persons[4];	/* persons who spoke, latest first */
+	int			nrecent;
 	int			last_org_subject;
 	struct
 	{

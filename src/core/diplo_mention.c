@@ -28,6 +28,7 @@ static const char *const function_words[] = {
 	"mr", "ms", "mrs", "photo", "photos", "file", "read", "watch", "video",
 	"update", "breaking", "exclusive", "opinion", "analysis", "editor",
 	"note", "see", "also", "thus", "instead", "indeed", "already", "once",
+	"later", "earlier", "having",
 	NULL
 };
 
@@ -59,6 +60,14 @@ static const char *const role_modifiers[] = {
 };
 
 static DiploWordSet role_modifiers_set = DIPLO_WORDSET(role_modifiers);
+
+/* Party words that describe the person named after them ("Democratic nominee") */
+static const char *const party_words[] = {
+	"democratic", "republican", "democrat", "gop", "presumptive", "libertarian",
+	NULL
+};
+
+static DiploWordSet party_words_set = DIPLO_WORDSET(party_words);
 
 /* Is token i a word that cannot be part of a name (The, In, said ...)? */
 bool
@@ -135,6 +144,12 @@ sentence_opener(const DiploTokens *t, int k)
 	if (!(t->tok[k].flags & DIPLO_TF_SENT_START))
 		return false;
 	if (w->len > 4 && w->s[w->len - 2] == 'l' && w->s[w->len - 1] == 'y')
+		return true;
+	/* "Following an animated meeting, X ...", "Contributing: X" */
+	if (w->len > 4 && w->s[w->len - 3] == 'i' && w->s[w->len - 2] == 'n' &&
+		w->s[w->len - 1] == 'g' && k + 1 < t->n &&
+		((t->tok[k + 1].kind == DIPLO_TOK_PUNCT && t->text[t->tok[k + 1].start] == ':') ||
+		 ((t->tok[k + 1].flags & DIPLO_TF_LOWER) && diplo_is_function_word(t, k + 1))))
 		return true;
 	return k + 1 < t->n && t->tok[k + 1].kind == DIPLO_TOK_PUNCT &&
 		t->text[t->tok[k + 1].start] == ',' &&
@@ -346,6 +361,25 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 			k++;
 			modified = true;
 			continue;
+		}
+		/*
+		 * "Democratic front-runner Hillary Clinton", "the Republican
+		 * nominee", "GOP Sen. X": a party word and lowercase descriptors
+		 */
+		if ((t->tok[k].flags & DIPLO_TF_CAP) && diplo_tok_in_set(t, k, &party_words_set))
+		{
+			int			q = k + 1;
+
+			while (q < t->n && q - k <= 3 && t->tok[q].kind == DIPLO_TOK_WORD &&
+				   (t->tok[q].flags & DIPLO_TF_LOWER) && !diplo_is_function_word(t, q) &&
+				   !diplo_tok_cue(t, q))
+				q++;
+			if (q < t->n && (q > k + 1 || diplo_lex_title(t->words, t->n, q, &tlen)))
+			{
+				k = q;
+				modified = true;
+				continue;
+			}
 		}
 		break;
 	}

@@ -235,7 +235,7 @@ test_orgs(void **state)
 	o = diplo_lex_org(w, n, 9, &matched);
 	assert_non_null(o);
 	assert_int_equal(matched, 2);
-	assert_string_equal(o->canonical, "Department of State");
+	assert_string_equal(o->canonical, "State Department");
 	assert_string_equal(o->country, "United States");
 
 	n = tokenize("a joint statement from the Quai d’Orsay and the Élysée", w);
