@@ -19,6 +19,9 @@ import sys
 WORD = re.compile(r'^[a-z][a-z\']*$')
 STEM = re.compile(r'^[a-z][a-z0-9\'.\-]*$')
 MAX_LEN = 31
+# The most words a list may hold: diplo_query.c's STOP_STEMS_MAX.  A longer
+# list would be cut there, and the stems cut would get index keys again.
+MAX_WORDS = 4096
 
 
 def fail(where, message):
@@ -45,6 +48,8 @@ def read_words(path, pattern=WORD):
             words.add(word)
     if not words:
         fail(path, 'no words')
+    if len(words) > MAX_WORDS:
+        fail(path, 'more than %d words (STOP_STEMS_MAX in src/core/diplo_query.c)' % MAX_WORDS)
     return sorted(words, key=lambda w: w.encode('ascii'))
 
 

@@ -189,16 +189,27 @@ single_mark(const DiploTokens *t, int i)
 							s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99));
 }
 
+/* The end of [s, e) before its closing run of '.', '!' and '?' tokens. */
+static int
+end_before_stops(const DiploTokens *t, int s, int e)
+{
+	while (e > s + 2 && punct_is(t, e - 1, ".!?"))
+		e--;
+	return e;
+}
+
 /*
  * Is [s, e) one quotation in single marks ("Trump: ‘We will win.’", the
- * headline style)?
+ * headline style)?  The end may come already without its closing stops.
  */
 static bool
 single_quoted(const DiploTokens *t, int s, int e)
 {
-	while (e > s + 2 && punct_is(t, e - 1, ".!?"))
-		e--;
-	return e > s + 2 && single_mark(t, s) && single_mark(t, e - 1) &&
+	/* the opening mark first: callers try every colon of a paragraph */
+	if (!single_mark(t, s))
+		return false;
+	e = end_before_stops(t, s, e);
+	return e > s + 2 && single_mark(t, e - 1) &&
 		!(t->tok[s + 1].flags & DIPLO_TF_SPACE) && !(t->tok[e - 1].flags & DIPLO_TF_SPACE);
 }
 
@@ -635,6 +646,36 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 }
 
 /*
+ * The token after a subject ending at p, past a parenthesis ("Rep. Hakeem
+ * Jeffries (D-N.Y.) reacted") or a short apposition ("Mitt Romney, the 2012
+ * nominee, tweeted"): where its verb should be (tokens before c).
+ */
+static int
+past_subject_insert(const DiploTokens *t, int p, int c)
+{
+	if (punct_is(t, p, "("))
+	{
+		int			q = p + 1;
+
+		while (q < c && q - p < 8 && !punct_is(t, q, ")"))
+			q++;
+		if (punct_is(t, q, ")"))
+			return q + 1;
+	}
+	else if (punct_is(t, p, ",") && diplo_tok_in_set(t, p + 1, &determiners_set))
+	{
+		int			q = p + 2;
+
+		while (q < c && q - p < 12 && (t->tok[q].kind == DIPLO_TOK_WORD ||
+									   t->tok[q].kind == DIPLO_TOK_NUMBER))
+			q++;
+		if (punct_is(t, q, ","))
+			return q + 1;
+	}
+	return p;
+}
+
+/*
  * The subject of the sentence whose cue c follows "and" or "but" (a
  * coordinated verb: "X met Y and said ..."), or of a participle cue
  * ("X issued a statement saying ..."): the speaker mention that opens the
@@ -667,28 +708,7 @@ clause_subject(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 	k = p < c ? ms->start_at[p] : -1;
 	if (k < 0 || !speaker_mention(ms, k) || ms->m[k].end >= c)
 		return -2;
-	p = ms->m[k].end;
-	/* "Rep. Hakeem Jeffries (D-N.Y.) reacted": past the parenthesis */
-	if (punct_is(t, p, "("))
-	{
-		int			q = p + 1;
-
-		while (q < c && q - p < 8 && !punct_is(t, q, ")"))
-			q++;
-		if (punct_is(t, q, ")"))
-			p = q + 1;
-	}
-	/* "Mitt Romney, the 2012 nominee, tweeted in response:": past the apposition */
-	else if (punct_is(t, p, ",") && diplo_tok_in_set(t, p + 1, &determiners_set))
-	{
-		int			q = p + 2;
-
-		while (q < c && q - p < 12 && (t->tok[q].kind == DIPLO_TOK_WORD ||
-									   t->tok[q].kind == DIPLO_TOK_NUMBER))
-			q++;
-		if (punct_is(t, q, ","))
-			p = q + 1;
-	}
+	p = past_subject_insert(t, ms->m[k].end, c);
 	/* a verb of its own follows the subject */
 	if (p >= c || t->tok[p].kind != DIPLO_TOK_WORD ||
 		!(t->tok[p].flags & DIPLO_TF_LOWER) ||
@@ -1545,6 +1565,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 	char	   *colon_cue = at->colon_cue;	/* owned here from now on */
 	int64_t		colon_cue_start = at->colon_cue_start;
 	int64_t		colon_cue_len = at->colon_cue_len;
+	int			para_end = -1;	/* the end before the closing stops, once
+								 * asked for */
 
 	at->colon_speaker = -1;
 	at->colon_cue = NULL;
@@ -1659,7 +1681,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			 (c + 1 < t->n && span_opening_at(&ix, c + 1) >= 0 &&
 			  (is_dash(t, ms->m[mi].start - 1) ||
 			   (diplo_tok_is(t, ms->m[mi].start - 1, "and") &&
-				ms->end_at[ms->m[mi].start - 2 >= 0 ? ms->m[mi].start - 2 : 0] >= 0 &&
+				ms->m[mi].start >= 2 && ms->end_at[ms->m[mi].start - 2] >= 0 &&
 				is_dash(t, ms->m[ms->end_at[ms->m[mi].start - 2]].start - 1))))) &&
 			c + 1 < t->n && span_holding(&ix, c) < 0)
 		{
@@ -1696,7 +1718,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		}
 		/* "Mayor On Talks: ‘We Will Not Wait.’": a quotation ending a headline */
 		if (punct_is(t, c, ":") && c > 0 && span_holding(&ix, c) < 0 &&
-			single_quoted(t, c + 1, t->n))
+			single_mark(t, c + 1) &&
+			single_quoted(t, c + 1, para_end >= 0 ? para_end :
+						  (para_end = end_before_stops(t, 0, t->n))))
 		{
 			r = push_attr(a, &as);
 			r->kind = DIPLO_QUOTE_DIRECT;
@@ -2003,9 +2027,11 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 									   t->sent_start[t->tok[colon].sentence], &s, &e);
 
 		/* the cue: "continued:", "said:", or the verb of a longer clause */
-		if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE && e < colon)
-			colon_announces(at, t, diplo_coref_resolve(at->coref, t, &ms->m[m]), e,
-							t->n - e <= 3 ? t->n : e + 1);
+		int			v = m >= 0 ? past_subject_insert(t, e, colon) : colon;
+
+		if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE && v < colon)
+			colon_announces(at, t, diplo_coref_resolve(at->coref, t, &ms->m[m]), v,
+							t->n - v <= 3 ? t->n : v + 1);
 	}
 
 	/* quotes without a cue of their own */
@@ -2025,13 +2051,14 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		r->ce = sp->last;
 		span_attr[k] = as.n - 1;
 		/* "“...,” Kelly charged.": a verb out of the cue list */
-		if (r->entity < 0 && r->cue_s < 0 && sp->close >= 0 && !title_or_scare_quote(t, sp))
+		if (r->entity < 0 && r->cue_s < 0 && sp->close >= 0)
 		{
 			int			vs,
 						ve;
 			int			m = speaker_by_any_verb(t, ms, sp->close, &vs, &ve);
 
-			if (m >= 0)
+			/* the cheap test first: a title scan reads the whole sentence */
+			if (m >= 0 && !title_or_scare_quote(t, sp))
 			{
 				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
 				r->subj_s = ms->m[m].start;
@@ -2104,14 +2131,12 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
 				r->subj_s = s;
 				r->subj_e = e;
-				/* the cue runs from the verb to the colon: "was blunt:" */
-				r->cue_s = e;
+				/*
+				 * the cue runs from the verb to the colon: "was blunt:", past
+				 * an apposition or a parenthesis ("X, a veteran, was calm:")
+				 */
+				r->cue_s = past_subject_insert(t, e, colon);
 				r->cue_e = colon + 1;
-				/* past an apposition or a parenthesis: "X, a veteran, was calm:" */
-				if (punct_is(t, e, ",("))
-					for (int i = e + 1; i < colon; i++)
-						if (punct_is(t, i, ",)"))
-							r->cue_s = i + 1;
 			}
 		}
 		/* the quote announced by "He said:" at the previous paragraph's end */

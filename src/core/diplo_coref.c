@@ -523,7 +523,11 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 				char		g = diplo_tok_is(t, m->start, "she") ? 'f' : 'm';
 
 				e = c->last_person_subject;
-				/* "she" after a man spoke: the latest speaker who may be a she */
+				/*
+				 * "she" after a man spoke: the latest recent speaker known to
+				 * be a she; if none, the man still (taking one of unknown
+				 * gender, or no one, measured worse on PolNeAR train)
+				 */
 				if (e >= 0 && c->ent[e].gender && c->ent[e].gender != g)
 					for (int k = 0; k < c->nrecent; k++)
 						if (c->ent[c->recent_persons[k]].gender == g)

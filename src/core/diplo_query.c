@@ -314,7 +314,7 @@ raw_matches(const DiploAllocator *a, const char *raw, const char *value,
 #define STOP_STEM_MAX 31
 
 /* Most stop stems the table holds (a longer list is cut). */
-#define STOP_STEMS_MAX 4096
+#define STOP_STEMS_MAX 4096	/* tools/gen_stopwords.py refuses longer lists */
 
 /*
  * A sorted table of stems: the stems of diplo_stopwords, or
