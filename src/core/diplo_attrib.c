@@ -1164,6 +1164,7 @@ quiet_gap(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 	int			send = s > 0 ? diplo_sentence_end(t, s - 1) : -1;
 	bool		own = send == e ||
 		(send > s && send < e && e - send <= 2 && t->tok[e - 1].kind == DIPLO_TOK_QUOTE);
+	bool		relative = false;	/* past "who" of ", a farmer who has said" */
 
 	if (e - s > MAX_QUIET ||
 		!(punct_is(t, e - 1, ".!?:") ||
@@ -1173,9 +1174,12 @@ quiet_gap(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 	{
 		int			m = ms->start_at[i];
 
+		if (own && (diplo_tok_is(t, i, "who") || diplo_tok_is(t, i, "whose")))
+			relative = true;
 		if (t->cue[i] && !(own && (t->cue[i]->flags & DIPLO_CUE_PARTICIPLE)) &&
 			!(own && span_holding(ix, i) >= 0) &&
-			!(own && diplo_tok_is(t, i - 1, "who")) && cue_at(at, t, i))
+			!(own && at->in_reported[i]) &&
+			!(own && relative) && cue_at(at, t, i))
 			return false;
 		if (own)
 			continue;
