@@ -1839,7 +1839,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			 * cue has words of its own after it speaks those
 			 */
 			if (span >= 0 && !inverted && mi >= 0 && (t->tok[s].flags & DIPLO_TF_SENT_START) &&
-				c + 1 < se && !punct_is(t, c + 1, ".!?"))
+				c + 1 < se && !punct_is(t, c + 1, ".!?") &&
+				!(punct_is(t, qs->span[span].close - 1, "?!") &&
+				  !diplo_tok_is(t, c + 1, "that") && !quote_opens_in(&ix, c + 1, se)))
 				span = -1;
 			/* "on the show “Sunday Morning Futures,” X said": a title */
 			if (span >= 0 && qs->span[span].open > 0 &&
