@@ -2120,6 +2120,39 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 							r->cue_s = i + 1;
 			}
 		}
+		/*
+		 * "Cruz tweeted a warning. “...”": a quote opening a sentence after
+		 * one whose subject spoke (a cue in its clause, no quote in it)
+		 */
+		if (r->entity < 0 && r->cue_s < 0 && sp->open > 1 && punct_is(t, sp->open - 1, ".") &&
+			(t->tok[sp->open].flags & DIPLO_TF_SENT_START))
+		{
+			int			dot = sp->open - 1;
+			int			ps = t->sent_start[t->tok[dot].sentence];
+			int			s,
+						e;
+			int			m = clause_subject(t, ms, dot, ps, &s, &e);
+			int			cv = -1;
+
+			for (int i = ps; m >= 0 && i < dot; i++)
+			{
+				if (t->tok[i].kind == DIPLO_TOK_QUOTE)
+				{
+					cv = -1;
+					break;
+				}
+				if (cv < 0 && i >= e && t->cue[i] && cue_at(at, t, i))
+					cv = i;
+			}
+			if (m >= 0 && cv >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE)
+			{
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+				r->subj_s = s;
+				r->subj_e = e;
+				r->cue_s = cv;
+				r->cue_e = cv + 1;
+			}
+		}
 		/* the quote announced by "He said:" at the previous paragraph's end */
 		if (r->entity < 0 && k == 0 && sp->open == 0 && colon_speaker >= 0)
 		{
