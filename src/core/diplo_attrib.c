@@ -1613,6 +1613,30 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				r->subj_s = c + 2;
 				r->subj_e = np_e;
 			}
+			/*
+			 * "“...,” X said at a rally, according to the Sun.": the outlet
+			 * that relays the quote is its source (the clause around it stays)
+			 */
+			if (c > ss && as.n >= 2 && as.v[as.n - 2].span >= 0 &&
+				as.v[as.n - 2].cue_s >= ss && punct_is(t, c - 1, ","))
+			{
+				Attr	   *prev = &as.v[as.n - 2];
+				int			prev_end = prev->cue_e > prev->subj_e ? prev->cue_e : prev->subj_e;
+				int			i = prev_end;
+
+				while (i < c - 1 && c - prev_end <= MAX_GAP &&
+					   !(t->cue[i] && cue_at(at, t, i)) &&
+					   t->tok[i].kind != DIPLO_TOK_QUOTE)
+					i++;
+				if (prev_end <= c - 1 && i == c - 1)
+				{
+					prev->entity = r->entity;
+					prev->subj_s = r->subj_s;
+					prev->subj_e = r->subj_e;
+					prev->cue_s = r->cue_s;
+					prev->cue_e = r->cue_e;
+				}
+			}
 			if (c == ss || (c == ss + 1 && punct_is(t, ss, "(")))
 			{
 				int			p = r->subj_e;
