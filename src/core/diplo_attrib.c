@@ -2177,6 +2177,46 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				r->cue_e = cv + 1;
 			}
 		}
+		/*
+		 * "Whitman, a former candidate, labeled Mr. Trump “unfit to be
+		 * president”": a quote inside a clause whose subject spoke
+		 */
+		if (r->entity < 0 && r->cue_s < 0 && sp->open > 0 &&
+			!(t->tok[sp->open].flags & DIPLO_TF_SENT_START) &&
+			word_count(t, r->cs, r->ce) >= MIN_UNATTRIBUTED_WORDS &&
+			!title_or_scare_quote(t, sp))
+		{
+			int			ps = t->sent_start[t->tok[sp->open].sentence];
+			int			s,
+						e;
+			int			m = clause_subject(t, ms, sp->open, ps, &s, &e);
+			int			cv = -1;
+
+			for (int i = e; m >= 0 && i < sp->open; i++)
+			{
+				const DiploCue *cue;
+
+				if (t->tok[i].kind == DIPLO_TOK_QUOTE)
+				{
+					cv = -1;
+					break;
+				}
+				if (cv < 0 && t->cue[i] && (cue = cue_at(at, t, i)) &&
+					cue->cls == DIPLO_CUE_SPEECH)
+					cv = i;
+			}
+			/* not a capitalised opener alone ("Hours later, she ...") */
+			if (m >= 0 && cv >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE &&
+				!(ms->m[m].kind == DIPLO_MEN_NAME && ms->m[m].end - ms->m[m].start == 1 &&
+				  ms->m[m].start == ps && pos_of(at, t, ps) != DIPLO_POS_NNP))
+			{
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+				r->subj_s = s;
+				r->subj_e = e;
+				r->cue_s = cv;
+				r->cue_e = cv + 1;
+			}
+		}
 		/* the quote announced by "He said:" at the previous paragraph's end */
 		if (r->entity < 0 && k == 0 && sp->open == 0 && colon_speaker >= 0)
 		{
