@@ -173,7 +173,19 @@ Lind continued:
 (74, 'an addressee and a short phrase between the cue and its quote',
  $b$Ana Ruiz told reporters in Lima on Friday, “We have not given up.” Mateo Lind left early, telling the crowd, “See you all in May.”$b$),
 (75, 'he or she before anyone spoke: the most mentioned person so far',
- $b$Foreign Minister Ana Ruiz arrived in Lima on Monday. There were crowds for Ana Ruiz in the streets, and reporters followed Ana Ruiz and Mateo Lind all day. She said the talks had gone well.$b$);
+ $b$Foreign Minister Ana Ruiz arrived in Lima on Monday. There were crowds for Ana Ruiz in the streets, and reporters followed Ana Ruiz and Mateo Lind all day. She said the talks had gone well.$b$),
+(80, 'a quote chain past the speaker''s own reported clause and relative clause',
+ $b$“The port will stay open,” Ana Ruiz said, noting she would support any deal that kept the jobs. “We have built a strong case.” “We are ready,” said Mateo Lind, a delegate who has accused the council of delay. “The vote must happen now.”$b$),
+(81, 'a question in quotes, then X told Y',
+ $b$The council met again.
+
+“Who knows what the council will do?” Ana Ruiz told reporters in Lima.$b$),
+(82, 'a quote opening the sentence after one whose subject spoke',
+ $b$Mateo Lind tweeted a warning on Monday. “The port cannot stay closed for another winter.”$b$),
+(83, 'X said, according to an outlet: the outlet relays the quote',
+ $b$“The talks were useful,” Ana Ruiz said at a press conference, according to the Andes Herald.$b$),
+(84, 'a quote inside a clause whose subject spoke',
+ $b$Mateo Lind tweeted about “a reckless gamble with our future” before the vote.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

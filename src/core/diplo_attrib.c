@@ -1184,6 +1184,7 @@ quiet_gap(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 	int			send = s > 0 ? diplo_sentence_end(t, s - 1) : -1;
 	bool		own = send == e ||
 		(send > s && send < e && e - send <= 2 && t->tok[e - 1].kind == DIPLO_TOK_QUOTE);
+	bool		relative = false;	/* past "who" of ", a farmer who has said" */
 
 	if (e - s > MAX_QUIET ||
 		!(punct_is(t, e - 1, ".!?:") ||
@@ -1193,9 +1194,12 @@ quiet_gap(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 	{
 		int			m = ms->start_at[i];
 
+		if (own && (diplo_tok_is(t, i, "who") || diplo_tok_is(t, i, "whose")))
+			relative = true;
 		if (t->cue[i] && !(own && (t->cue[i]->flags & DIPLO_CUE_PARTICIPLE)) &&
 			!(own && span_holding(ix, i) >= 0) &&
-			!(own && diplo_tok_is(t, i - 1, "who")) && cue_at(at, t, i))
+			!(own && at->in_reported[i]) &&
+			!(own && relative) && cue_at(at, t, i))
 			return false;
 		if (own)
 			continue;
@@ -1631,6 +1635,30 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				r->subj_s = c + 2;
 				r->subj_e = np_e;
 			}
+			/*
+			 * "“...,” X said at a rally, according to the Sun.": the outlet
+			 * that relays the quote is its source (the clause around it stays)
+			 */
+			if (c > ss && as.n >= 2 && as.v[as.n - 2].span >= 0 &&
+				as.v[as.n - 2].cue_s >= ss && punct_is(t, c - 1, ","))
+			{
+				Attr	   *prev = &as.v[as.n - 2];
+				int			prev_end = prev->cue_e > prev->subj_e ? prev->cue_e : prev->subj_e;
+				int			i = prev_end;
+
+				while (i < c - 1 && c - prev_end <= MAX_GAP &&
+					   !(t->cue[i] && cue_at(at, t, i)) &&
+					   t->tok[i].kind != DIPLO_TOK_QUOTE)
+					i++;
+				if (prev_end <= c - 1 && i == c - 1)
+				{
+					prev->entity = r->entity;
+					prev->subj_s = r->subj_s;
+					prev->subj_e = r->subj_e;
+					prev->cue_s = r->cue_s;
+					prev->cue_e = r->cue_e;
+				}
+			}
 			if (c == ss || (c == ss + 1 && punct_is(t, ss, "(")))
 			{
 				int			p = r->subj_e;
@@ -1859,7 +1887,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			 * cue has words of its own after it speaks those
 			 */
 			if (span >= 0 && !inverted && mi >= 0 && (t->tok[s].flags & DIPLO_TF_SENT_START) &&
-				c + 1 < se && !punct_is(t, c + 1, ".!?"))
+				c + 1 < se && !punct_is(t, c + 1, ".!?") &&
+				!(punct_is(t, qs->span[span].close - 1, "?!") &&
+				  !diplo_tok_is(t, c + 1, "that") && !quote_opens_in(&ix, c + 1, se)))
 				span = -1;
 			/* "on the show “Sunday Morning Futures,” X said": a title */
 			if (span >= 0 && qs->span[span].open > 0 &&
@@ -2137,6 +2167,79 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				 */
 				r->cue_s = past_subject_insert(t, e, colon);
 				r->cue_e = colon + 1;
+			}
+		}
+		/*
+		 * "Cruz tweeted a warning. “...”": a quote opening a sentence after
+		 * one whose subject spoke (a cue in its clause, no quote in it)
+		 */
+		if (r->entity < 0 && r->cue_s < 0 && sp->open > 1 && punct_is(t, sp->open - 1, ".") &&
+			(t->tok[sp->open].flags & DIPLO_TF_SENT_START))
+		{
+			int			dot = sp->open - 1;
+			int			ps = t->sent_start[t->tok[dot].sentence];
+			int			s,
+						e;
+			int			m = clause_subject(t, ms, dot, ps, &s, &e);
+			int			cv = -1;
+
+			for (int i = ps; m >= 0 && i < dot; i++)
+			{
+				if (t->tok[i].kind == DIPLO_TOK_QUOTE)
+				{
+					cv = -1;
+					break;
+				}
+				if (cv < 0 && i >= e && t->cue[i] && cue_at(at, t, i))
+					cv = i;
+			}
+			if (m >= 0 && cv >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE)
+			{
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+				r->subj_s = s;
+				r->subj_e = e;
+				r->cue_s = cv;
+				r->cue_e = cv + 1;
+			}
+		}
+		/*
+		 * "Whitman, a former candidate, labeled Mr. Trump “unfit to be
+		 * president”": a quote inside a clause whose subject spoke
+		 */
+		if (r->entity < 0 && r->cue_s < 0 && sp->open > 0 &&
+			!(t->tok[sp->open].flags & DIPLO_TF_SENT_START) &&
+			word_count(t, r->cs, r->ce) >= MIN_UNATTRIBUTED_WORDS &&
+			!title_or_scare_quote(t, sp))
+		{
+			int			ps = t->sent_start[t->tok[sp->open].sentence];
+			int			s,
+						e;
+			int			m = clause_subject(t, ms, sp->open, ps, &s, &e);
+			int			cv = -1;
+
+			for (int i = e; m >= 0 && i < sp->open; i++)
+			{
+				const DiploCue *cue;
+
+				if (t->tok[i].kind == DIPLO_TOK_QUOTE)
+				{
+					cv = -1;
+					break;
+				}
+				if (cv < 0 && t->cue[i] && (cue = cue_at(at, t, i)) &&
+					cue->cls == DIPLO_CUE_SPEECH)
+					cv = i;
+			}
+			/* not a capitalised opener alone ("Hours later, she ...") */
+			if (m >= 0 && cv >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE &&
+				!(ms->m[m].kind == DIPLO_MEN_NAME && ms->m[m].end - ms->m[m].start == 1 &&
+				  ms->m[m].start == ps && pos_of(at, t, ps) != DIPLO_POS_NNP))
+			{
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+				r->subj_s = s;
+				r->subj_e = e;
+				r->cue_s = cv;
+				r->cue_e = cv + 1;
 			}
 		}
 		/* the quote announced by "He said:" at the previous paragraph's end */
