@@ -494,7 +494,7 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 		case DIPLO_MEN_ROLE:
 			e = role_entity(c, m);
 			if (e < 0 && m->title && m->title->kind == DIPLO_TITLE_OFFICE &&
-				m->title->role && !m->plural)
+				m->title->role && !m->plural && m->country)
 			{
 				char		buf[256];
 
