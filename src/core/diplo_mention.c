@@ -440,7 +440,21 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 	if (ti)
 	{
 		const DiploCountry *c;
+		int			ntlen;
 
+		/* "Mr. King said": a title word after an honorific and before no name is the name */
+		if (ti->kind == DIPLO_TITLE_HONORIFIC && name_run(t, k + tlen) > k + tlen &&
+			diplo_lex_title(t->words, t->n, k + tlen, &ntlen) &&
+			name_run(t, k + tlen + ntlen) == k + tlen + ntlen)
+		{
+			m->kind = DIPLO_MEN_NAME;
+			m->title = ti;
+			m->name_start = k + tlen;
+			m->name_end = name_run(t, k + tlen);
+			m->person_like = true;
+			m->end = of_country_suffix(t, m->name_end, m);
+			return m->end;
+		}
 		/* titles, with places between them: "Pakistani Foreign Minister" */
 		for (int guard = 0; ti && guard < 4; guard++)
 		{
