@@ -545,6 +545,15 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 		m->person_like = !diplo_lex_org_head(t->words[e - 1]);
 		if (m->person_like && e - k >= 2)
 			e = of_country_suffix(t, e, m);
+		/* "Center for Responsive Politics", "Bureau of Labor Statistics" */
+		else if (!m->person_like && e + 1 < t->n && (t->tok[e].flags & DIPLO_TF_LOWER) &&
+				 (diplo_tok_is(t, e, "for") || diplo_tok_is(t, e, "of") ||
+				  diplo_tok_is(t, e, "on")) &&
+				 !place_at(t, e + 1, &len) && name_run(t, e + 1) > e + 1)
+		{
+			e = name_run(t, e + 1);
+			m->name_end = e;
+		}
 		m->end = e;
 		return e;
 	}
