@@ -173,7 +173,15 @@ Lind continued:
 (74, 'an addressee and a short phrase between the cue and its quote',
  $b$Ana Ruiz told reporters in Lima on Friday, “We have not given up.” Mateo Lind left early, telling the crowd, “See you all in May.”$b$),
 (75, 'he or she before anyone spoke: the most mentioned person so far',
- $b$Foreign Minister Ana Ruiz arrived in Lima on Monday. There were crowds for Ana Ruiz in the streets, and reporters followed Ana Ruiz and Mateo Lind all day. She said the talks had gone well.$b$);
+ $b$Foreign Minister Ana Ruiz arrived in Lima on Monday. There were crowds for Ana Ruiz in the streets, and reporters followed Ana Ruiz and Mateo Lind all day. She said the talks had gone well.$b$),
+(90, 'after an inverted cue, a name before a titled name modifies it',
+ $b$“The port will stay open,” said former Nueva Araucanía Gov. Mateo Lind. “We will sign in May,” said Temuco Harbour Watch President Ana Ruiz.$b$),
+(91, 'an office without a name or a country is no speaker; with a country it is',
+ $b$The senator said the bill was dead. The Chilean foreign minister said the talks would resume.$b$),
+(92, 'a title word after an honorific is the name',
+ $b$“Nobody expected a deal,” Mr. King said.$b$),
+(93, 'an organisation''s name goes on through for and of',
+ $b$The Center for Pacific Trade said exports rose by a third. The Institute of Andean Studies warned that the deal would fail.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
@@ -191,5 +199,5 @@ ORDER BY p.id;
 -- country.
 SELECT p.id, s.name, s.type, s.country
 FROM patterns p, diplo_speaker_details(p.body) s
-WHERE p.id IN (11, 12)
+WHERE p.id IN (11, 12, 91, 93)
 ORDER BY p.id, s.name;

@@ -439,8 +439,9 @@ role_entity(DiploCoref *c, const DiploMention *m)
 		else if (m->title && m->title->org_kind && en->org_kind && country &&
 				 en->country && strcmp(m->title->org_kind, en->org_kind) == 0)
 			score = 2;
-		/* "the Chilean minister": any minister of that country */
-		else if (m->title && m->title->role && en->role && country && en->country &&
+		/* "the Chilean minister": any minister of that country; "the minister": any */
+		else if (m->title && m->title->role && en->role &&
+				 ((country && en->country) || !country) &&
 				 strcmp(m->title->role, "Minister") == 0 &&
 				 strstr(en->role, "Minister") != NULL)
 			score = 1;
