@@ -181,7 +181,9 @@ Lind continued:
 (92, 'a title word after an honorific is the name',
  $b$“Nobody expected a deal,” Mr. King said.$b$),
 (93, 'an organisation''s name goes on through for and of',
- $b$The Center for Pacific Trade said exports rose by a third. The Institute of Andean Studies warned that the deal would fail.$b$);
+ $b$The Center for Pacific Trade said exports rose by a third. The Institute of Andean Studies warned that the deal would fail.$b$),
+(94, 'a government named by a common noun without a country is no speaker; with one it is',
+ $b$The administration said the border would reopen. The Peruvian government said it would wait for the vote.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
@@ -199,5 +201,5 @@ ORDER BY p.id;
 -- country.
 SELECT p.id, s.name, s.type, s.country
 FROM patterns p, diplo_speaker_details(p.body) s
-WHERE p.id IN (11, 12, 91, 93)
+WHERE p.id IN (11, 12, 91, 93, 94)
 ORDER BY p.id, s.name;

@@ -474,6 +474,11 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 				e = named_org_entity(c, t, m);
 			break;
 		case DIPLO_MEN_ORG:
+			/* "the administration", "the military": no name and no country */
+			if (m->org && !m->org->country && !m->country && !m->title &&
+				m->org->kind == DIPLO_ORG_GOVERNMENT &&
+				(t->tok[m->end - 1].flags & DIPLO_TF_LOWER))
+				break;
 			if (m->org)
 				e = lexicon_org_entity(c, t, m);
 			break;
