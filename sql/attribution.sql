@@ -185,7 +185,17 @@ Lind continued:
 (83, 'X said, according to an outlet: the outlet relays the quote',
  $b$“The talks were useful,” Ana Ruiz said at a press conference, according to the Andes Herald.$b$),
 (84, 'a quote inside a clause whose subject spoke',
- $b$Mateo Lind tweeted about “a reckless gamble with our future” before the vote.$b$);
+ $b$Mateo Lind tweeted about “a reckless gamble with our future” before the vote.$b$),
+(90, 'after an inverted cue, a name before a titled name modifies it',
+ $b$“The port will stay open,” said former Nueva Araucanía Gov. Mateo Lind. “We will sign in May,” said Temuco Harbour Watch President Ana Ruiz.$b$),
+(91, 'an office without a name or a country is no speaker; with a country it is',
+ $b$The senator said the bill was dead. The Chilean foreign minister said the talks would resume.$b$),
+(92, 'a title word after an honorific is the name',
+ $b$“Nobody expected a deal,” Mr. King said.$b$),
+(93, 'an organisation''s name goes on through for and of',
+ $b$The Center for Pacific Trade said exports rose by a third. The Institute of Andean Studies warned that the deal would fail.$b$),
+(94, 'a government named by a common noun without a country is no speaker; with one it is',
+ $b$The administration said the border would reopen. The Peruvian government said it would wait for the vote.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
@@ -203,5 +213,5 @@ ORDER BY p.id;
 -- country.
 SELECT p.id, s.name, s.type, s.country
 FROM patterns p, diplo_speaker_details(p.body) s
-WHERE p.id IN (11, 12)
+WHERE p.id IN (11, 12, 91, 93, 94)
 ORDER BY p.id, s.name;

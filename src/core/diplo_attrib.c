@@ -849,6 +849,24 @@ inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
 
 			if (!speaker_mention(ms, m))
 				return -1;
+			/*
+			 * "said former South Carolina Gov. Jim Hodges": a name without a
+			 * title (and capitalised words) right before a titled name
+			 * modifies it
+			 */
+			if (ms->m[m].kind == DIPLO_MEN_NAME && !ms->m[m].title)
+				for (int r = q; r < t->n && r <= q + 2; r++)
+				{
+					int			n = ms->start_at[r];
+
+					if (n >= 0 && ms->m[n].kind == DIPLO_MEN_NAME &&
+						ms->m[n].person_like && ms->m[n].title)
+						return n;
+					/* "Ohio State University professor X": more capitalised words */
+					if (n >= 0 || t->tok[r].kind != DIPLO_TOK_WORD ||
+						!(t->tok[r].flags & DIPLO_TF_CAP))
+						break;
+				}
 			/* "said Republican strategist Al Cardenas": the name itself */
 			if (!(ms->m[m].kind == DIPLO_MEN_NAME && ms->m[m].person_like) ||
 				ms->m[m].end - ms->m[m].start == 1)

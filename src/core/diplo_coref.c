@@ -439,8 +439,9 @@ role_entity(DiploCoref *c, const DiploMention *m)
 		else if (m->title && m->title->org_kind && en->org_kind && country &&
 				 en->country && strcmp(m->title->org_kind, en->org_kind) == 0)
 			score = 2;
-		/* "the Chilean minister": any minister of that country */
-		else if (m->title && m->title->role && en->role && country && en->country &&
+		/* "the Chilean minister": any minister of that country; "the minister": any */
+		else if (m->title && m->title->role && en->role &&
+				 ((country && en->country) || !country) &&
 				 strcmp(m->title->role, "Minister") == 0 &&
 				 strstr(en->role, "Minister") != NULL)
 			score = 1;
@@ -473,6 +474,11 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 				e = named_org_entity(c, t, m);
 			break;
 		case DIPLO_MEN_ORG:
+			/* "the administration", "the military": no name and no country */
+			if (m->org && !m->org->country && !m->country && !m->title &&
+				m->org->kind == DIPLO_ORG_GOVERNMENT &&
+				(t->tok[m->end - 1].flags & DIPLO_TF_LOWER))
+				break;
 			if (m->org)
 				e = lexicon_org_entity(c, t, m);
 			break;
@@ -494,7 +500,7 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 		case DIPLO_MEN_ROLE:
 			e = role_entity(c, m);
 			if (e < 0 && m->title && m->title->kind == DIPLO_TITLE_OFFICE &&
-				m->title->role && !m->plural)
+				m->title->role && !m->plural && m->country)
 			{
 				char		buf[256];
 

@@ -440,7 +440,21 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 	if (ti)
 	{
 		const DiploCountry *c;
+		int			ntlen;
 
+		/* "Mr. King said": a title word after an honorific and before no name is the name */
+		if (ti->kind == DIPLO_TITLE_HONORIFIC && name_run(t, k + tlen) > k + tlen &&
+			diplo_lex_title(t->words, t->n, k + tlen, &ntlen) &&
+			name_run(t, k + tlen + ntlen) == k + tlen + ntlen)
+		{
+			m->kind = DIPLO_MEN_NAME;
+			m->title = ti;
+			m->name_start = k + tlen;
+			m->name_end = name_run(t, k + tlen);
+			m->person_like = true;
+			m->end = of_country_suffix(t, m->name_end, m);
+			return m->end;
+		}
 		/* titles, with places between them: "Pakistani Foreign Minister" */
 		for (int guard = 0; ti && guard < 4; guard++)
 		{
@@ -531,6 +545,15 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 		m->person_like = !diplo_lex_org_head(t->words[e - 1]);
 		if (m->person_like && e - k >= 2)
 			e = of_country_suffix(t, e, m);
+		/* "Center for Responsive Politics", "Bureau of Labor Statistics" */
+		else if (!m->person_like && e + 1 < t->n && (t->tok[e].flags & DIPLO_TF_LOWER) &&
+				 (diplo_tok_is(t, e, "for") || diplo_tok_is(t, e, "of") ||
+				  diplo_tok_is(t, e, "on")) &&
+				 !place_at(t, e + 1, &len) && name_run(t, e + 1) > e + 1)
+		{
+			e = name_run(t, e + 1);
+			m->name_end = e;
+		}
 		m->end = e;
 		return e;
 	}
