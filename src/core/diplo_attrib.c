@@ -1490,6 +1490,10 @@ content_end(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 		if (punct_is(t, p, ";") && span_holding(ix, p) < 0 &&
 			!quote_opens_in(ix, p + 1, e))
 			return p;
+		/* ", which ...": the writer's aside on the content's last noun */
+		if (diplo_tok_is(t, p + 1, "which") && span_holding(ix, p) < 0 &&
+			!quote_opens_in(ix, p + 1, e))
+			return p;
 		/* "“...,” adding ...": the content ends with the closing mark */
 		if (p + 2 < e && t->tok[p + 1].kind == DIPLO_TOK_QUOTE && ix->close[p + 1] >= 0 &&
 			t->cue[p + 2] && (cue = cue_at(at, t, p + 2)) != NULL &&
