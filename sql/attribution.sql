@@ -202,8 +202,8 @@ Lind continued:
  $b$Mateo Lind said the deal would cut tariffs on copper, which the northern mines export to Asia.$b$),
 (112, 'a comma and which or a semicolon inside quotes stay in the content',
  $b$Ana Ruiz said the plan was “a treaty, which nobody read; a promise nobody kept.”$b$),
-(113, 'a relative clause with "who" stays in the content',
- $b$Ana Ruiz said the envoy, who arrived on Monday, would stay until May.$b$),
+(113, '", who" after a name is the writer''s aside; after a common noun it stays in the content',
+ $b$Ana Ruiz said the envoy, who arrived on Monday, would stay until May. Mateo Lind said the plan was drafted by Sofia Berg, who has led the talks since March.$b$),
 (114, 'a semicolon closes the content of "according to"',
  $b$According to Mateo Lind, the border will reopen next week; the ministry has not confirmed it.$b$);
 
