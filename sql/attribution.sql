@@ -195,7 +195,17 @@ Lind continued:
 (93, 'an organisation''s name goes on through for and of',
  $b$The Center for Pacific Trade said exports rose by a third. The Institute of Andean Studies warned that the deal would fail.$b$),
 (94, 'a government named by a common noun without a country is no speaker; with one it is',
- $b$The administration said the border would reopen. The Peruvian government said it would wait for the vote.$b$);
+ $b$The administration said the border would reopen. The Peruvian government said it would wait for the vote.$b$),
+(110, 'a semicolon outside quotes closes reported content',
+ $b$Ana Ruiz said the port would reopen in May; the council has not voted on the budget.$b$),
+(111, 'reported content ends before the writer''s ", which" aside',
+ $b$Mateo Lind said the deal would cut tariffs on copper, which the northern mines export to Asia.$b$),
+(112, 'a comma and which or a semicolon inside quotes stay in the content',
+ $b$Ana Ruiz said the plan was “a treaty, which nobody read; a promise nobody kept.”$b$),
+(113, '", who" after a name is the writer''s aside; after a common noun it stays in the content',
+ $b$Ana Ruiz said the envoy, who arrived on Monday, would stay until May. Mateo Lind said the plan was drafted by Sofia Berg, who has led the talks since March.$b$),
+(114, 'a semicolon closes the content of "according to"',
+ $b$According to Mateo Lind, the border will reopen next week; the ministry has not confirmed it.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -1486,6 +1486,19 @@ content_end(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 			return punct_is(t, p - 1, ",") ? p - 1 : p;
 		if (!punct_is(t, p, ",;"))
 			continue;
+		/* "...; the rest": a semicolon outside quotes closes the content */
+		if (punct_is(t, p, ";") && span_holding(ix, p) < 0 &&
+			!quote_opens_in(ix, p + 1, e))
+			return p;
+		/* ", which ...": the writer's aside on the content's last noun */
+		if (diplo_tok_is(t, p + 1, "which") && span_holding(ix, p) < 0 &&
+			!quote_opens_in(ix, p + 1, e))
+			return p;
+		/* ", who ..." after a name: the writer's aside on that person */
+		if (diplo_tok_is(t, p + 1, "who") && p - 1 > cs && span_holding(ix, p) < 0 &&
+			t->tok[p - 1].kind == DIPLO_TOK_WORD && (t->tok[p - 1].flags & DIPLO_TF_CAP) &&
+			!quote_opens_in(ix, p + 1, e))
+			return p;
 		/* "“...,” adding ...": the content ends with the closing mark */
 		if (p + 2 < e && t->tok[p + 1].kind == DIPLO_TOK_QUOTE && ix->close[p + 1] >= 0 &&
 			t->cue[p + 2] && (cue = cue_at(at, t, p + 2)) != NULL &&
