@@ -195,7 +195,13 @@ Lind continued:
 (93, 'an organisation''s name goes on through for and of',
  $b$The Center for Pacific Trade said exports rose by a third. The Institute of Andean Studies warned that the deal would fail.$b$),
 (94, 'a government named by a common noun without a country is no speaker; with one it is',
- $b$The administration said the border would reopen. The Peruvian government said it would wait for the vote.$b$);
+ $b$The administration said the border would reopen. The Peruvian government said it would wait for the vote.$b$),
+(100, 'a quote inside a clause without a cue: its person subject',
+ $b$Ana Ruiz coached the delegates to “stay calm and keep the port open.”$b$),
+(101, 'a quote inside a clause without a cue: he after a speaker, past an apposition',
+ $b$Mateo Lind said the port would reopen. He, the harbour chief, coached the delegates to “stay calm and keep the port open.”$b$),
+(102, 'a quote inside a clause without a cue: an organisation subject is not taken',
+ $b$The Andes Council adopted a plan to “rebuild the harbour within two years.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

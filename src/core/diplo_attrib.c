@@ -2234,6 +2234,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 						e;
 			int			m = clause_subject(t, ms, sp->open, ps, &s, &e);
 			int			cv = -1;
+			bool		quoted = false;
 
 			for (int i = e; m >= 0 && i < sp->open; i++)
 			{
@@ -2242,11 +2243,26 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				if (t->tok[i].kind == DIPLO_TOK_QUOTE)
 				{
 					cv = -1;
+					quoted = true;
 					break;
 				}
 				if (cv < 0 && t->cue[i] && (cue = cue_at(at, t, i)) &&
 					cue->cls == DIPLO_CUE_SPEECH)
 					cv = i;
+			}
+
+			/*
+			 * "Moore thanked him for “...”", "Cruz coached Trump to “...”":
+			 * with no cue, a person (or he/she) subject of the clause the
+			 * quote sits in, its verb the word after the subject
+			 */
+			if (m >= 0 && cv < 0 && !quoted && e < sp->open &&
+				((ms->m[m].kind == DIPLO_MEN_NAME && ms->m[m].person_like) ||
+				 (ms->m[m].kind == DIPLO_MEN_PRONOUN && ms->m[m].pronoun == 'h')))
+			{
+				cv = past_subject_insert(t, e, sp->open);
+				if (cv >= sp->open)
+					cv = -1;
 			}
 			/* not a capitalised opener alone ("Hours later, she ...") */
 			if (m >= 0 && cv >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE &&
