@@ -201,7 +201,11 @@ Lind continued:
 (101, 'a quote inside a clause without a cue: he after a speaker, past an apposition',
  $b$Mateo Lind said the port would reopen. He, the harbour chief, coached the delegates to “stay calm and keep the port open.”$b$),
 (102, 'a quote inside a clause without a cue: an organisation subject is not taken',
- $b$The Andes Council adopted a plan to “rebuild the harbour within two years.”$b$);
+ $b$The Andes Council adopted a plan to “rebuild the harbour within two years.”$b$),
+(103, 'a sentence opening with a conjunction: the subject after it, with a participle cue',
+ $b$And then Ana Ruiz went on the attack, saying, “The port will stay open for another winter.”$b$),
+(104, 'a sentence opening with a conjunction: the subject after it, with a coordinated cue',
+ $b$But Mateo Lind met the mayor and added, “We will sign the deal in May.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

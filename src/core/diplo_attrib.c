@@ -675,6 +675,13 @@ past_subject_insert(const DiploTokens *t, int p, int c)
 	return p;
 }
 
+/* Conjunctions that may open a sentence before its subject. */
+static const char *const sentence_conjunctions[] = {
+	"and", "but", "so", "yet", NULL
+};
+
+static DiploWordSet sentence_conjunctions_set = DIPLO_WORDSET(sentence_conjunctions);
+
 /*
  * The subject of the sentence whose cue c follows "and" or "but" (a
  * coordinated verb: "X met Y and said ..."), or of a participle cue
@@ -691,6 +698,14 @@ clause_subject(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 
 	while (p < c && (t->tok[p].kind == DIPLO_TOK_QUOTE || t->tok[p].kind == DIPLO_TOK_PUNCT))
 		p++;
+	/* "And then Trump went on the attack, saying": past the conjunction */
+	if (p + 1 < c && diplo_tok_in_set(t, p, &sentence_conjunctions_set) &&
+		ms->start_at[p] < 0)
+	{
+		p++;
+		if (p + 1 < c && diplo_tok_is(t, p, "then"))
+			p++;
+	}
 	if (p >= c)
 		return -2;
 	if (ms->start_at[p] < 0 || !speaker_mention(ms, ms->start_at[p]))
