@@ -204,8 +204,8 @@ Lind continued:
  $b$The Andes Council adopted a plan to “rebuild the harbour within two years.”$b$),
 (103, 'a sentence opening with a conjunction: the subject after it, with a participle cue',
  $b$And then Ana Ruiz went on the attack, saying, “The port will stay open for another winter.”$b$),
-(104, 'a sentence opening with a conjunction: the subject after it, with a coordinated cue',
- $b$But Mateo Lind met the mayor and added, “We will sign the deal in May.”$b$);
+(104, 'a sentence opening with a conjunction: the subject after it, past an apposition without an article, with a coordinated cue',
+ $b$But Mateo Lind, harbour chief in Temuco, met the mayor and added, “We will sign the deal in May.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -648,7 +648,8 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 /*
  * The token after a subject ending at p, past a parenthesis ("Rep. Hakeem
  * Jeffries (D-N.Y.) reacted") or a short apposition ("Mitt Romney, the 2012
- * nominee, tweeted"): where its verb should be (tokens before c).
+ * nominee, tweeted", "Suu Kyi, 70, said", "X, vice chairwoman for the
+ * campaign, emailed"): where its verb should be (tokens before c).
  */
 static int
 past_subject_insert(const DiploTokens *t, int p, int c)
@@ -662,7 +663,12 @@ past_subject_insert(const DiploTokens *t, int p, int c)
 		if (punct_is(t, q, ")"))
 			return q + 1;
 	}
-	else if (punct_is(t, p, ",") && diplo_tok_in_set(t, p + 1, &determiners_set))
+	else if (punct_is(t, p, ",") && p + 1 < c &&
+			 (diplo_tok_in_set(t, p + 1, &determiners_set) ||
+			  t->tok[p + 1].kind == DIPLO_TOK_NUMBER ||
+			  (t->tok[p + 1].kind == DIPLO_TOK_WORD &&
+			   (t->tok[p + 1].flags & DIPLO_TF_LOWER) &&
+			   !diplo_is_function_word(t, p + 1))))
 	{
 		int			q = p + 2;
 
