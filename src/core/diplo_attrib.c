@@ -648,7 +648,8 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 /*
  * The token after a subject ending at p, past a parenthesis ("Rep. Hakeem
  * Jeffries (D-N.Y.) reacted") or a short apposition ("Mitt Romney, the 2012
- * nominee, tweeted"): where its verb should be (tokens before c).
+ * nominee, tweeted", "Suu Kyi, 70, said", "X, vice chairwoman for the
+ * campaign, emailed"): where its verb should be (tokens before c).
  */
 static int
 past_subject_insert(const DiploTokens *t, int p, int c)
@@ -662,7 +663,12 @@ past_subject_insert(const DiploTokens *t, int p, int c)
 		if (punct_is(t, q, ")"))
 			return q + 1;
 	}
-	else if (punct_is(t, p, ",") && diplo_tok_in_set(t, p + 1, &determiners_set))
+	else if (punct_is(t, p, ",") && p + 1 < c &&
+			 (diplo_tok_in_set(t, p + 1, &determiners_set) ||
+			  t->tok[p + 1].kind == DIPLO_TOK_NUMBER ||
+			  (t->tok[p + 1].kind == DIPLO_TOK_WORD &&
+			   (t->tok[p + 1].flags & DIPLO_TF_LOWER) &&
+			   !diplo_is_function_word(t, p + 1))))
 	{
 		int			q = p + 2;
 
@@ -674,6 +680,13 @@ past_subject_insert(const DiploTokens *t, int p, int c)
 	}
 	return p;
 }
+
+/* Conjunctions that may open a sentence before its subject. */
+static const char *const sentence_conjunctions[] = {
+	"and", "but", "so", "yet", NULL
+};
+
+static DiploWordSet sentence_conjunctions_set = DIPLO_WORDSET(sentence_conjunctions);
 
 /*
  * The subject of the sentence whose cue c follows "and" or "but" (a
@@ -691,6 +704,14 @@ clause_subject(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 
 	while (p < c && (t->tok[p].kind == DIPLO_TOK_QUOTE || t->tok[p].kind == DIPLO_TOK_PUNCT))
 		p++;
+	/* "And then Trump went on the attack, saying": past the conjunction */
+	if (p + 1 < c && diplo_tok_in_set(t, p, &sentence_conjunctions_set) &&
+		ms->start_at[p] < 0)
+	{
+		p++;
+		if (p + 1 < c && diplo_tok_is(t, p, "then"))
+			p++;
+	}
 	if (p >= c)
 		return -2;
 	if (ms->start_at[p] < 0 || !speaker_mention(ms, ms->start_at[p]))
@@ -2247,6 +2268,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 						e;
 			int			m = clause_subject(t, ms, sp->open, ps, &s, &e);
 			int			cv = -1;
+			bool		quoted = false;
 
 			for (int i = e; m >= 0 && i < sp->open; i++)
 			{
@@ -2255,11 +2277,26 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				if (t->tok[i].kind == DIPLO_TOK_QUOTE)
 				{
 					cv = -1;
+					quoted = true;
 					break;
 				}
 				if (cv < 0 && t->cue[i] && (cue = cue_at(at, t, i)) &&
 					cue->cls == DIPLO_CUE_SPEECH)
 					cv = i;
+			}
+
+			/*
+			 * "Moore thanked him for “...”", "Cruz coached Trump to “...”":
+			 * with no cue, a person (or he/she) subject of the clause the
+			 * quote sits in, its verb the word after the subject
+			 */
+			if (m >= 0 && cv < 0 && !quoted && e < sp->open &&
+				((ms->m[m].kind == DIPLO_MEN_NAME && ms->m[m].person_like) ||
+				 (ms->m[m].kind == DIPLO_MEN_PRONOUN && ms->m[m].pronoun == 'h')))
+			{
+				cv = past_subject_insert(t, e, sp->open);
+				if (cv >= sp->open)
+					cv = -1;
 			}
 			/* not a capitalised opener alone ("Hours later, she ...") */
 			if (m >= 0 && cv >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE &&
