@@ -936,6 +936,9 @@ static const char *const sign_cues[] = {
 
 static DiploWordSet sign_cues_set = DIPLO_WORDSET(sign_cues);
 
+/* Tokens on each side of a scare quote searched for a cue of its sentence. */
+#define SCARE_CUE_WINDOW 100
+
 /*
  * Is quote span sp a title ("Make America Great Again", "Good Morning
  * America": every word capitalised) or a scare quote (a few words inside
@@ -973,11 +976,23 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 	if (words > 4 || t->tok[last].kind != DIPLO_TOK_WORD || sp->open <= 0 ||
 		t->tok[sp->open - 1].kind != DIPLO_TOK_WORD)
 		return false;
-	/* a cue in the sentence may make it part of a mixed quote */
-	for (int i = t->sent_start[t->tok[sp->open].sentence];
-		 i < diplo_sentence_end(t, sp->open); i++)
-		if (t->cue[i] || diplo_tok_is(t, i, "according"))
-			return false;
+	/*
+	 * a cue in the sentence may make it part of a mixed quote: looked for
+	 * within SCARE_CUE_WINDOW tokens of the quote, so that a paragraph of
+	 * scare quotes without a full stop is not read once per quote
+	 */
+	{
+		int			from = t->sent_start[t->tok[sp->open].sentence];
+		int			to = diplo_sentence_end(t, sp->open);
+
+		if (from < sp->open - SCARE_CUE_WINDOW)
+			from = sp->open - SCARE_CUE_WINDOW;
+		if (to > sp->close + SCARE_CUE_WINDOW)
+			to = sp->close + SCARE_CUE_WINDOW;
+		for (int i = from; i < to; i++)
+			if (t->cue[i] || diplo_tok_is(t, i, "according"))
+				return false;
+	}
 	return true;
 }
 
