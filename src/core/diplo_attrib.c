@@ -131,17 +131,30 @@ punct_is(const DiploTokens *t, int i, const char *chars)
 		strchr(chars, t->text[t->tok[i].start]) != NULL;
 }
 
-/* Is token i a dash (-, --, en or em dash)? */
+/*
+ * Is token i punctuation starting with the ASCII character ascii, or one of
+ * the two General Punctuation characters U+20xx whose last UTF-8 byte is
+ * u1 or u2?
+ */
 static bool
-is_dash(const DiploTokens *t, int i)
+punct_mark(const DiploTokens *t, int i, char ascii, unsigned char u1,
+		   unsigned char u2)
 {
 	const unsigned char *s;
 
 	if (i < 0 || i >= t->n || t->tok[i].kind != DIPLO_TOK_PUNCT)
 		return false;
 	s = (const unsigned char *) t->text + t->tok[i].start;
-	return s[0] == '-' || (t->tok[i].end - t->tok[i].start == 3 && s[0] == 0xE2 &&
-						   s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94));
+	return s[0] == (unsigned char) ascii ||
+		(t->tok[i].end - t->tok[i].start == 3 && s[0] == 0xE2 &&
+		 s[1] == 0x80 && (s[2] == u1 || s[2] == u2));
+}
+
+/* Is token i a dash (-, --, en or em dash)? */
+static bool
+is_dash(const DiploTokens *t, int i)
+{
+	return punct_mark(t, i, '-', 0x93, 0x94);
 }
 
 /*
@@ -180,13 +193,7 @@ progressive_form(const DiploTokens *t, int i)
 static bool
 single_mark(const DiploTokens *t, int i)
 {
-	const unsigned char *s;
-
-	if (i < 0 || i >= t->n || t->tok[i].kind != DIPLO_TOK_PUNCT)
-		return false;
-	s = (const unsigned char *) t->text + t->tok[i].start;
-	return s[0] == '\'' || (t->tok[i].end - t->tok[i].start == 3 && s[0] == 0xE2 &&
-							s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99));
+	return punct_mark(t, i, '\'', 0x98, 0x99);
 }
 
 /* The end of [s, e) before its closing run of '.', '!' and '?' tokens. */
