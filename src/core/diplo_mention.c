@@ -559,6 +559,76 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 	}
 }
 
+/*
+ * Can token i describe the person named after it ("campaign", "top",
+ * "Angeles-based") without being a verb of the sentence ("visited")?
+ */
+static bool
+descriptor_word(const DiploTokens *t, int i)
+{
+	static const char *const verbs[] = {
+		"met", "beat", "hit", "led", "won", "took", "sent", "left", "saw",
+		"gave", "made", "became", "let", "put", "set", "thanks", "meets",
+		"visits", "joins", "hosts", "backs", "blasts", "slams", "attacks",
+		"urges", "asks", "invites", "calls", NULL
+	};
+	const DiploWord *w = &t->words[i];
+	const char *h;
+
+	if (t->tok[i].kind != DIPLO_TOK_WORD || diplo_is_function_word(t, i) ||
+		diplo_tok_cue(t, i) != NULL)
+		return false;
+	/* "Los Angeles-based", "Pulitzer Prize-winning" */
+	h = memchr(w->s, '-', w->len);
+	if (h && h + 1 < w->s + w->len && h[1] >= 'a' && h[1] <= 'z')
+		return true;
+	if (!(t->tok[i].flags & DIPLO_TF_LOWER) || diplo_tok_in(t, i, verbs))
+		return false;
+	return !(w->len > 3 && w->s[w->len - 2] == 'e' && w->s[w->len - 1] == 'd');
+}
+
+/*
+ * A modifier mention m ending at e followed by descriptors, a title and a
+ * name ("Clinton campaign spokesman Brian Fallon", "Air Force 1st Lt. X",
+ * "Fox News host X"): m becomes the named person, who keeps the modifier's
+ * organisation or country; returns the new end, or e.
+ */
+static int
+descriptor_chain(const DiploTokens *t, int e, DiploMention *m)
+{
+	DiploMention m2;
+	int			p = e;
+	int			tlen;
+	int			e2;
+
+	if (is_possessive(t, p))
+		p++;
+	for (int guard = 0;; guard++)
+	{
+		if (p >= t->n || guard > 4)
+			return e;
+		if (diplo_lex_title(t->words, t->n, p, &tlen))
+			break;
+		/* an ordinal: "1st Lt." */
+		if (!descriptor_word(t, p) &&
+			!(t->words[p].len >= 3 && t->words[p].len <= 4 &&
+			  t->words[p].s[0] >= '1' && t->words[p].s[0] <= '9' &&
+			  t->words[p].s[t->words[p].len - 1] >= 'a'))
+			return e;
+		p++;
+	}
+	e2 = parse_mention(t, p, &m2);
+	if (e2 <= p || m2.kind != DIPLO_MEN_NAME || m2.name_start < 0)
+		return e;
+	if (!m2.org && m->kind == DIPLO_MEN_ORG)
+		m2.org = m->org;
+	if (!m2.country)
+		m2.country = m->country;
+	m2.start = m->start;
+	*m = m2;
+	return e2;
+}
+
 /* Append a mention. */
 static void
 push_mention(const DiploAllocator *a, DiploMentions *ms, const DiploMention *m)
@@ -601,6 +671,9 @@ diplo_find_mentions(const DiploAllocator *a, const DiploTokens *t,
 			i++;
 			continue;
 		}
+		if (m.kind == DIPLO_MEN_NAME || m.kind == DIPLO_MEN_ORG ||
+			m.kind == DIPLO_MEN_PLACE || m.kind == DIPLO_MEN_ACRONYM)
+			e = descriptor_chain(t, e, &m);
 		m.end = e;
 		out->start_at[i] = out->n;
 		out->end_at[e - 1] = out->n;
