@@ -61,6 +61,13 @@ static const char *const role_modifiers[] = {
 
 static DiploWordSet role_modifiers_set = DIPLO_WORDSET(role_modifiers);
 
+/* Capitalised modifiers that open a mention before a name ("Former Obama aide X") */
+static const char *const leading_modifiers[] = {
+	"former", "longtime", "veteran", "outgoing", "incoming", NULL
+};
+
+static DiploWordSet leading_modifiers_set = DIPLO_WORDSET(leading_modifiers);
+
 /* Party words that describe the person named after them ("Democratic nominee") */
 static const char *const party_words[] = {
 	"democratic", "republican", "democrat", "gop", "presumptive", "libertarian",
@@ -320,6 +327,14 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 			m->end = k + 2;
 			return k + 2;
 		}
+	}
+	/* "Former Obama spokesman X", "Longtime Clinton friend X" */
+	if (!hasdet && (t->tok[k].flags & DIPLO_TF_CAP) && !(t->tok[k].flags & DIPLO_TF_ALLCAPS) &&
+		diplo_tok_in_set(t, k, &leading_modifiers_set) && k + 1 < t->n &&
+		t->tok[k + 1].kind == DIPLO_TOK_WORD && (t->tok[k + 1].flags & DIPLO_TF_CAP))
+	{
+		k++;
+		modified = true;
 	}
 	/* modifiers: places, possessive places, adjectives */
 	for (int guard = 0; guard < 8 && k < t->n; guard++)
