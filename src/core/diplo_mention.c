@@ -492,6 +492,29 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 			if (ti && ti->kind == DIPLO_TITLE_ROLE_NOUN)
 				break;
 		}
+		/* two offices of one person: "former Gov. and DNC Chairman X" */
+		if (!hasdet && diplo_tok_is(t, k, "and") && (t->tok[k].flags & DIPLO_TF_LOWER))
+		{
+			for (int p = k + 1; p < t->n && p <= k + 6; p++)
+			{
+				const DiploTitle *t2 = diplo_lex_title(t->words, t->n, p, &tlen);
+
+				if (t2 && t2->kind != DIPLO_TITLE_HONORIFIC &&
+					name_run(t, p + tlen) > p + tlen)
+				{
+					const DiploOrg *o = diplo_lex_org(t->words, t->n, k + 1, &olen);
+
+					if (o && o->kind != DIPLO_ORG_CHANNEL && k + 1 + olen <= p)
+						m->org = o;
+					m->title = t2;
+					k = p + tlen;
+					break;
+				}
+				if (t->tok[p].kind != DIPLO_TOK_WORD || diplo_is_function_word(t, p) ||
+					diplo_tok_cue(t, p) != NULL)
+					break;
+			}
+		}
 		if (name_run(t, k) > k)
 		{
 			m->kind = DIPLO_MEN_NAME;
