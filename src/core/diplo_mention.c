@@ -639,6 +639,8 @@ descriptor_chain(const DiploTokens *t, int e, DiploMention *m)
 	int			tlen;
 	int			e2;
 
+	bool		lower = false;
+
 	if (is_possessive(t, p))
 		p++;
 	for (int guard = 0;; guard++)
@@ -647,6 +649,15 @@ descriptor_chain(const DiploTokens *t, int e, DiploMention *m)
 			return e;
 		if (diplo_lex_title(t->words, t->n, p, &tlen))
 			break;
+		/* capitalised words before the lowercase ones: "American Unity Fund president X" */
+		if (!lower && t->tok[p].kind == DIPLO_TOK_WORD && (t->tok[p].flags & DIPLO_TF_CAP) &&
+			!diplo_is_function_word(t, p) && diplo_tok_cue(t, p) == NULL &&
+			memchr(t->words[p].s, '-', t->words[p].len) == NULL)
+		{
+			p++;
+			continue;
+		}
+		lower = true;
 		/* an ordinal: "1st Lt." */
 		if (!descriptor_word(t, p) &&
 			!(t->words[p].len >= 3 && t->words[p].len <= 4 &&
@@ -710,7 +721,8 @@ diplo_find_mentions(const DiploAllocator *a, const DiploTokens *t,
 			continue;
 		}
 		if (m.kind == DIPLO_MEN_NAME || m.kind == DIPLO_MEN_ORG ||
-			m.kind == DIPLO_MEN_PLACE || m.kind == DIPLO_MEN_ACRONYM)
+			m.kind == DIPLO_MEN_PLACE || m.kind == DIPLO_MEN_ACRONYM ||
+			m.kind == DIPLO_MEN_CHANNEL)
 			e = descriptor_chain(t, e, &m);
 		m.end = e;
 		out->start_at[i] = out->n;
