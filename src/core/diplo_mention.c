@@ -385,6 +385,15 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 		{
 			int			q = k + 1;
 
+			/* "Presumptive Democratic nominee X" */
+			if (q < t->n && (t->tok[q].flags & DIPLO_TF_CAP) &&
+				diplo_tok_in_set(t, q, &party_words_set))
+			{
+				k = q;
+				modified = true;
+				continue;
+			}
+
 			while (q < t->n && q - k <= 3 && t->tok[q].kind == DIPLO_TOK_WORD &&
 				   (t->tok[q].flags & DIPLO_TF_LOWER) && !diplo_is_function_word(t, q) &&
 				   !diplo_tok_cue(t, q))
