@@ -170,7 +170,7 @@ name_run(const DiploTokens *t, int k)
 {
 	int			e = k;
 
-	while (e < t->n && e - k < 5)
+	while (e < t->n && e - k < 7)
 	{
 		int			m;
 
