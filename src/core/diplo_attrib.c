@@ -672,6 +672,7 @@ past_subject_insert(const DiploTokens *t, int p, int c)
 	}
 	else if (punct_is(t, p, ",") && p + 1 < c &&
 			 (diplo_tok_in_set(t, p + 1, &determiners_set) ||
+			  diplo_tok_is(t, p + 1, "who") ||
 			  t->tok[p + 1].kind == DIPLO_TOK_NUMBER ||
 			  (t->tok[p + 1].kind == DIPLO_TOK_WORD &&
 			   (t->tok[p + 1].flags & DIPLO_TF_LOWER) &&
