@@ -269,6 +269,34 @@ foreign_ministry(void)
 	return org;
 }
 
+/*
+ * Can token i describe the person named after it ("campaign", "top",
+ * "Angeles-based") without being a verb of the sentence ("visited")?
+ */
+static bool
+descriptor_word(const DiploTokens *t, int i)
+{
+	static const char *const verbs[] = {
+		"met", "beat", "hit", "led", "won", "took", "sent", "left", "saw",
+		"gave", "made", "became", "let", "put", "set", "thanks", "meets",
+		"visits", "joins", "hosts", "backs", "blasts", "slams", "attacks",
+		"urges", "asks", "invites", "calls", NULL
+	};
+	const DiploWord *w = &t->words[i];
+	const char *h;
+
+	if (t->tok[i].kind != DIPLO_TOK_WORD || diplo_is_function_word(t, i) ||
+		diplo_tok_cue(t, i) != NULL)
+		return false;
+	/* "Los Angeles-based", "Pulitzer Prize-winning" */
+	h = memchr(w->s, '-', w->len);
+	if (h && h + 1 < w->s + w->len && h[1] >= 'a' && h[1] <= 'z')
+		return true;
+	if (!(t->tok[i].flags & DIPLO_TF_LOWER) || diplo_tok_in(t, i, verbs))
+		return false;
+	return !(w->len > 3 && w->s[w->len - 2] == 'e' && w->s[w->len - 1] == 'd');
+}
+
 /* Read a mention at token i into m; returns its end, or i if none. */
 static int
 parse_mention(const DiploTokens *t, int i, DiploMention *m)
@@ -331,10 +359,21 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 	/* "Former Obama spokesman X", "Longtime Clinton friend X" */
 	if (!hasdet && (t->tok[k].flags & DIPLO_TF_CAP) && !(t->tok[k].flags & DIPLO_TF_ALLCAPS) &&
 		diplo_tok_in_set(t, k, &leading_modifiers_set) && k + 1 < t->n &&
-		t->tok[k + 1].kind == DIPLO_TOK_WORD && (t->tok[k + 1].flags & DIPLO_TF_CAP))
+		t->tok[k + 1].kind == DIPLO_TOK_WORD)
 	{
-		k++;
-		modified = true;
+		int			q = k + 1;
+
+		/* "Former prosecutor and New York City Mayor X", "Former prosecutor X" */
+		while (q < t->n && q - k <= 3 && (t->tok[q].flags & DIPLO_TF_LOWER) &&
+			   !diplo_lex_title(t->words, t->n, q, &tlen) && descriptor_word(t, q))
+			q++;
+		if (q > k + 1 && diplo_tok_is(t, q, "and"))
+			q++;
+		if (q < t->n && t->tok[q].kind == DIPLO_TOK_WORD && (t->tok[q].flags & DIPLO_TF_CAP))
+		{
+			k = q;
+			modified = true;
+		}
 	}
 	/* modifiers: places, possessive places, adjectives */
 	for (int guard = 0; guard < 8 && k < t->n; guard++)
@@ -604,34 +643,6 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 		m->end = e;
 		return e;
 	}
-}
-
-/*
- * Can token i describe the person named after it ("campaign", "top",
- * "Angeles-based") without being a verb of the sentence ("visited")?
- */
-static bool
-descriptor_word(const DiploTokens *t, int i)
-{
-	static const char *const verbs[] = {
-		"met", "beat", "hit", "led", "won", "took", "sent", "left", "saw",
-		"gave", "made", "became", "let", "put", "set", "thanks", "meets",
-		"visits", "joins", "hosts", "backs", "blasts", "slams", "attacks",
-		"urges", "asks", "invites", "calls", NULL
-	};
-	const DiploWord *w = &t->words[i];
-	const char *h;
-
-	if (t->tok[i].kind != DIPLO_TOK_WORD || diplo_is_function_word(t, i) ||
-		diplo_tok_cue(t, i) != NULL)
-		return false;
-	/* "Los Angeles-based", "Pulitzer Prize-winning" */
-	h = memchr(w->s, '-', w->len);
-	if (h && h + 1 < w->s + w->len && h[1] >= 'a' && h[1] <= 'z')
-		return true;
-	if (!(t->tok[i].flags & DIPLO_TF_LOWER) || diplo_tok_in(t, i, verbs))
-		return false;
-	return !(w->len > 3 && w->s[w->len - 2] == 'e' && w->s[w->len - 1] == 'd');
 }
 
 /*
