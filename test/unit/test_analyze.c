@@ -281,6 +281,36 @@ test_relay_and_spokesman(void **state)
 	diplo_analysis_free(a, &an);
 }
 
+/* Descriptor chains: the person named after a modifier, its country and role. */
+static void
+test_descriptor_chain(void **state)
+{
+	const DiploAllocator *a = &diplo_malloc_allocator;
+	const char *text =
+		"Ghanaian opposition spokesman Kofi Mensah responded on the radio, calling the tariffs a mistake.\n"
+		"\n"
+		"\xE2\x80\x9CWe are ready,\xE2\x80\x9D said Navy 2nd Lt. Ana Ruiz.\n"
+		"\n"
+		"Lindqvist visited President Erik Dahl and said the border would reopen.\n";
+	DiploAnalysis an;
+	const DiploQuote *q;
+	const DiploSpeaker *sp;
+
+	diplo_analyze_text(a, text, strlen(text), &an);
+	q = find_quote(&an, "the tariffs a mistake", DIPLO_QUOTE_INDIRECT);
+	sp = speaker_rec(&an, q);
+	assert_string_equal(sp->name, "Kofi Mensah");
+	assert_string_equal(sp->role, "Spokesperson");
+	assert_string_equal(sp->country, "Ghana");
+	q = find_quote(&an, "We are ready", DIPLO_QUOTE_DIRECT);
+	sp = speaker_rec(&an, q);
+	assert_string_equal(sp->name, "Ana Ruiz");
+	assert_string_equal(sp->role, "Lieutenant");
+	q = find_quote(&an, "the border would reopen", DIPLO_QUOTE_INDIRECT);
+	assert_string_equal(speaker_rec(&an, q)->name, "Lindqvist");
+	diplo_analysis_free(a, &an);
+}
+
 /* Fixed bug: a quote over two paragraphs takes the closing piece's cue. */
 static void
 test_paragraph_quote(void **state)
@@ -424,6 +454,7 @@ unit_analyze(void)
 		cmocka_unit_test(test_speaker_phrases),
 		cmocka_unit_test(test_noun_cues),
 		cmocka_unit_test(test_relay_and_spokesman),
+		cmocka_unit_test(test_descriptor_chain),
 		cmocka_unit_test(test_paragraph_quote),
 	};
 
