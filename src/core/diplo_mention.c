@@ -658,7 +658,6 @@ descriptor_chain(const DiploTokens *t, int e, DiploMention *m)
 	int			p = e;
 	int			tlen;
 	int			e2;
-
 	bool		lower = false;
 
 	if (is_possessive(t, p))
@@ -669,6 +668,14 @@ descriptor_chain(const DiploTokens *t, int e, DiploMention *m)
 			return e;
 		if (diplo_lex_title(t->words, t->n, p, &tlen))
 			break;
+		/* a possessive and a full name: "the Zionist Union Party's X Y" */
+		if (p == e + 1 && is_possessive(t, e) && name_run(t, p) >= p + 2 && name_word(t, p))
+		{
+			e2 = parse_mention(t, p, &m2);
+			if (e2 > p && m2.kind == DIPLO_MEN_NAME && m2.person_like && !m2.title)
+				break;
+			return e;
+		}
 		/* capitalised words before the lowercase ones: "American Unity Fund president X" */
 		if (!lower && t->tok[p].kind == DIPLO_TOK_WORD && (t->tok[p].flags & DIPLO_TF_CAP) &&
 			!diplo_is_function_word(t, p) && diplo_tok_cue(t, p) == NULL &&
