@@ -659,6 +659,7 @@ descriptor_chain(const DiploTokens *t, int e, DiploMention *m)
 	int			tlen;
 	int			e2;
 	bool		lower = false;
+	const DiploTitle *ti;
 
 	if (is_possessive(t, p))
 		p++;
@@ -666,8 +667,13 @@ descriptor_chain(const DiploTokens *t, int e, DiploMention *m)
 	{
 		if (p >= t->n || guard > 4)
 			return e;
-		if (diplo_lex_title(t->words, t->n, p, &tlen))
+		if ((ti = diplo_lex_title(t->words, t->n, p, &tlen)) != NULL)
+		{
+			/* "Mr. Obama sees Mr. Netanyahu": a verb before an honorific */
+			if (p > e && ti->kind == DIPLO_TITLE_HONORIFIC && ti->role == NULL)
+				return e;
 			break;
+		}
 		/* a possessive and a full name: "the Zionist Union Party's X Y" */
 		if (p == e + 1 && is_possessive(t, e) && name_run(t, p) >= p + 2 && name_word(t, p))
 		{
