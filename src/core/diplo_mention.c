@@ -280,7 +280,7 @@ descriptor_word(const DiploTokens *t, int i)
 		"met", "beat", "hit", "led", "won", "took", "sent", "left", "saw",
 		"gave", "made", "became", "let", "put", "set", "thanks", "meets",
 		"visits", "joins", "hosts", "backs", "blasts", "slams", "attacks",
-		"urges", "asks", "invites", "calls", NULL
+		"urges", "asks", "invites", "calls", "include", NULL
 	};
 	const DiploWord *w = &t->words[i];
 	const char *h;
@@ -690,6 +690,10 @@ descriptor_chain(const DiploTokens *t, int e, DiploMention *m)
 			p++;
 			continue;
 		}
+		/* "Obama sees X", "the Syrian refugees President X": a verb or a plural */
+		if (p == e && t->words[p].len > 3 && t->words[p].s[t->words[p].len - 1] == 's' &&
+			t->words[p].s[t->words[p].len - 2] != 's')
+			return e;
 		lower = true;
 		/* an ordinal: "1st Lt." */
 		if (!descriptor_word(t, p) &&
