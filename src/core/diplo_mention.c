@@ -715,6 +715,36 @@ descriptor_chain(const DiploTokens *t, int e, DiploMention *m)
 	return e2;
 }
 
+/*
+ * A mention opening with lowercase descriptors before a lowercase title and
+ * a name ("according to election lawyer X", "campaign spokesman X"): its
+ * end, or i.
+ */
+static int
+lowercase_chain(const DiploTokens *t, int i, DiploMention *m)
+{
+	int			p = i;
+	int			tlen;
+	int			e;
+	const DiploTitle *ti = NULL;
+
+	if (!(t->tok[i].flags & DIPLO_TF_LOWER) || (i > 0 && t->tok[i - 1].kind == DIPLO_TOK_WORD &&
+											   !diplo_is_function_word(t, i - 1) &&
+											   !diplo_tok_cue(t, i - 1)))
+		return i;
+	while (p < t->n && p - i < 3 && descriptor_word(t, p) &&
+		   (ti = diplo_lex_title(t->words, t->n, p, &tlen)) == NULL)
+		p++;
+	if (p == i || p >= t->n || !(t->tok[p].flags & DIPLO_TF_LOWER) ||
+		(ti = diplo_lex_title(t->words, t->n, p, &tlen)) == NULL)
+		return i;
+	e = parse_mention(t, p, m);
+	if (e <= p || m->kind != DIPLO_MEN_NAME || m->name_start < 0)
+		return i;
+	m->start = i;
+	return e;
+}
+
 /* Append a mention. */
 static void
 push_mention(const DiploAllocator *a, DiploMentions *ms, const DiploMention *m)
@@ -752,6 +782,8 @@ diplo_find_mentions(const DiploAllocator *a, const DiploTokens *t,
 
 		diplo_check_interrupts(a);
 		e = parse_mention(t, i, &m);
+		if (e <= i)
+			e = lowercase_chain(t, i, &m);
 		if (e <= i)
 		{
 			i++;
