@@ -68,6 +68,16 @@ static const char *const leading_modifiers[] = {
 
 static DiploWordSet leading_modifiers_set = DIPLO_WORDSET(leading_modifiers);
 
+/* Verbs that look like descriptors between a name and a title ("Obama met President X") */
+static const char *const descriptor_verbs[] = {
+	"met", "beat", "hit", "led", "won", "took", "sent", "left", "saw",
+	"gave", "made", "became", "let", "put", "set", "thanks", "meets",
+	"visits", "joins", "hosts", "backs", "blasts", "slams", "attacks",
+	"urges", "asks", "invites", "calls", "include", NULL
+};
+
+static DiploWordSet descriptor_verbs_set = DIPLO_WORDSET(descriptor_verbs);
+
 /* Party words that describe the person named after them ("Democratic nominee") */
 static const char *const party_words[] = {
 	"democratic", "republican", "democrat", "gop", "presumptive", "libertarian",
@@ -276,12 +286,6 @@ foreign_ministry(void)
 static bool
 descriptor_word(const DiploTokens *t, int i)
 {
-	static const char *const verbs[] = {
-		"met", "beat", "hit", "led", "won", "took", "sent", "left", "saw",
-		"gave", "made", "became", "let", "put", "set", "thanks", "meets",
-		"visits", "joins", "hosts", "backs", "blasts", "slams", "attacks",
-		"urges", "asks", "invites", "calls", "include", NULL
-	};
 	const DiploWord *w = &t->words[i];
 	const char *h;
 
@@ -292,7 +296,7 @@ descriptor_word(const DiploTokens *t, int i)
 	h = memchr(w->s, '-', w->len);
 	if (h && h + 1 < w->s + w->len && h[1] >= 'a' && h[1] <= 'z')
 		return true;
-	if (!(t->tok[i].flags & DIPLO_TF_LOWER) || diplo_tok_in(t, i, verbs))
+	if (!(t->tok[i].flags & DIPLO_TF_LOWER) || diplo_tok_in_set(t, i, &descriptor_verbs_set))
 		return false;
 	return !(w->len > 3 && w->s[w->len - 2] == 'e' && w->s[w->len - 1] == 'd');
 }
@@ -728,9 +732,15 @@ lowercase_chain(const DiploTokens *t, int i, DiploMention *m)
 	int			e;
 	const DiploTitle *ti = NULL;
 
-	if (!(t->tok[i].flags & DIPLO_TF_LOWER) || (i > 0 && t->tok[i - 1].kind == DIPLO_TOK_WORD &&
-											   !diplo_is_function_word(t, i - 1) &&
-											   !diplo_tok_cue(t, i - 1)))
+	/* cheap test first: two or more lowercase words, then a capital */
+	while (p < t->n && p - i < 4 && t->tok[p].kind == DIPLO_TOK_WORD &&
+		   (t->tok[p].flags & DIPLO_TF_LOWER))
+		p++;
+	if (p - i < 2 || p >= t->n || !(t->tok[p].flags & DIPLO_TF_CAP))
+		return i;
+	p = i;
+	if (i > 0 && t->tok[i - 1].kind == DIPLO_TOK_WORD &&
+		!diplo_is_function_word(t, i - 1) && !diplo_tok_cue(t, i - 1))
 		return i;
 	while (p < t->n && p - i < 3 && descriptor_word(t, p) &&
 		   (ti = diplo_lex_title(t->words, t->n, p, &tlen)) == NULL)
