@@ -663,12 +663,13 @@ descriptor_chain(const DiploTokens *t, int e, DiploMention *m)
 	int			tlen;
 	int			e2;
 	bool		lower = false;
-	const DiploTitle *ti;
 
 	if (is_possessive(t, p))
 		p++;
 	for (int guard = 0;; guard++)
 	{
+		const DiploTitle *ti;
+
 		if (p >= t->n || guard > 4)
 			return e;
 		if ((ti = diplo_lex_title(t->words, t->n, p, &tlen)) != NULL)
@@ -730,7 +731,6 @@ lowercase_chain(const DiploTokens *t, int i, DiploMention *m)
 	int			p = i;
 	int			tlen;
 	int			e;
-	const DiploTitle *ti = NULL;
 
 	/* cheap test first: two or more lowercase words, then a capital */
 	while (p < t->n && p - i < 4 && t->tok[p].kind == DIPLO_TOK_WORD &&
@@ -743,10 +743,10 @@ lowercase_chain(const DiploTokens *t, int i, DiploMention *m)
 		!diplo_is_function_word(t, i - 1) && !diplo_tok_cue(t, i - 1))
 		return i;
 	while (p < t->n && p - i < 3 && descriptor_word(t, p) &&
-		   (ti = diplo_lex_title(t->words, t->n, p, &tlen)) == NULL)
+		   diplo_lex_title(t->words, t->n, p, &tlen) == NULL)
 		p++;
 	if (p == i || p >= t->n || !(t->tok[p].flags & DIPLO_TF_LOWER) ||
-		(ti = diplo_lex_title(t->words, t->n, p, &tlen)) == NULL)
+		diplo_lex_title(t->words, t->n, p, &tlen) == NULL)
 		return i;
 	e = parse_mention(t, p, m);
 	if (e <= p || m->kind != DIPLO_MEN_NAME || m->name_start < 0)
