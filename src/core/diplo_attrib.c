@@ -867,7 +867,9 @@ hyphen_modifier(const DiploWord *w)
 static int
 inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
 {
-	for (int p = c + 1; p < t->n && p <= c + 3; p++)
+	bool		capword = false;
+
+	for (int p = c + 1; p < t->n && p <= c + 4; p++)
 	{
 		int			m = ms->start_at[p];
 
@@ -875,8 +877,29 @@ inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
 		{
 			int			q = ms->m[m].end;
 
-			if (!speaker_mention(ms, m))
+			/* "said State Senator X": a capitalised word only before a name */
+			if (capword && !(ms->m[m].kind == DIPLO_MEN_NAME && ms->m[m].person_like))
 				return -1;
+
+			/*
+			 * "said German Ortega", "said American Unity Fund president X":
+			 * a place word modifying the name that follows
+			 */
+			if (!speaker_mention(ms, m))
+			{
+				for (int r = q; r < t->n && r <= q + 4; r++)
+				{
+					int			n = ms->start_at[r];
+
+					if (n >= 0 && ms->m[n].kind == DIPLO_MEN_NAME && ms->m[n].person_like)
+						return n;
+					if (n >= 0 && ms->m[n].end > r + 1)
+						r = ms->m[n].end - 1;
+					else if (t->tok[r].kind != DIPLO_TOK_WORD)
+						break;
+				}
+				return -1;
+			}
 			/*
 			 * "said former South Carolina Gov. Jim Hodges": a name without a
 			 * title (and capitalised words) right before a titled name
@@ -912,6 +935,12 @@ inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
 						break;
 				}
 			return m;
+		}
+		if (t->tok[p].kind == DIPLO_TOK_WORD && (t->tok[p].flags & DIPLO_TF_CAP) &&
+			!capword && p == c + 1)
+		{
+			capword = true;
+			continue;
 		}
 		if (t->tok[p].kind != DIPLO_TOK_WORD ||
 			!((t->tok[p].flags & DIPLO_TF_LOWER) || hyphen_modifier(&t->words[p])) ||
