@@ -14,6 +14,7 @@
 								 * sentence start */
 #define POS_LEFT 8				/* tokens tagged before a cue */
 #define POS_RIGHT 4				/* tokens tagged from a cue on */
+#define OPENER_TAGGED 4			/* tokens tagged from a sentence's first word */
 #define MAX_CONTENT 120			/* tokens of reported content at most */
 #define RELAY_WINDOW 8			/* attributions searched for a relay */
 #define MAX_RELAY_DEPTH 2		/* a reported clause ends before the
@@ -444,6 +445,32 @@ describing_mention(const DiploMentions *ms, int k)
 		(ms->m[k].kind == DIPLO_MEN_ROLE || ms->m[k].kind == DIPLO_MEN_ORG);
 }
 
+/*
+ * Is mention k one word opening its sentence that the tagger reads as no
+ * proper noun ("Moreover, X said", "Hours later, X returned")?
+ */
+static bool
+opener_word(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, int k)
+{
+	uint8_t		pos[OPENER_TAGGED];
+	int			i;
+	int			n;
+
+	if (k < 0 || ms->m[k].kind != DIPLO_MEN_NAME)
+		return false;
+	i = ms->m[k].start;
+	if (ms->m[k].end != i + 1 || !(t->tok[i].flags & DIPLO_TF_SENT_START))
+		return false;
+	n = diplo_sentence_end(t, i) - i;
+	/* tagged apart, leaving the cue's window (pos_of) as it was */
+	diplo_pos_tag(at->a, t->words + i, n < OPENER_TAGGED ? n : OPENER_TAGGED, pos, NULL);
+	/* "Boreing said": a subject before its verb */
+	if (n > 1 && diplo_pos_is_finite(pos[1]))
+		return false;
+	return (pos[0] >= DIPLO_POS_RB && pos[0] <= DIPLO_POS_RBS) || pos[0] == DIPLO_POS_IN ||
+		pos[0] == DIPLO_POS_CD || pos[0] == DIPLO_POS_VBG || pos[0] == DIPLO_POS_DT;
+}
+
 /* Days of the week: "X on Friday said" */
 static const char *const weekdays[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -458,12 +485,13 @@ static DiploWordSet weekdays_set = DIPLO_WORDSET(weekdays);
  * or -1.
  */
 static int
-long_apposition(const DiploTokens *t, const DiploMentions *ms, int ss, int j)
+long_apposition(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, int ss, int j)
 {
 	int			k = ms->start_at[clause_start(t, ss, j)];
 	int			after;
 
-	if (k < 0 || !(ms->m[k].kind == DIPLO_MEN_NAME || ms->m[k].kind == DIPLO_MEN_ORG))
+	if (k < 0 || !(ms->m[k].kind == DIPLO_MEN_NAME || ms->m[k].kind == DIPLO_MEN_ORG) ||
+		opener_word(at, t, ms, k))
 		return -1;
 	after = ms->m[k].end;
 	/* "Rep. Bobby Scott (D-Va.), ranking member ..., said" */
@@ -491,7 +519,7 @@ long_apposition(const DiploTokens *t, const DiploMentions *ms, int ss, int j)
  * for none.
  */
 static int
-subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
+subject_before(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 			   int *s, int *e, int *desc)
 {
 	int			j = c - 1;
@@ -586,7 +614,7 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 					 diplo_tok_is(t, ms->m[k].start - 1, "in") ||
 					 diplo_tok_is(t, ms->m[k].start - 1, "of")))
 				{
-					int			k0 = long_apposition(t, ms, ss, j);
+					int			k0 = long_apposition(at, t, ms, ss, j);
 
 					if (k0 >= 0 && k0 != k)
 					{
@@ -613,7 +641,7 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 		 * a long apposition with commas of its own, from the sentence
 		 * start: "X, a rabbi from Hollywood, Fla., who ..., said"
 		 */
-		k = long_apposition(t, ms, ss, j);
+		k = long_apposition(at, t, ms, ss, j);
 		if (k >= 0)
 		{
 			*s = ms->m[k].start;
@@ -703,7 +731,7 @@ static DiploWordSet sentence_conjunctions_set = DIPLO_WORDSET(sentence_conjuncti
  * Returns its mention index and fills *s, *e, or returns -2.
  */
 static int
-clause_subject(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
+clause_subject(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 			   int *s, int *e)
 {
 	int			p = ss;
@@ -721,20 +749,31 @@ clause_subject(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 	}
 	if (p >= c)
 		return -2;
-	if (ms->start_at[p] < 0 || !speaker_mention(ms, ms->start_at[p]))
+	if (ms->start_at[p] < 0 || !speaker_mention(ms, ms->start_at[p]) ||
+		opener_word(at, t, ms, ms->start_at[p]))
 	{
-		/* an opening phrase ended by a comma */
+		/*
+		 * an opening phrase ended by a comma, also with commas of its own
+		 * ("Amid calls for X, Y and Z, W said")
+		 */
 		int			q = p + 1;
 
-		while (q < c && q - p < 16 && !punct_is(t, q, ",;:") &&
-			   t->tok[q].kind != DIPLO_TOK_QUOTE)
+		for (int commas = 0;; commas++)
+		{
+			while (q < c && q - p < 16 && !punct_is(t, q, ",;:") &&
+				   t->tok[q].kind != DIPLO_TOK_QUOTE)
+				q++;
+			if (!punct_is(t, q, ","))
+				return -2;
+			if (commas == 2 || (q + 1 < c && ms->start_at[q + 1] >= 0 &&
+								speaker_mention(ms, ms->start_at[q + 1])))
+				break;
 			q++;
-		if (!punct_is(t, q, ","))
-			return -2;
+		}
 		p = q + 1;
 	}
 	k = p < c ? ms->start_at[p] : -1;
-	if (k < 0 || !speaker_mention(ms, k) || ms->m[k].end >= c)
+	if (k < 0 || !speaker_mention(ms, k) || ms->m[k].end >= c || opener_word(at, t, ms, k))
 		return -2;
 	p = past_subject_insert(t, ms->m[k].end, c);
 	/* a verb of its own follows the subject */
@@ -1516,7 +1555,7 @@ content_end(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 		if (t->cue[p] == NULL || (cue = cue_at(at, t, p)) == NULL ||
 			(cue->flags & DIPLO_CUE_PARTICIPLE))
 			continue;
-		if (subject_before(t, ms, p, cs, &s, &se2, &desc) == -2)
+		if (subject_before(at, t, ms, p, cs, &s, &se2, &desc) == -2)
 			continue;
 		if (++inner == MAX_RELAY_DEPTH)
 		{
@@ -1859,7 +1898,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			r->cue_e = c + 1;
 			r->cs = c + 1;
 			r->ce = t->n;
-			if ((mi = clause_subject(t, ms, c, t->sent_start[t->tok[c].sentence],
+			if ((mi = clause_subject(at, t, ms, c, t->sent_start[t->tok[c].sentence],
 									 &s, &e)) >= 0 &&
 				ms->m[mi].kind != DIPLO_MEN_PLACE)
 			{
@@ -1881,7 +1920,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		/* the subject: before, or after an inverted cue ("...,” said X) */
 		/* "X is telling supporters that ...": a finite verb */
 		if (progressive_form(t, c))
-			mi = subject_before(t, ms, c - 1, ss, &s, &e, &desc);
+			mi = subject_before(at, t, ms, c - 1, ss, &s, &e, &desc);
 		else if (cue->flags & DIPLO_CUE_PARTICIPLE)
 		{
 			/* ", adding", also after a quote's closing mark: ",” adding" */
@@ -1894,19 +1933,19 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				mi = -3;
 			}
 			/* "X criticised the plan, calling it absurd" */
-			else if ((mi = clause_subject(t, ms, c, ss, &s, &e)) < 0 ||
+			else if ((mi = clause_subject(at, t, ms, c, ss, &s, &e)) < 0 ||
 					 ms->m[mi].kind == DIPLO_MEN_PLACE)
 				continue;
 		}
 		else
-			mi = subject_before(t, ms, c, ss, &s, &e, &desc);
+			mi = subject_before(at, t, ms, c, ss, &s, &e, &desc);
 		if (mi == -2 && !(cue->flags & DIPLO_CUE_PARTICIPLE) &&
 			(cue->cls == DIPLO_CUE_SPEECH || cue->cls == DIPLO_CUE_STANCE) &&
 			span_holding(&ix, c) < 0 && (mi = np_subject(at, t, c, ss, &s, &e)) == -1)
 			/* "Some Democrats said": a named group */
 			entity = diplo_coref_named_group(at->coref, t, s, e);
 		if (mi == -2 && coordinated_cue(t, c, ss))
-			mi = clause_subject(t, ms, c, ss, &s, &e);
+			mi = clause_subject(at, t, ms, c, ss, &s, &e);
 		if (mi == -2 && (c == 0 || punct_is(t, c - 1, ",") ||
 						 t->tok[c - 1].kind == DIPLO_TOK_QUOTE || is_dash(t, c - 1) ||
 						 (punct_is(t, c - 1, "'") && c > 1 &&
@@ -2156,7 +2195,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		int			colon = t->n - 1;
 		int			s,
 					e;
-		int			m = clause_subject(t, ms, colon,
+		int			m = clause_subject(at, t, ms, colon,
 									   t->sent_start[t->tok[colon].sentence], &s, &e);
 
 		/* the cue: "continued:", "said:", or the verb of a longer clause */
@@ -2256,7 +2295,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			colon = sp->open - 1;
 			int			s,
 						e;
-			int			m = clause_subject(t, ms, colon,
+			int			m = clause_subject(at, t, ms, colon,
 										   t->sent_start[t->tok[colon].sentence], &s, &e);
 
 			if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE)
@@ -2283,7 +2322,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			ps = t->sent_start[t->tok[dot].sentence];
 			int			s,
 						e;
-			int			m = clause_subject(t, ms, dot, ps, &s, &e);
+			int			m = clause_subject(at, t, ms, dot, ps, &s, &e);
 			int			cv = -1;
 
 			for (int i = ps; m >= 0 && i < dot; i++)
@@ -2317,7 +2356,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			ps = t->sent_start[t->tok[sp->open].sentence];
 			int			s,
 						e;
-			int			m = clause_subject(t, ms, sp->open, ps, &s, &e);
+			int			m = clause_subject(at, t, ms, sp->open, ps, &s, &e);
 			int			cv = -1;
 			bool		quoted = false;
 
