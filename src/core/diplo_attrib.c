@@ -468,7 +468,8 @@ opener_word(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, int 
 	if (n > 1 && diplo_pos_is_finite(pos[1]))
 		return false;
 	return (pos[0] >= DIPLO_POS_RB && pos[0] <= DIPLO_POS_RBS) || pos[0] == DIPLO_POS_IN ||
-		pos[0] == DIPLO_POS_CD || pos[0] == DIPLO_POS_VBG || pos[0] == DIPLO_POS_DT;
+		pos[0] == DIPLO_POS_CD || pos[0] == DIPLO_POS_VBG || pos[0] == DIPLO_POS_VBN ||
+		pos[0] == DIPLO_POS_DT || pos[0] == DIPLO_POS_JJ;
 }
 
 /* Days of the week: "X on Friday said" */
@@ -567,10 +568,16 @@ subject_before(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, i
 		 * "the Vatican spokesman, Federico Lombardi, said": a short phrase
 		 * with a determiner opening the clause, then the name
 		 */
+		int			is = inner >= 0 ? ms->m[inner].start : -1;
+
+		/* "Another Clinton ally, Agriculture Secretary X, told": capitalised premodifiers */
+		for (int g = 0; g < 2 && is - 1 > ss && t->tok[is - 1].kind == DIPLO_TOK_WORD &&
+			 (t->tok[is - 1].flags & DIPLO_TF_CAP); g++)
+			is--;
 		if (inner >= 0 && ms->m[inner].kind == DIPLO_MEN_NAME &&
-			ms->m[inner].person_like && punct_is(t, ms->m[inner].start - 1, ","))
+			ms->m[inner].person_like && punct_is(t, is - 1, ","))
 		{
-			int			q = ms->m[inner].start - 2;
+			int			q = is - 2;
 			int			p = q;
 
 			while (p >= ss && q - p < 6 && t->tok[p].kind == DIPLO_TOK_WORD)
@@ -1946,8 +1953,17 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			entity = diplo_coref_named_group(at->coref, t, s, e);
 		if (mi == -2 && coordinated_cue(t, c, ss))
 			mi = clause_subject(at, t, ms, c, ss, &s, &e);
-		if (mi == -2 && (c == 0 || punct_is(t, c - 1, ",") ||
-						 t->tok[c - 1].kind == DIPLO_TOK_QUOTE || is_dash(t, c - 1) ||
+		/*
+		 * "X — an ally of Y — told MSNBC": the addressee of "told" after a
+		 * comma or a dash is no inverted subject while the clause has one
+		 */
+		if (mi == -2 && (cue->flags & DIPLO_CUE_TAKES_OBJECT) &&
+			(punct_is(t, c - 1, ",") || is_dash(t, c - 1)) &&
+			(p = clause_subject(at, t, ms, c, ss, &s, &e)) >= 0 &&
+			ms->m[p].kind != DIPLO_MEN_PLACE)
+			mi = p;
+		if (mi == -2 && (c == 0 || punct_is(t, c - 1, ",") || is_dash(t, c - 1) ||
+						 t->tok[c - 1].kind == DIPLO_TOK_QUOTE ||
 						 (punct_is(t, c - 1, "'") && c > 1 &&
 						  t->tok[c - 2].kind == DIPLO_TOK_QUOTE)) &&
 			(p = inverted_subject(t, ms, c)) >= 0)
