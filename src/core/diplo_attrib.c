@@ -467,6 +467,10 @@ opener_word(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, int 
 	/* "Boreing said": a subject before its verb */
 	if (n > 1 && diplo_pos_is_finite(pos[1]))
 		return false;
+	/* "Hours later, X said", "Days earlier, X said" */
+	if (n > 2 && (pos[0] == DIPLO_POS_NNS || pos[0] == DIPLO_POS_NN) &&
+		pos[1] == DIPLO_POS_RB && punct_is(t, i + 2, ","))
+		return true;
 	return (pos[0] >= DIPLO_POS_RB && pos[0] <= DIPLO_POS_RBS) || pos[0] == DIPLO_POS_IN ||
 		pos[0] == DIPLO_POS_CD || pos[0] == DIPLO_POS_VBG || pos[0] == DIPLO_POS_VBN ||
 		pos[0] == DIPLO_POS_DT || pos[0] == DIPLO_POS_JJ;
@@ -720,7 +724,41 @@ past_subject_insert(const DiploTokens *t, int p, int c)
 		if (punct_is(t, q, ","))
 			return q + 1;
 	}
+	/* "X — a close ally of Y — told": an aside between dashes */
+	else if (is_dash(t, p))
+	{
+		int			q = p + 1;
+
+		while (q < c && q - p < 20 && !is_dash(t, q) && t->tok[q].kind != DIPLO_TOK_QUOTE &&
+			   !punct_is(t, q, ".;:"))
+			q++;
+		if (q < c && is_dash(t, q))
+			return q + 1;
+	}
 	return p;
+}
+
+/*
+ * The subject of cue c after its apposition or aside ("X, an ally of Y,
+ * told", "X — a close ally of Y — told"): the nearest speaker mention whose
+ * insert ends right before c.  Fills *s, *e and returns its index, or -2.
+ */
+static int
+subject_past_insert(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
+					int *s, int *e)
+{
+	for (int p = c - 2; p >= ss && c - p < 24; p--)
+	{
+		int			k = ms->end_at[p];
+
+		if (k >= 0 && speaker_mention(ms, k) && past_subject_insert(t, p + 1, c) == c)
+		{
+			*s = ms->m[k].start;
+			*e = ms->m[k].end;
+			return k;
+		}
+	}
+	return -2;
 }
 
 /* Conjunctions that may open a sentence before its subject. */
@@ -1959,7 +1997,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		 */
 		if (mi == -2 && (cue->flags & DIPLO_CUE_TAKES_OBJECT) &&
 			(punct_is(t, c - 1, ",") || is_dash(t, c - 1)) &&
-			(p = clause_subject(at, t, ms, c, ss, &s, &e)) >= 0 &&
+			((p = subject_past_insert(t, ms, c, ss, &s, &e)) >= 0 ||
+			 (p = clause_subject(at, t, ms, c, ss, &s, &e)) >= 0) &&
 			ms->m[p].kind != DIPLO_MEN_PLACE)
 			mi = p;
 		if (mi == -2 && (c == 0 || punct_is(t, c - 1, ",") || is_dash(t, c - 1) ||
