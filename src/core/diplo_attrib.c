@@ -712,6 +712,9 @@ past_subject_insert(const DiploTokens *t, int p, int c)
 	else if (punct_is(t, p, ",") && p + 1 < c &&
 			 (diplo_tok_in_set(t, p + 1, &determiners_set) ||
 			  t->tok[p + 1].kind == DIPLO_TOK_NUMBER ||
+			  /* "Tracy Martin, Trayvon's father, said" */
+			  (p + 2 < c && (t->tok[p + 1].flags & DIPLO_TF_CAP) &&
+			   (diplo_tok_is(t, p + 2, "'s") || diplo_tok_is(t, p + 2, "\xE2\x80\x99s"))) ||
 			  (t->tok[p + 1].kind == DIPLO_TOK_WORD &&
 			   (t->tok[p + 1].flags & DIPLO_TF_LOWER) &&
 			   !diplo_is_function_word(t, p + 1))))
