@@ -2079,7 +2079,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			if (span >= 0 && span_attr[span] >= 0)
 				span = -1;
 			/* "that it was “absurd,” adding ...": the mixed quote's words */
-			if (span >= 0 &&
+			/* "Polling shows that “... sentence ...,” said X": the sentence is X's */
+			if (span >= 0 && !(inverted && cue->cls == DIPLO_CUE_SPEECH &&
+							   word_count(t, qs->span[span].first, qs->span[span].last) >= 4) &&
 				qs->span[span].open >= 0 && in_reported[qs->span[span].open])
 				span = -1;
 			/*
