@@ -325,7 +325,10 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 	cue = diplo_tok_cue(t, i);
 	if (!cue || cue->cls == DIPLO_CUE_TOPIC)
 		return NULL;
-	if ((t->tok[i].flags & DIPLO_TF_CAP) && (t->tok[i].flags & DIPLO_TF_SENT_START))
+	/* a capitalised word opening its sentence, but "Said X, “...”" */
+	if ((t->tok[i].flags & DIPLO_TF_CAP) && (t->tok[i].flags & DIPLO_TF_SENT_START) &&
+		!(strcmp(cue->lemma, "say") == 0 && i + 1 < t->n &&
+		  t->tok[i + 1].kind == DIPLO_TOK_WORD && (t->tok[i + 1].flags & DIPLO_TF_CAP)))
 		return NULL;
 	if (diplo_tok_in_set(t, i - 1, &no_cue_before_set) &&
 		!(t->tok[i - 1].flags & DIPLO_TF_ALLCAPS) && !progressive_form(t, i))
@@ -2004,6 +2007,26 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			 (p = clause_subject(at, t, ms, c, ss, &s, &e)) >= 0) &&
 			ms->m[p].kind != DIPLO_MEN_PLACE)
 			mi = p;
+		/* "Said X, who grew up there, “...”": the quote after the name */
+		if (mi == -2 && c == ss && (p = inverted_subject(t, ms, c)) >= 0 &&
+			ms->m[p].kind == DIPLO_MEN_NAME && ms->m[p].person_like)
+		{
+			for (int q = ms->m[p].end; q < se && q - c < SUBJECT_WINDOW; q++)
+				if (t->tok[q].kind == DIPLO_TOK_QUOTE)
+				{
+					int			k = span_opening_at(&ix, q);
+
+					if (k >= 0 && span_attr[k] < 0 && punct_is(t, q - 1, ",:"))
+						span = k;
+					break;
+				}
+			if (span < 0)
+				continue;
+			mi = p;
+			s = ms->m[mi].start;
+			e = ms->m[mi].end;
+			inverted = true;
+		}
 		if (mi == -2 && (c == 0 || punct_is(t, c - 1, ",") || is_dash(t, c - 1) ||
 						 t->tok[c - 1].kind == DIPLO_TOK_QUOTE ||
 						 (punct_is(t, c - 1, "'") && c > 1 &&
@@ -2059,6 +2082,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 							  ch && ch->kind == DIPLO_ORG_CHANNEL ? ch->canonical : cue->lemma);
 		}
 		/* direct: a quote closing just before the attribution */
+		if (span < 0)
 		{
 			int			p = (inverted ? c : (mi == -3 ? c : s)) - 1;
 
