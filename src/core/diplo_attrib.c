@@ -1264,8 +1264,12 @@ speaker_by_any_verb(const DiploTokens *t, const DiploMentions *ms, int close,
 		if (v >= t->n || t->tok[v].kind != DIPLO_TOK_WORD ||
 			!(t->tok[v].flags & DIPLO_TF_LOWER) || diplo_is_function_word(t, v))
 			return -1;
+		/* "“...,” Trump barked and walked off": a past verb, then "and" */
 		if (!(v + 1 >= t->n || punct_is(t, v + 1, ".,;!?") ||
-			  diplo_tok_in_set(t, v + 1, &after_quote_verb_set)))
+			  diplo_tok_in_set(t, v + 1, &after_quote_verb_set) ||
+			  (diplo_tok_is(t, v + 1, "and") && t->words[v].len > 3 &&
+			   t->words[v].s[t->words[v].len - 2] == 'e' &&
+			   t->words[v].s[t->words[v].len - 1] == 'd')))
 			return -1;
 		*vs = v;
 		*ve = v + 1;
