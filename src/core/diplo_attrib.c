@@ -479,6 +479,20 @@ opener_word(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, int 
 		pos[0] == DIPLO_POS_DT || pos[0] == DIPLO_POS_JJ;
 }
 
+/* Time nouns of a phrase between a subject and its cue: "X at the time said" */
+static const char *const time_nouns[] = {
+	"time", "day", "week", "month", "year", "past", "morning", "afternoon",
+	"evening", "night", "weekend", NULL
+};
+
+static DiploWordSet time_nouns_set = DIPLO_WORDSET(time_nouns);
+
+static const char *const time_prepositions[] = {
+	"at", "in", "on", "during", "that", "this", "last", NULL
+};
+
+static DiploWordSet time_prepositions_set = DIPLO_WORDSET(time_prepositions);
+
 /* Days of the week: "X on Friday said" */
 static const char *const weekdays[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -540,6 +554,25 @@ subject_before(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, i
 	if (j - 1 > ss && diplo_tok_in_set(t, j, &weekdays_set) && diplo_tok_is(t, j - 1, "on"))
 		for (j -= 2; j >= ss && j > c - 7 && skippable(t, j);)
 			j--;
+	/* "Trump at the time said", "X last week said", "X earlier in the day touted" */
+	else if (j - 1 > ss && diplo_tok_in_set(t, j, &time_nouns_set) &&
+			 (t->tok[j].flags & DIPLO_TF_LOWER))
+	{
+		int			p = j - 1;
+
+		if (diplo_tok_is(t, p, "the"))
+			p--;
+		if (p > ss && (diplo_tok_in_set(t, p, &time_prepositions_set) ||
+					   (p == j - 1 && (diplo_tok_is(t, p, "last") ||
+									   diplo_tok_is(t, p, "this")))))
+		{
+			p--;
+			for (; p >= ss && p > c - 8 && skippable(t, p);)
+				p--;
+			if (p >= ss && ms->end_at[p] >= 0)
+				j = p;
+		}
+	}
 	/* "Mary Fallin (R-OK) said" */
 	if (punct_is(t, j, ")"))
 	{
