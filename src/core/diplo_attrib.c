@@ -560,6 +560,8 @@ subject_before(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, i
 	{
 		int			p = j - 1;
 
+		if (diplo_tok_is(t, p, "past") || diplo_tok_is(t, p, "previous"))
+			p--;
 		if (diplo_tok_is(t, p, "the"))
 			p--;
 		if (p > ss && (diplo_tok_in_set(t, p, &time_prepositions_set) ||
@@ -569,9 +571,20 @@ subject_before(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, i
 			p--;
 			for (; p >= ss && p > c - 8 && skippable(t, p);)
 				p--;
-			if (p >= ss && ms->end_at[p] >= 0)
+			/* a mention, or the comma closing its apposition */
+			if (p >= ss && (ms->end_at[p] >= 0 || punct_is(t, p, ",")))
 				j = p;
 		}
+	}
+	/* "Gov. John Kasich (R-OH), said", not "X, chairman of Y (a PAC), said" */
+	if (punct_is(t, j, ",") && punct_is(t, j - 1, ")") && j - 1 > ss)
+	{
+		int			p = j - 2;
+
+		while (p > ss && j - p < 8 && !punct_is(t, p, "(;"))
+			p--;
+		if (punct_is(t, p, "(") && (t->tok[p + 1].flags & DIPLO_TF_CAP))
+			j--;
 	}
 	/* "Mary Fallin (R-OK) said" */
 	if (punct_is(t, j, ")"))
