@@ -635,7 +635,11 @@ subject_before(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, i
 
 			while (p >= ss && q - p < 6 && t->tok[p].kind == DIPLO_TOK_WORD)
 				p--;
-			if (p < q && diplo_tok_in_set(t, p + 1, &determiners_set) &&
+			/* also "Google's chief executive, X, told" */
+			if (p < q && (diplo_tok_in_set(t, p + 1, &determiners_set) ||
+						  ((t->tok[p + 1].flags & DIPLO_TF_CAP) && p + 2 < q &&
+						   (diplo_tok_is(t, p + 2, "'s") ||
+							diplo_tok_is(t, p + 2, "\xE2\x80\x99s")))) &&
 				(p < ss || punct_is(t, p, ",") || t->tok[p].kind == DIPLO_TOK_QUOTE))
 			{
 				*s = p + 1;
