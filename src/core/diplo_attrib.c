@@ -640,7 +640,11 @@ subject_before(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, i
 						  ((t->tok[p + 1].flags & DIPLO_TF_CAP) && p + 2 < q &&
 						   (diplo_tok_is(t, p + 2, "'s") ||
 							diplo_tok_is(t, p + 2, "\xE2\x80\x99s")))) &&
-				(p < ss || punct_is(t, p, ",") || t->tok[p].kind == DIPLO_TOK_QUOTE))
+				(p < ss || punct_is(t, p, ",") || t->tok[p].kind == DIPLO_TOK_QUOTE) &&
+				/* not "X, a salesman from Sumter, South Carolina, said" */
+				!(punct_is(t, p, ",") && p - 1 >= ss && ms->end_at[p - 1] >= 0 &&
+				  ms->m[ms->end_at[p - 1]].kind == DIPLO_MEN_NAME &&
+				  ms->m[ms->end_at[p - 1]].person_like))
 			{
 				*s = p + 1;
 				*e = ms->m[inner].end;
@@ -676,6 +680,7 @@ subject_before(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, i
 				if (k >= 0 && ms->m[k].kind == DIPLO_MEN_NAME &&
 					(punct_is(t, ms->m[k].start - 1, ",") ||
 					 diplo_tok_is(t, ms->m[k].start - 1, "in") ||
+					 diplo_tok_is(t, ms->m[k].start - 1, "from") ||
 					 diplo_tok_is(t, ms->m[k].start - 1, "of")))
 				{
 					int			k0 = long_apposition(at, t, ms, ss, j);
