@@ -493,6 +493,23 @@ static const char *const time_prepositions[] = {
 
 static DiploWordSet time_prepositions_set = DIPLO_WORDSET(time_prepositions);
 
+/*
+ * Is mention k a one-word label opening the paragraph that the tagger
+ * reads as no proper noun ("Wow: ...", "Grandkids: ...")?  Capitals
+ * ("RAMOS:", "Q:") stay labels.
+ */
+static bool
+common_label(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, int k)
+{
+	uint8_t		pos[OPENER_TAGGED];
+
+	if (ms->m[k].kind != DIPLO_MEN_NAME || ms->m[k].start != 0 || ms->m[k].end != 1 ||
+		(t->tok[0].flags & DIPLO_TF_ALLCAPS) || t->words[0].len < 2)
+		return false;
+	diplo_pos_tag(at->a, t->words, t->n < OPENER_TAGGED ? t->n : OPENER_TAGGED, pos, NULL);
+	return !diplo_pos_is_proper(pos[0]);
+}
+
 /* Days of the week: "X on Friday said" */
 static const char *const weekdays[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -1955,6 +1972,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		/* "Clinton: Time for a new strategy" (headlines, transcripts) */
 		if (punct_is(t, c, ":") && c > 0 && (mi = ms->end_at[c - 1]) >= 0 &&
 			speaker_mention(ms, mi) && ms->m[mi].kind != DIPLO_MEN_PRONOUN &&
+			!common_label(at, t, ms, mi) &&
 			(ms->m[mi].start == 0 ||
 			 (ms->m[mi].start <= 3 && is_dash(t, ms->m[mi].start - 1)) ||
 			 /* "A HEADLINE IN CAPITALS - Philip Bump: “...”" */
