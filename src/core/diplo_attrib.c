@@ -550,6 +550,33 @@ long_apposition(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, 
 }
 
 /*
+ * The person named before an apposition with a role that ends with mention
+ * k, no person, and no closing comma ("X, president and CEO of Y
+ * Association stated"), or -1: words back to the comma after the name.
+ */
+static int
+apposed_name(const DiploTokens *t, const DiploMentions *ms, int k, int ss)
+{
+	int			p = ms->m[k].start - 1;
+	bool		role = false;
+	int			n;
+
+	if (ms->m[k].kind == DIPLO_MEN_PRONOUN || ms->m[k].kind == DIPLO_MEN_ROLE ||
+		(ms->m[k].kind == DIPLO_MEN_NAME && ms->m[k].person_like))
+		return -1;
+	for (; p > ss && ms->m[k].start - p < 12 && !punct_is(t, p, ",") &&
+		 (t->tok[p].kind == DIPLO_TOK_WORD) && !t->cue[p]; p--)
+		if (ms->end_at[p] >= 0 && ms->m[ms->end_at[p]].kind == DIPLO_MEN_ROLE)
+			role = true;
+	if (!role || !punct_is(t, p, ",") || p - 1 < ss)
+		return -1;
+	n = ms->end_at[p - 1];
+	if (n < 0 || ms->m[n].kind != DIPLO_MEN_NAME || !ms->m[n].person_like)
+		return -1;
+	return n;
+}
+
+/*
  * The subject before cue c: a mention ending there (after adverbs, a
  * parenthesis or ", who"), an apposition ("X, a doctor, said", "The
  * Swedish Prime Minister, X, said"), or a plain noun phrase.  Fills *s, *e
@@ -623,6 +650,15 @@ subject_before(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, i
 	k = ms->end_at[j];
 	if (k >= 0)
 	{
+		int			named = apposed_name(t, ms, k, ss);
+
+		/* "X, president and CEO of Y Association stated": the person */
+		if (named >= 0)
+		{
+			*s = ms->m[named].start;
+			*e = ms->m[k].end;
+			return named;
+		}
 		if (!speaker_mention(ms, k) && !speaking_place(t, ms, k, ss))
 			return -2;
 		*s = ms->m[k].start;
