@@ -229,7 +229,15 @@ Lind continued:
 (135, 'a quoted sentence inside another cue''s clause goes to the inverted speech cue after it',
  $b$Polling shows that “the public is not comfortable with the new port,” said Laura Mendez, the editor of a harbour weekly.$b$),
 (136, 'a sentence opening with "Said" and a name: the quote after the name''s apposition',
- $b$The village was quiet. Said Laura Mendez, who grew up in the port, “We were all so proud of her.”$b$);
+ $b$The village was quiet. Said Laura Mendez, who grew up in the port, “We were all so proud of her.”$b$),
+(137, 'an apposed name after a possessive phrase, and a party tag before the comma, keep the subject before the cue',
+ $b$Ruiz's lawyer, Mateo Lind, said Ortiz was looking for free publicity. After winning the port vote in Arica, Gov. Laura Mendez (R-OH), said, “We will sign it in May.”$b$),
+(138, 'a time phrase before the cue and a place closing an apposition are passed over',
+ $b$Tomas Ortiz at the time said the port would close. Mateo Lind, a fisherman from Arica, Chile, said the quotas were unfair.$b$),
+(139, 'a one-word label that is no name speaks nothing; an apposition with a role and no closing comma',
+ $b$Wow: the harbour deal is finally done and everyone is happy about it.
+
+Ana Ruiz, president and CEO of Andes Shipping Association stated, “The port will stay open.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
