@@ -652,6 +652,28 @@ subject_before(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, i
 	{
 		int			named = apposed_name(t, ms, k, ss);
 
+		/* "X in a Medium post said", "X in an interview said": the person */
+		if (named < 0 && ms->m[k].kind == DIPLO_MEN_CHANNEL)
+		{
+			int			p = ms->m[k].start - 1;
+
+			/* "in a Medium post": a determiner and capitalised words */
+			for (int g = 0; g < 3 && p > ss && t->tok[p].kind == DIPLO_TOK_WORD &&
+				 ((t->tok[p].flags & DIPLO_TF_CAP) ||
+				  diplo_tok_in_set(t, p, &determiners_set)); g++)
+				p--;
+			if (p - 1 >= ss && (diplo_tok_is(t, p, "in") || diplo_tok_is(t, p, "on") ||
+								diplo_tok_is(t, p, "via")) &&
+				ms->end_at[p - 1] >= 0 && ms->m[ms->end_at[p - 1]].kind == DIPLO_MEN_NAME &&
+				ms->m[ms->end_at[p - 1]].person_like)
+			{
+				named = ms->end_at[p - 1];
+				*s = ms->m[named].start;
+				*e = ms->m[named].end;
+				return named;
+			}
+		}
+
 		/* "X, president and CEO of Y Association stated": the person */
 		if (named >= 0)
 		{
