@@ -2109,8 +2109,11 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			mi = subject_before(at, t, ms, c - 1, ss, &s, &e, &desc);
 		else if (cue->flags & DIPLO_CUE_PARTICIPLE)
 		{
-			/* ", adding", also after a quote's closing mark: ",” adding" */
-			if (!punct_is(t, c - 1, ",") &&
+			/*
+			 * ", adding", also after a quote's closing mark: ",” adding", or
+			 * "by": "X quashed the rumours by tweeting that ..."
+			 */
+			if (!punct_is(t, c - 1, ",") && !diplo_tok_is(t, c - 1, "by") &&
 				!(c > 1 && ix.close[c - 1] >= 0 && punct_is(t, c - 2, ",")))
 				continue;
 			if (as.n > 0 && as.v[as.n - 1].cue_s >= ss)
