@@ -2114,6 +2114,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			 * "by": "X quashed the rumours by tweeting that ..."
 			 */
 			if (!punct_is(t, c - 1, ",") && !diplo_tok_is(t, c - 1, "by") &&
+				!diplo_tok_is(t, c - 1, "while") && !diplo_tok_is(t, c - 1, "after") &&
+				!diplo_tok_is(t, c - 1, "before") &&
 				!(c > 1 && ix.close[c - 1] >= 0 && punct_is(t, c - 2, ",")))
 				continue;
 			if (as.n > 0 && as.v[as.n - 1].cue_s >= ss)
