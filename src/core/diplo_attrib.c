@@ -510,6 +510,22 @@ common_label(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, int
 	return !diplo_pos_is_proper(pos[0]);
 }
 
+/*
+ * The last token of a label before the colon at c, before a party tag in
+ * parentheses ("Rep. X (R-S.C.): ..."), or c - 1.
+ */
+static int
+label_end(const DiploTokens *t, int c)
+{
+	int			p = c - 2;
+
+	if (!punct_is(t, c - 1, ")"))
+		return c - 1;
+	while (p > 0 && c - p < 8 && !punct_is(t, p, "(;"))
+		p--;
+	return punct_is(t, p, "(") && p > 0 && (t->tok[p + 1].flags & DIPLO_TF_CAP) ? p - 1 : c - 1;
+}
+
 /* Days of the week: "X on Friday said" */
 static const char *const weekdays[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -2028,7 +2044,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			continue;
 		}
 		/* "Clinton: Time for a new strategy" (headlines, transcripts) */
-		if (punct_is(t, c, ":") && c > 0 && (mi = ms->end_at[c - 1]) >= 0 &&
+		if (punct_is(t, c, ":") && c > 0 &&
+			(mi = ms->end_at[label_end(t, c)]) >= 0 &&
 			speaker_mention(ms, mi) && ms->m[mi].kind != DIPLO_MEN_PRONOUN &&
 			!common_label(at, t, ms, mi) &&
 			(ms->m[mi].start == 0 ||
