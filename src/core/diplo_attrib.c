@@ -893,17 +893,21 @@ past_subject_insert(const DiploTokens *t, int p, int c)
 /*
  * The subject of cue c after its apposition or aside ("X, an ally of Y,
  * told", "X — a close ally of Y — told"): the nearest speaker mention whose
- * insert ends right before c.  Fills *s, *e and returns its index, or -2.
+ * insert ends right before c (a person's name or a pronoun if person).
+ * Fills *s, *e and returns its index, or -2.
  */
 static int
 subject_past_insert(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
-					int *s, int *e)
+					bool person, int *s, int *e)
 {
 	for (int p = c - 2; p >= ss && c - p < 24; p--)
 	{
 		int			k = ms->end_at[p];
 
-		if (k >= 0 && speaker_mention(ms, k) && past_subject_insert(t, p + 1, c) == c)
+		if (k >= 0 && speaker_mention(ms, k) &&
+			(!person || (ms->m[k].kind == DIPLO_MEN_NAME && ms->m[k].person_like) ||
+			 ms->m[k].kind == DIPLO_MEN_PRONOUN) &&
+			past_subject_insert(t, p + 1, c) == c)
 		{
 			*s = ms->m[k].start;
 			*e = ms->m[k].end;
@@ -2160,9 +2164,14 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		 */
 		if (mi == -2 && (cue->flags & DIPLO_CUE_TAKES_OBJECT) &&
 			(punct_is(t, c - 1, ",") || is_dash(t, c - 1)) &&
-			((p = subject_past_insert(t, ms, c, ss, &s, &e)) >= 0 ||
+			((p = subject_past_insert(t, ms, c, ss, false, &s, &e)) >= 0 ||
 			 (p = clause_subject(at, t, ms, c, ss, &s, &e)) >= 0) &&
 			ms->m[p].kind != DIPLO_MEN_PLACE)
+			mi = p;
+		/* "A former candidate -- X, who lost to Y -- said": a person before the aside */
+		if (mi == -2 && is_dash(t, c - 1) && c - 2 > ss &&
+			t->tok[c - 2].kind != DIPLO_TOK_QUOTE &&
+			(p = subject_past_insert(t, ms, c, ss, true, &s, &e)) >= 0)
 			mi = p;
 		/* "Said X, who grew up there, “...”": the quote after the name */
 		if (mi == -2 && c == ss && (p = inverted_subject(t, ms, c)) >= 0 &&
