@@ -558,10 +558,25 @@ long_apposition(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, 
 	if (!punct_is(t, after, ",") || j - after >= LONG_APPOSITION)
 		return -1;
 	for (int p = after; p < j; p++)
+	{
+		/* a short title in quotes: "host of MSNBC’s “Morning Joe,”" */
+		if (t->tok[p].kind == DIPLO_TOK_QUOTE && p > after && t->tok[p - 1].kind == DIPLO_TOK_WORD)
+		{
+			int			q = p + 1;
+
+			while (q <= j && q - p <= 6 && t->tok[q].kind != DIPLO_TOK_QUOTE)
+				q++;
+			if (q <= j && t->tok[q].kind == DIPLO_TOK_QUOTE && word_count(t, p + 1, q) <= 4)
+			{
+				p = q;
+				continue;
+			}
+		}
 		if (t->tok[p].kind == DIPLO_TOK_QUOTE || punct_is(t, p, ";:") ||
 			(punct_is(t, p, ".") && !abbreviation_dot(t, p)) ||
 			(t->cue[p] && cue_verb_in_apposition(t, p)))
 			return -1;
+	}
 	return k;
 }
 
@@ -809,6 +824,14 @@ subject_before(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, i
 			return k;
 		}
 		return -2;
+	}
+	/* "X, host of MSNBC’s “Morning Joe,” suggested": a title closing the apposition */
+	if (t->tok[j].kind == DIPLO_TOK_QUOTE && j - 1 > ss && punct_is(t, j - 1, ",") &&
+		(k = long_apposition(at, t, ms, ss, j)) >= 0)
+	{
+		*s = ms->m[k].start;
+		*e = ms->m[k].end;
+		return k;
 	}
 	/* a plain noun phrase: "the report said", "critics say" */
 	if (t->tok[j].kind == DIPLO_TOK_WORD && (t->tok[j].flags & DIPLO_TF_LOWER) &&
