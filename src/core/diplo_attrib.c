@@ -2160,7 +2160,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			if (!punct_is(t, c - 1, ",") && !diplo_tok_is(t, c - 1, "by") &&
 				!diplo_tok_is(t, c - 1, "while") && !diplo_tok_is(t, c - 1, "after") &&
 				!diplo_tok_is(t, c - 1, "before") && !diplo_tok_is(t, c - 1, "when") &&
-				!diplo_tok_is(t, c - 1, "in") &&
+				!diplo_tok_is(t, c - 1, "in") && !is_dash(t, c - 1) &&
 				!(c > 1 && ix.close[c - 1] >= 0 && punct_is(t, c - 2, ",")))
 				continue;
 			if (as.n > 0 && as.v[as.n - 1].cue_s >= ss)
