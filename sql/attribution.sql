@@ -235,7 +235,31 @@ Lind continued:
 (113, '", who" after a name is the writer''s aside; after a common noun it stays in the content',
  $b$Ana Ruiz said the envoy, who arrived on Monday, would stay until May. Mateo Lind said the plan was drafted by Sofia Berg, who has led the talks since March.$b$),
 (114, 'a semicolon closes the content of "according to"',
- $b$According to Mateo Lind, the border will reopen next week; the ministry has not confirmed it.$b$);
+ $b$According to Mateo Lind, the border will reopen next week; the ministry has not confirmed it.$b$),
+(130, 'an inverted cue past a capitalised word or three modifiers: the name after them',
+ $b$“The harbour will stay open,” said State Senator Mateo Lind. “Nobody wants a strike,” said former port executive Laura Mendez.$b$),
+(131, 'a one-word sentence opener (an adverb, a plural noun and an adverb) is no subject',
+ $b$Moreover, Mateo Lind, director of the Andes Institute, noted that the port would reopen. Hours later, Ana Ruiz met the mayor, telling reporters, “We will sign the deal in May.”$b$),
+(132, 'the subject of a participle: after an opening phrase with commas of its own, after "by" and after "while"',
+ $b$Amid calls for new tariffs, quotas and bans, Ana Ruiz met the council, saying the port would stay open. Mateo Lind quashed rumours of a strike by tweeting that the docks would open on Monday. Laura Mendez praised the deal while insisting that the quotas stay.$b$),
+(133, 'a cue after an apposition or an aside between dashes: the subject speaks, not the addressee of "told"',
+ $b$Another Ruiz ally, Harbour Chief Mateo Lind, told Radio Andes that the port would reopen. Laura Mendez — a close ally of the mayor — told Canal Sur that the vote would wait. Tomas Ortiz — a teacher from Arica — says the port is safe.$b$),
+(134, 'an apposition opening with a possessive name before a participle',
+ $b$Tomas Ortiz, Ana's father, issued a statement on Thursday, saying a foundation would be created.$b$),
+(135, 'a quoted sentence inside another cue''s clause goes to the inverted speech cue after it',
+ $b$Polling shows that “the public is not comfortable with the new port,” said Laura Mendez, the editor of a harbour weekly.$b$),
+(136, 'a sentence opening with "Said" and a name: the quote after the name''s apposition',
+ $b$The village was quiet. Said Laura Mendez, who grew up in the port, “We were all so proud of her.”$b$),
+(137, 'an apposed name after a possessive phrase, a party tag before the comma and a short title inside an apposition keep the subject before the cue',
+ $b$Ruiz's lawyer, Mateo Lind, said Ortiz was looking for free publicity. After winning the port vote in Arica, Gov. Laura Mendez (R-OH), said, “We will sign it in May.” Ana Ruiz, host of Radio Andes’s “Morning Port,” suggested the mayor’s refusal to sign could cost him the vote.$b$),
+(138, 'a time phrase or a channel phrase before the cue and a place closing an apposition are passed over',
+ $b$Tomas Ortiz at the time said the port would close. Mateo Lind, a fisherman from Arica, Chile, said the quotas were unfair. Ana Ruiz in a Medium post said the docks would reopen.$b$),
+(139, 'a one-word label that is no name speaks nothing, a label before a party tag does; an apposition with a role and no closing comma',
+ $b$Wow: the harbour deal is finally done and everyone is happy about it.
+
+Ana Ruiz, president and CEO of Andes Shipping Association stated, “The port will stay open.”
+
+Rep. Mateo Lind (R-S.C.): “I have not heard anyone cite that figure.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -14,6 +14,7 @@
 								 * sentence start */
 #define POS_LEFT 8				/* tokens tagged before a cue */
 #define POS_RIGHT 4				/* tokens tagged from a cue on */
+#define OPENER_TAGGED 4			/* tokens tagged from a sentence's first word */
 #define MAX_CONTENT 120			/* tokens of reported content at most */
 #define RELAY_WINDOW 8			/* attributions searched for a relay */
 #define MAX_RELAY_DEPTH 2		/* a reported clause ends before the
@@ -324,7 +325,10 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 	cue = diplo_tok_cue(t, i);
 	if (!cue || cue->cls == DIPLO_CUE_TOPIC)
 		return NULL;
-	if ((t->tok[i].flags & DIPLO_TF_CAP) && (t->tok[i].flags & DIPLO_TF_SENT_START))
+	/* a capitalised word opening its sentence, but "Said X, “...”" */
+	if ((t->tok[i].flags & DIPLO_TF_CAP) && (t->tok[i].flags & DIPLO_TF_SENT_START) &&
+		!(strcmp(cue->lemma, "say") == 0 && i + 1 < t->n &&
+		  t->tok[i + 1].kind == DIPLO_TOK_WORD && (t->tok[i + 1].flags & DIPLO_TF_CAP)))
 		return NULL;
 	if (diplo_tok_in_set(t, i - 1, &no_cue_before_set) &&
 		!(t->tok[i - 1].flags & DIPLO_TF_ALLCAPS) && !progressive_form(t, i))
@@ -444,6 +448,84 @@ describing_mention(const DiploMentions *ms, int k)
 		(ms->m[k].kind == DIPLO_MEN_ROLE || ms->m[k].kind == DIPLO_MEN_ORG);
 }
 
+/*
+ * Is mention k one word opening its sentence that the tagger reads as no
+ * proper noun ("Moreover, X said", "Hours later, X returned")?
+ */
+static bool
+opener_word(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, int k)
+{
+	uint8_t		pos[OPENER_TAGGED];
+	int			i;
+	int			n;
+
+	if (k < 0 || ms->m[k].kind != DIPLO_MEN_NAME)
+		return false;
+	i = ms->m[k].start;
+	if (ms->m[k].end != i + 1 || !(t->tok[i].flags & DIPLO_TF_SENT_START))
+		return false;
+	n = diplo_sentence_end(t, i) - i;
+	/* tagged apart, leaving the cue's window (pos_of) as it was */
+	diplo_pos_tag(at->a, t->words + i, n < OPENER_TAGGED ? n : OPENER_TAGGED, pos, NULL);
+	/* "Boreing said": a subject before its verb */
+	if (n > 1 && diplo_pos_is_finite(pos[1]))
+		return false;
+	/* "Hours later, X said", "Days earlier, X said" */
+	if (n > 2 && (pos[0] == DIPLO_POS_NNS || pos[0] == DIPLO_POS_NN) &&
+		pos[1] == DIPLO_POS_RB && punct_is(t, i + 2, ","))
+		return true;
+	return (pos[0] >= DIPLO_POS_RB && pos[0] <= DIPLO_POS_RBS) || pos[0] == DIPLO_POS_IN ||
+		pos[0] == DIPLO_POS_CD || pos[0] == DIPLO_POS_VBG || pos[0] == DIPLO_POS_VBN ||
+		pos[0] == DIPLO_POS_DT || pos[0] == DIPLO_POS_JJ;
+}
+
+/* Time nouns of a phrase between a subject and its cue: "X at the time said" */
+static const char *const time_nouns[] = {
+	"time", "day", "week", "month", "year", "past", "morning", "afternoon",
+	"evening", "night", "weekend", NULL
+};
+
+static DiploWordSet time_nouns_set = DIPLO_WORDSET(time_nouns);
+
+static const char *const time_prepositions[] = {
+	"at", "in", "on", "during", "that", "this", "last", NULL
+};
+
+static DiploWordSet time_prepositions_set = DIPLO_WORDSET(time_prepositions);
+
+/*
+ * Is mention k a one-word label opening the paragraph that the tagger
+ * reads as no proper noun ("Wow: ...", "Grandkids: ...")?  Capitals
+ * ("RAMOS:", "Q:") stay labels.
+ */
+static bool
+common_label(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, int k)
+{
+	uint8_t		pos[OPENER_TAGGED];
+
+	if (ms->m[k].kind != DIPLO_MEN_NAME || ms->m[k].start != 0 || ms->m[k].end != 1 ||
+		(t->tok[0].flags & DIPLO_TF_ALLCAPS) || t->words[0].len < 2)
+		return false;
+	diplo_pos_tag(at->a, t->words, t->n < OPENER_TAGGED ? t->n : OPENER_TAGGED, pos, NULL);
+	return !diplo_pos_is_proper(pos[0]);
+}
+
+/*
+ * The last token of a label before the colon at c, before a party tag in
+ * parentheses ("Rep. X (R-S.C.): ..."), or c - 1.
+ */
+static int
+label_end(const DiploTokens *t, int c)
+{
+	int			p = c - 2;
+
+	if (!punct_is(t, c - 1, ")"))
+		return c - 1;
+	while (p > 0 && c - p < 8 && !punct_is(t, p, "(;"))
+		p--;
+	return punct_is(t, p, "(") && p > 0 && (t->tok[p + 1].flags & DIPLO_TF_CAP) ? p - 1 : c - 1;
+}
+
 /* Days of the week: "X on Friday said" */
 static const char *const weekdays[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -458,12 +540,13 @@ static DiploWordSet weekdays_set = DIPLO_WORDSET(weekdays);
  * or -1.
  */
 static int
-long_apposition(const DiploTokens *t, const DiploMentions *ms, int ss, int j)
+long_apposition(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, int ss, int j)
 {
 	int			k = ms->start_at[clause_start(t, ss, j)];
 	int			after;
 
-	if (k < 0 || !(ms->m[k].kind == DIPLO_MEN_NAME || ms->m[k].kind == DIPLO_MEN_ORG))
+	if (k < 0 || !(ms->m[k].kind == DIPLO_MEN_NAME || ms->m[k].kind == DIPLO_MEN_ORG) ||
+		opener_word(at, t, ms, k))
 		return -1;
 	after = ms->m[k].end;
 	/* "Rep. Bobby Scott (D-Va.), ranking member ..., said" */
@@ -475,11 +558,53 @@ long_apposition(const DiploTokens *t, const DiploMentions *ms, int ss, int j)
 	if (!punct_is(t, after, ",") || j - after >= LONG_APPOSITION)
 		return -1;
 	for (int p = after; p < j; p++)
+	{
+		/* a short title in quotes: "host of MSNBC’s “Morning Joe,”" */
+		if (t->tok[p].kind == DIPLO_TOK_QUOTE && p > after && t->tok[p - 1].kind == DIPLO_TOK_WORD)
+		{
+			int			q = p + 1;
+
+			while (q <= j && q - p <= 6 && t->tok[q].kind != DIPLO_TOK_QUOTE)
+				q++;
+			if (q <= j && t->tok[q].kind == DIPLO_TOK_QUOTE && word_count(t, p + 1, q) <= 4)
+			{
+				p = q;
+				continue;
+			}
+		}
 		if (t->tok[p].kind == DIPLO_TOK_QUOTE || punct_is(t, p, ";:") ||
 			(punct_is(t, p, ".") && !abbreviation_dot(t, p)) ||
 			(t->cue[p] && cue_verb_in_apposition(t, p)))
 			return -1;
+	}
 	return k;
+}
+
+/*
+ * The person named before an apposition with a role that ends with mention
+ * k, no person, and no closing comma ("X, president and CEO of Y
+ * Association stated"), or -1: words back to the comma after the name.
+ */
+static int
+apposed_name(const DiploTokens *t, const DiploMentions *ms, int k, int ss)
+{
+	int			p = ms->m[k].start - 1;
+	bool		role = false;
+	int			n;
+
+	if (ms->m[k].kind == DIPLO_MEN_PRONOUN || ms->m[k].kind == DIPLO_MEN_ROLE ||
+		(ms->m[k].kind == DIPLO_MEN_NAME && ms->m[k].person_like))
+		return -1;
+	for (; p > ss && ms->m[k].start - p < 12 && !punct_is(t, p, ",") &&
+		 (t->tok[p].kind == DIPLO_TOK_WORD) && !t->cue[p]; p--)
+		if (ms->end_at[p] >= 0 && ms->m[ms->end_at[p]].kind == DIPLO_MEN_ROLE)
+			role = true;
+	if (!role || !punct_is(t, p, ",") || p - 1 < ss)
+		return -1;
+	n = ms->end_at[p - 1];
+	if (n < 0 || ms->m[n].kind != DIPLO_MEN_NAME || !ms->m[n].person_like)
+		return -1;
+	return n;
 }
 
 /*
@@ -491,7 +616,7 @@ long_apposition(const DiploTokens *t, const DiploMentions *ms, int ss, int j)
  * for none.
  */
 static int
-subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
+subject_before(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 			   int *s, int *e, int *desc)
 {
 	int			j = c - 1;
@@ -504,6 +629,38 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 	if (j - 1 > ss && diplo_tok_in_set(t, j, &weekdays_set) && diplo_tok_is(t, j - 1, "on"))
 		for (j -= 2; j >= ss && j > c - 7 && skippable(t, j);)
 			j--;
+	/* "Trump at the time said", "X last week said", "X earlier in the day touted" */
+	else if (j - 1 > ss && diplo_tok_in_set(t, j, &time_nouns_set) &&
+			 (t->tok[j].flags & DIPLO_TF_LOWER))
+	{
+		int			p = j - 1;
+
+		if (diplo_tok_is(t, p, "past") || diplo_tok_is(t, p, "previous"))
+			p--;
+		if (diplo_tok_is(t, p, "the"))
+			p--;
+		if (p > ss && (diplo_tok_in_set(t, p, &time_prepositions_set) ||
+					   (p == j - 1 && (diplo_tok_is(t, p, "last") ||
+									   diplo_tok_is(t, p, "this")))))
+		{
+			p--;
+			for (; p >= ss && p > c - 8 && skippable(t, p);)
+				p--;
+			/* a mention, or the comma closing its apposition */
+			if (p >= ss && (ms->end_at[p] >= 0 || punct_is(t, p, ",")))
+				j = p;
+		}
+	}
+	/* "Gov. John Kasich (R-OH), said", not "X, chairman of Y (a PAC), said" */
+	if (punct_is(t, j, ",") && punct_is(t, j - 1, ")") && j - 1 > ss)
+	{
+		int			p = j - 2;
+
+		while (p > ss && j - p < 8 && !punct_is(t, p, "(;"))
+			p--;
+		if (punct_is(t, p, "(") && (t->tok[p + 1].flags & DIPLO_TF_CAP))
+			j--;
+	}
 	/* "Mary Fallin (R-OK) said" */
 	if (punct_is(t, j, ")"))
 	{
@@ -524,6 +681,37 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 	k = ms->end_at[j];
 	if (k >= 0)
 	{
+		int			named = apposed_name(t, ms, k, ss);
+
+		/* "X in a Medium post said", "X in an interview said": the person */
+		if (named < 0 && ms->m[k].kind == DIPLO_MEN_CHANNEL)
+		{
+			int			p = ms->m[k].start - 1;
+
+			/* "in a Medium post": a determiner and capitalised words */
+			for (int g = 0; g < 3 && p > ss && t->tok[p].kind == DIPLO_TOK_WORD &&
+				 ((t->tok[p].flags & DIPLO_TF_CAP) ||
+				  diplo_tok_in_set(t, p, &determiners_set)); g++)
+				p--;
+			if (p - 1 >= ss && (diplo_tok_is(t, p, "in") || diplo_tok_is(t, p, "on") ||
+								diplo_tok_is(t, p, "via")) &&
+				ms->end_at[p - 1] >= 0 && ms->m[ms->end_at[p - 1]].kind == DIPLO_MEN_NAME &&
+				ms->m[ms->end_at[p - 1]].person_like)
+			{
+				named = ms->end_at[p - 1];
+				*s = ms->m[named].start;
+				*e = ms->m[named].end;
+				return named;
+			}
+		}
+
+		/* "X, president and CEO of Y Association stated": the person */
+		if (named >= 0)
+		{
+			*s = ms->m[named].start;
+			*e = ms->m[k].end;
+			return named;
+		}
 		if (!speaker_mention(ms, k) && !speaking_place(t, ms, k, ss))
 			return -2;
 		*s = ms->m[k].start;
@@ -539,16 +727,30 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 		 * "the Vatican spokesman, Federico Lombardi, said": a short phrase
 		 * with a determiner opening the clause, then the name
 		 */
+		int			is = inner >= 0 ? ms->m[inner].start : -1;
+
+		/* "Another Clinton ally, Agriculture Secretary X, told": capitalised premodifiers */
+		for (int g = 0; g < 2 && is - 1 > ss && t->tok[is - 1].kind == DIPLO_TOK_WORD &&
+			 (t->tok[is - 1].flags & DIPLO_TF_CAP); g++)
+			is--;
 		if (inner >= 0 && ms->m[inner].kind == DIPLO_MEN_NAME &&
-			ms->m[inner].person_like && punct_is(t, ms->m[inner].start - 1, ","))
+			ms->m[inner].person_like && punct_is(t, is - 1, ","))
 		{
-			int			q = ms->m[inner].start - 2;
+			int			q = is - 2;
 			int			p = q;
 
 			while (p >= ss && q - p < 6 && t->tok[p].kind == DIPLO_TOK_WORD)
 				p--;
-			if (p < q && diplo_tok_in_set(t, p + 1, &determiners_set) &&
-				(p < ss || punct_is(t, p, ",") || t->tok[p].kind == DIPLO_TOK_QUOTE))
+			/* also "Google's chief executive, X, told" */
+			if (p < q && (diplo_tok_in_set(t, p + 1, &determiners_set) ||
+						  ((t->tok[p + 1].flags & DIPLO_TF_CAP) && p + 2 < q &&
+						   (diplo_tok_is(t, p + 2, "'s") ||
+							diplo_tok_is(t, p + 2, "\xE2\x80\x99s")))) &&
+				(p < ss || punct_is(t, p, ",") || t->tok[p].kind == DIPLO_TOK_QUOTE) &&
+				/* not "X, a salesman from Sumter, South Carolina, said" */
+				!(punct_is(t, p, ",") && p - 1 >= ss && ms->end_at[p - 1] >= 0 &&
+				  ms->m[ms->end_at[p - 1]].kind == DIPLO_MEN_NAME &&
+				  ms->m[ms->end_at[p - 1]].person_like))
 			{
 				*s = p + 1;
 				*e = ms->m[inner].end;
@@ -584,9 +786,10 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 				if (k >= 0 && ms->m[k].kind == DIPLO_MEN_NAME &&
 					(punct_is(t, ms->m[k].start - 1, ",") ||
 					 diplo_tok_is(t, ms->m[k].start - 1, "in") ||
+					 diplo_tok_is(t, ms->m[k].start - 1, "from") ||
 					 diplo_tok_is(t, ms->m[k].start - 1, "of")))
 				{
-					int			k0 = long_apposition(t, ms, ss, j);
+					int			k0 = long_apposition(at, t, ms, ss, j);
 
 					if (k0 >= 0 && k0 != k)
 					{
@@ -613,7 +816,7 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 		 * a long apposition with commas of its own, from the sentence
 		 * start: "X, a rabbi from Hollywood, Fla., who ..., said"
 		 */
-		k = long_apposition(t, ms, ss, j);
+		k = long_apposition(at, t, ms, ss, j);
 		if (k >= 0)
 		{
 			*s = ms->m[k].start;
@@ -621,6 +824,14 @@ subject_before(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 			return k;
 		}
 		return -2;
+	}
+	/* "X, host of MSNBC’s “Morning Joe,” suggested": a title closing the apposition */
+	if (t->tok[j].kind == DIPLO_TOK_QUOTE && j - 1 > ss && punct_is(t, j - 1, ",") &&
+		(k = long_apposition(at, t, ms, ss, j)) >= 0)
+	{
+		*s = ms->m[k].start;
+		*e = ms->m[k].end;
+		return k;
 	}
 	/* a plain noun phrase: "the report said", "critics say" */
 	if (t->tok[j].kind == DIPLO_TOK_WORD && (t->tok[j].flags & DIPLO_TF_LOWER) &&
@@ -674,6 +885,9 @@ past_subject_insert(const DiploTokens *t, int p, int c)
 			 (diplo_tok_in_set(t, p + 1, &determiners_set) ||
 			  diplo_tok_is(t, p + 1, "who") ||
 			  t->tok[p + 1].kind == DIPLO_TOK_NUMBER ||
+			  /* "Tracy Martin, Trayvon's father, said" */
+			  (p + 2 < c && (t->tok[p + 1].flags & DIPLO_TF_CAP) &&
+			   (diplo_tok_is(t, p + 2, "'s") || diplo_tok_is(t, p + 2, "\xE2\x80\x99s"))) ||
 			  (t->tok[p + 1].kind == DIPLO_TOK_WORD &&
 			   (t->tok[p + 1].flags & DIPLO_TF_LOWER) &&
 			   !diplo_is_function_word(t, p + 1))))
@@ -686,7 +900,45 @@ past_subject_insert(const DiploTokens *t, int p, int c)
 		if (punct_is(t, q, ","))
 			return q + 1;
 	}
+	/* "X — a close ally of Y — told": an aside between dashes */
+	else if (is_dash(t, p))
+	{
+		int			q = p + 1;
+
+		while (q < c && q - p < 20 && !is_dash(t, q) && t->tok[q].kind != DIPLO_TOK_QUOTE &&
+			   !punct_is(t, q, ".;:"))
+			q++;
+		if (q < c && is_dash(t, q))
+			return q + 1;
+	}
 	return p;
+}
+
+/*
+ * The subject of cue c after its apposition or aside ("X, an ally of Y,
+ * told", "X — a close ally of Y — told"): the nearest speaker mention whose
+ * insert ends right before c (a person's name or a pronoun if person).
+ * Fills *s, *e and returns its index, or -2.
+ */
+static int
+subject_past_insert(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
+					bool person, int *s, int *e)
+{
+	for (int p = c - 2; p >= ss && c - p < 24; p--)
+	{
+		int			k = ms->end_at[p];
+
+		if (k >= 0 && speaker_mention(ms, k) &&
+			(!person || (ms->m[k].kind == DIPLO_MEN_NAME && ms->m[k].person_like) ||
+			 ms->m[k].kind == DIPLO_MEN_PRONOUN) &&
+			past_subject_insert(t, p + 1, c) == c)
+		{
+			*s = ms->m[k].start;
+			*e = ms->m[k].end;
+			return k;
+		}
+	}
+	return -2;
 }
 
 /* Conjunctions that may open a sentence before its subject. */
@@ -704,7 +956,7 @@ static DiploWordSet sentence_conjunctions_set = DIPLO_WORDSET(sentence_conjuncti
  * Returns its mention index and fills *s, *e, or returns -2.
  */
 static int
-clause_subject(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
+clause_subject(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 			   int *s, int *e)
 {
 	int			p = ss;
@@ -722,20 +974,31 @@ clause_subject(const DiploTokens *t, const DiploMentions *ms, int c, int ss,
 	}
 	if (p >= c)
 		return -2;
-	if (ms->start_at[p] < 0 || !speaker_mention(ms, ms->start_at[p]))
+	if (ms->start_at[p] < 0 || !speaker_mention(ms, ms->start_at[p]) ||
+		opener_word(at, t, ms, ms->start_at[p]))
 	{
-		/* an opening phrase ended by a comma */
+		/*
+		 * an opening phrase ended by a comma, also with commas of its own
+		 * ("Amid calls for X, Y and Z, W said")
+		 */
 		int			q = p + 1;
 
-		while (q < c && q - p < 16 && !punct_is(t, q, ",;:") &&
-			   t->tok[q].kind != DIPLO_TOK_QUOTE)
+		for (int commas = 0;; commas++)
+		{
+			while (q < c && q - p < 16 && !punct_is(t, q, ",;:") &&
+				   t->tok[q].kind != DIPLO_TOK_QUOTE)
+				q++;
+			if (!punct_is(t, q, ","))
+				return -2;
+			if (commas == 2 || (q + 1 < c && ms->start_at[q + 1] >= 0 &&
+								speaker_mention(ms, ms->start_at[q + 1])))
+				break;
 			q++;
-		if (!punct_is(t, q, ","))
-			return -2;
+		}
 		p = q + 1;
 	}
 	k = p < c ? ms->start_at[p] : -1;
-	if (k < 0 || !speaker_mention(ms, k) || ms->m[k].end >= c)
+	if (k < 0 || !speaker_mention(ms, k) || ms->m[k].end >= c || opener_word(at, t, ms, k))
 		return -2;
 	p = past_subject_insert(t, ms->m[k].end, c);
 	/* a verb of its own follows the subject */
@@ -868,7 +1131,9 @@ hyphen_modifier(const DiploWord *w)
 static int
 inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
 {
-	for (int p = c + 1; p < t->n && p <= c + 3; p++)
+	bool		capword = false;
+
+	for (int p = c + 1; p < t->n && p <= c + 4; p++)
 	{
 		int			m = ms->start_at[p];
 
@@ -876,8 +1141,29 @@ inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
 		{
 			int			q = ms->m[m].end;
 
-			if (!speaker_mention(ms, m))
+			/* "said State Senator X": a capitalised word only before a name */
+			if (capword && !(ms->m[m].kind == DIPLO_MEN_NAME && ms->m[m].person_like))
 				return -1;
+
+			/*
+			 * "said German Ortega", "said American Unity Fund president X":
+			 * a place word modifying the name that follows
+			 */
+			if (!speaker_mention(ms, m))
+			{
+				for (int r = q; r < t->n && r <= q + 4; r++)
+				{
+					int			n = ms->start_at[r];
+
+					if (n >= 0 && ms->m[n].kind == DIPLO_MEN_NAME && ms->m[n].person_like)
+						return n;
+					if (n >= 0 && ms->m[n].end > r + 1)
+						r = ms->m[n].end - 1;
+					else if (t->tok[r].kind != DIPLO_TOK_WORD)
+						break;
+				}
+				return -1;
+			}
 			/*
 			 * "said former South Carolina Gov. Jim Hodges": a name without a
 			 * title (and capitalised words) right before a titled name
@@ -913,6 +1199,12 @@ inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
 						break;
 				}
 			return m;
+		}
+		if (t->tok[p].kind == DIPLO_TOK_WORD && (t->tok[p].flags & DIPLO_TF_CAP) &&
+			!capword && p == c + 1)
+		{
+			capword = true;
+			continue;
 		}
 		if (t->tok[p].kind != DIPLO_TOK_WORD ||
 			!((t->tok[p].flags & DIPLO_TF_LOWER) || hyphen_modifier(&t->words[p])) ||
@@ -1146,8 +1438,12 @@ speaker_by_any_verb(const DiploTokens *t, const DiploMentions *ms, int close,
 		if (v >= t->n || t->tok[v].kind != DIPLO_TOK_WORD ||
 			!(t->tok[v].flags & DIPLO_TF_LOWER) || diplo_is_function_word(t, v))
 			return -1;
+		/* "“...,” Trump barked and walked off": a past verb, then "and" */
 		if (!(v + 1 >= t->n || punct_is(t, v + 1, ".,;!?") ||
-			  diplo_tok_in_set(t, v + 1, &after_quote_verb_set)))
+			  diplo_tok_in_set(t, v + 1, &after_quote_verb_set) ||
+			  (diplo_tok_is(t, v + 1, "and") && t->words[v].len > 3 &&
+			   t->words[v].s[t->words[v].len - 2] == 'e' &&
+			   t->words[v].s[t->words[v].len - 1] == 'd')))
 			return -1;
 		*vs = v;
 		*ve = v + 1;
@@ -1488,7 +1784,7 @@ content_end(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 		if (t->cue[p] == NULL || (cue = cue_at(at, t, p)) == NULL ||
 			(cue->flags & DIPLO_CUE_PARTICIPLE))
 			continue;
-		if (subject_before(t, ms, p, cs, &s, &se2, &desc) == -2)
+		if (subject_before(at, t, ms, p, cs, &s, &se2, &desc) == -2)
 			continue;
 		if (++inner == MAX_RELAY_DEPTH)
 		{
@@ -1776,8 +2072,10 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			continue;
 		}
 		/* "Clinton: Time for a new strategy" (headlines, transcripts) */
-		if (punct_is(t, c, ":") && c > 0 && (mi = ms->end_at[c - 1]) >= 0 &&
+		if (punct_is(t, c, ":") && c > 0 &&
+			(mi = ms->end_at[label_end(t, c)]) >= 0 &&
 			speaker_mention(ms, mi) && ms->m[mi].kind != DIPLO_MEN_PRONOUN &&
+			!common_label(at, t, ms, mi) &&
 			(ms->m[mi].start == 0 ||
 			 (ms->m[mi].start <= 3 && is_dash(t, ms->m[mi].start - 1)) ||
 			 /* "A HEADLINE IN CAPITALS - Philip Bump: “...”" */
@@ -1831,7 +2129,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			r->cue_e = c + 1;
 			r->cs = c + 1;
 			r->ce = t->n;
-			if ((mi = clause_subject(t, ms, c, t->sent_start[t->tok[c].sentence],
+			if ((mi = clause_subject(at, t, ms, c, t->sent_start[t->tok[c].sentence],
 									 &s, &e)) >= 0 &&
 				ms->m[mi].kind != DIPLO_MEN_PLACE)
 			{
@@ -1853,11 +2151,17 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		/* the subject: before, or after an inverted cue ("...,” said X) */
 		/* "X is telling supporters that ...": a finite verb */
 		if (progressive_form(t, c))
-			mi = subject_before(t, ms, c - 1, ss, &s, &e, &desc);
+			mi = subject_before(at, t, ms, c - 1, ss, &s, &e, &desc);
 		else if (cue->flags & DIPLO_CUE_PARTICIPLE)
 		{
-			/* ", adding", also after a quote's closing mark: ",” adding" */
-			if (!punct_is(t, c - 1, ",") &&
+			/*
+			 * ", adding", also after a quote's closing mark: ",” adding", or
+			 * "by": "X quashed the rumours by tweeting that ..."
+			 */
+			if (!punct_is(t, c - 1, ",") && !diplo_tok_is(t, c - 1, "by") &&
+				!diplo_tok_is(t, c - 1, "while") && !diplo_tok_is(t, c - 1, "after") &&
+				!diplo_tok_is(t, c - 1, "before") && !diplo_tok_is(t, c - 1, "when") &&
+				!diplo_tok_is(t, c - 1, "in") && !is_dash(t, c - 1) &&
 				!(c > 1 && ix.close[c - 1] >= 0 && punct_is(t, c - 2, ",")))
 				continue;
 			if (as.n > 0 && as.v[as.n - 1].cue_s >= ss)
@@ -1866,21 +2170,56 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				mi = -3;
 			}
 			/* "X criticised the plan, calling it absurd" */
-			else if ((mi = clause_subject(t, ms, c, ss, &s, &e)) < 0 ||
+			else if ((mi = clause_subject(at, t, ms, c, ss, &s, &e)) < 0 ||
 					 ms->m[mi].kind == DIPLO_MEN_PLACE)
 				continue;
 		}
 		else
-			mi = subject_before(t, ms, c, ss, &s, &e, &desc);
+			mi = subject_before(at, t, ms, c, ss, &s, &e, &desc);
 		if (mi == -2 && !(cue->flags & DIPLO_CUE_PARTICIPLE) &&
 			(cue->cls == DIPLO_CUE_SPEECH || cue->cls == DIPLO_CUE_STANCE) &&
 			span_holding(&ix, c) < 0 && (mi = np_subject(at, t, c, ss, &s, &e)) == -1)
 			/* "Some Democrats said": a named group */
 			entity = diplo_coref_named_group(at->coref, t, s, e);
 		if (mi == -2 && coordinated_cue(t, c, ss))
-			mi = clause_subject(t, ms, c, ss, &s, &e);
-		if (mi == -2 && (c == 0 || punct_is(t, c - 1, ",") ||
-						 t->tok[c - 1].kind == DIPLO_TOK_QUOTE || is_dash(t, c - 1) ||
+			mi = clause_subject(at, t, ms, c, ss, &s, &e);
+		/*
+		 * "X — an ally of Y — told MSNBC": the addressee of "told" after a
+		 * comma or a dash is no inverted subject while the clause has one
+		 */
+		if (mi == -2 && (cue->flags & DIPLO_CUE_TAKES_OBJECT) &&
+			(punct_is(t, c - 1, ",") || is_dash(t, c - 1)) &&
+			((p = subject_past_insert(t, ms, c, ss, false, &s, &e)) >= 0 ||
+			 (p = clause_subject(at, t, ms, c, ss, &s, &e)) >= 0) &&
+			ms->m[p].kind != DIPLO_MEN_PLACE)
+			mi = p;
+		/* "A former candidate -- X, who lost to Y -- said": a person before the aside */
+		if (mi == -2 && is_dash(t, c - 1) && c - 2 > ss &&
+			t->tok[c - 2].kind != DIPLO_TOK_QUOTE &&
+			(p = subject_past_insert(t, ms, c, ss, true, &s, &e)) >= 0)
+			mi = p;
+		/* "Said X, who grew up there, “...”": the quote after the name */
+		if (mi == -2 && c == ss && (p = inverted_subject(t, ms, c)) >= 0 &&
+			ms->m[p].kind == DIPLO_MEN_NAME && ms->m[p].person_like)
+		{
+			for (int q = ms->m[p].end; q < se && q - c < SUBJECT_WINDOW; q++)
+				if (t->tok[q].kind == DIPLO_TOK_QUOTE)
+				{
+					int			k = span_opening_at(&ix, q);
+
+					if (k >= 0 && span_attr[k] < 0 && punct_is(t, q - 1, ",:"))
+						span = k;
+					break;
+				}
+			if (span < 0)
+				continue;
+			mi = p;
+			s = ms->m[mi].start;
+			e = ms->m[mi].end;
+			inverted = true;
+		}
+		if (mi == -2 && (c == 0 || punct_is(t, c - 1, ",") || is_dash(t, c - 1) ||
+						 t->tok[c - 1].kind == DIPLO_TOK_QUOTE ||
 						 (punct_is(t, c - 1, "'") && c > 1 &&
 						  t->tok[c - 2].kind == DIPLO_TOK_QUOTE)) &&
 			(p = inverted_subject(t, ms, c)) >= 0)
@@ -1934,6 +2273,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 							  ch && ch->kind == DIPLO_ORG_CHANNEL ? ch->canonical : cue->lemma);
 		}
 		/* direct: a quote closing just before the attribution */
+		if (span < 0)
 		{
 			int			p = (inverted ? c : (mi == -3 ? c : s)) - 1;
 
@@ -1954,7 +2294,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			if (span >= 0 && span_attr[span] >= 0)
 				span = -1;
 			/* "that it was “absurd,” adding ...": the mixed quote's words */
-			if (span >= 0 &&
+			/* "Polling shows that “... sentence ...,” said X": the sentence is X's */
+			if (span >= 0 && !(inverted && cue->cls == DIPLO_CUE_SPEECH &&
+							   word_count(t, qs->span[span].first, qs->span[span].last) >= 4) &&
 				qs->span[span].open >= 0 && in_reported[qs->span[span].open])
 				span = -1;
 			/*
@@ -2128,7 +2470,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		int			colon = t->n - 1;
 		int			s,
 					e;
-		int			m = clause_subject(t, ms, colon,
+		int			m = clause_subject(at, t, ms, colon,
 									   t->sent_start[t->tok[colon].sentence], &s, &e);
 
 		/* the cue: "continued:", "said:", or the verb of a longer clause */
@@ -2228,7 +2570,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			colon = sp->open - 1;
 			int			s,
 						e;
-			int			m = clause_subject(t, ms, colon,
+			int			m = clause_subject(at, t, ms, colon,
 										   t->sent_start[t->tok[colon].sentence], &s, &e);
 
 			if (m >= 0 && ms->m[m].kind != DIPLO_MEN_PLACE)
@@ -2255,7 +2597,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			ps = t->sent_start[t->tok[dot].sentence];
 			int			s,
 						e;
-			int			m = clause_subject(t, ms, dot, ps, &s, &e);
+			int			m = clause_subject(at, t, ms, dot, ps, &s, &e);
 			int			cv = -1;
 
 			for (int i = ps; m >= 0 && i < dot; i++)
@@ -2289,7 +2631,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			ps = t->sent_start[t->tok[sp->open].sentence];
 			int			s,
 						e;
-			int			m = clause_subject(t, ms, sp->open, ps, &s, &e);
+			int			m = clause_subject(at, t, ms, sp->open, ps, &s, &e);
 			int			cv = -1;
 			bool		quoted = false;
 
