@@ -324,7 +324,17 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 	/* modifiers: places, possessive places, adjectives */
 	for (int guard = 0; guard < 8 && k < t->n; guard++)
 	{
-		const DiploCountry *c = place_at(t, k, &len);
+		const DiploCountry *c;
+
+		/*
+		 * "The Washington Post", "the New York Times": an organisation of
+		 * the lexicon whose name opens with a place or a modifier
+		 */
+		if ((t->tok[k].flags & DIPLO_TF_CAP) &&
+			(org = diplo_lex_org(t->words, t->n, k, &olen)) != NULL &&
+			olen >= 2 && org->kind != DIPLO_ORG_CHANNEL)
+			break;
+		c = place_at(t, k, &len);
 
 		if (c)
 		{
