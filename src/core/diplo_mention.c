@@ -183,6 +183,11 @@ name_run(const DiploTokens *t, int k)
 			e++;
 			continue;
 		}
+		/* a capitalised verb that heads organisation names ends one ("Huffington Post") */
+		if (e > k && (t->tok[e].flags & DIPLO_TF_CAP) &&
+			!(t->tok[e].flags & (DIPLO_TF_ALLCAPS | DIPLO_TF_SENT_START)) &&
+			diplo_lex_org_head(t->words[e]) && diplo_tok_cue(t, e) != NULL)
+			e++;
 		break;
 	}
 	return e;
