@@ -1102,6 +1102,24 @@ plain_np_after(const DiploTokens *t, int i, int se)
 	return p;
 }
 
+/*
+ * Does the organisation of mention m modify the common noun after it ("a
+ * Washington Post analysis", "the RealClearPolitics polling average")?  The
+ * source is then that noun's phrase, not the organisation.
+ */
+static bool
+org_modifies_noun(const DiploTokens *t, const DiploMention *m)
+{
+	int			e = m->end;
+
+	if (!((m->kind == DIPLO_MEN_ORG && !m->title && !m->person_like) ||
+		  (m->kind == DIPLO_MEN_NAME && !m->person_like)))
+		return false;
+	return e < t->n && t->tok[e].kind == DIPLO_TOK_WORD &&
+		(t->tok[e].flags & DIPLO_TF_LOWER) && !diplo_is_function_word(t, e) &&
+		!diplo_tok_cue(t, e);
+}
+
 /* Words that may follow the verb of "“...,” X barked": a particle or a preposition. */
 static const char *const after_quote_verb[] = {
 	"back", "out", "up", "on", "in", "at", "with", "to", "during", "after",
@@ -1691,6 +1709,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			ss = t->sent_start[t->tok[c].sentence];
 			if (m >= 0 && !speaker_mention(ms, m))
 				continue;
+			if (m >= 0 && org_modifies_noun(t, &ms->m[m]))
+				m = -1;
 			if (m < 0 && (np_e = plain_np_after(t, c + 2, se)) < 0)
 				continue;
 			r = push_attr(a, &as);
