@@ -458,6 +458,18 @@ role_entity(DiploCoref *c, const DiploMention *m)
 	return best;
 }
 
+/* Are the words of tokens [s, e) lowercase (a capital opening a sentence or on a determiner aside)? */
+static bool
+all_lowercase(const DiploTokens *t, int s, int e)
+{
+	for (int k = s; k < e; k++)
+		if (t->tok[k].kind == DIPLO_TOK_WORD && !(t->tok[k].flags & DIPLO_TF_LOWER) &&
+			!(k == s && ((t->tok[k].flags & DIPLO_TF_SENT_START) ||
+						 diplo_is_function_word(t, k))))
+			return false;
+	return true;
+}
+
 /* Second pass: the entity a speaker mention refers to, or -1. */
 int
 diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
@@ -474,10 +486,12 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 				e = named_org_entity(c, t, m);
 			break;
 		case DIPLO_MEN_ORG:
-			/* "the administration", "the military": no name and no country */
-			if (m->org && !m->org->country && !m->country && !m->title &&
-				m->org->kind == DIPLO_ORG_GOVERNMENT &&
-				(t->tok[m->end - 1].flags & DIPLO_TF_LOWER))
+			/*
+			 * "the administration", "the military", "an administration
+			 * official": no name and no country
+			 */
+			if (m->org && !m->org->country && !m->country &&
+				m->org->kind == DIPLO_ORG_GOVERNMENT && all_lowercase(t, m->start, m->end))
 				break;
 			if (m->org)
 				e = lexicon_org_entity(c, t, m);
