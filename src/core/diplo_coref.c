@@ -470,6 +470,16 @@ all_lowercase(const DiploTokens *t, int s, int e)
 	return true;
 }
 
+/* Is name mention m a place after "in" ("Cruz's fusillade in Colorado underscored"), no speaker? */
+static bool
+place_after_preposition(const DiploTokens *t, const DiploMention *m)
+{
+	int			k = m->start - 1;
+
+	return k >= 0 && t->tok[k].kind == DIPLO_TOK_WORD && (t->tok[k].flags & DIPLO_TF_LOWER) &&
+		diplo_tok_is(t, k, "in");
+}
+
 /* Second pass: the entity a speaker mention refers to, or -1. */
 int
 diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
@@ -480,6 +490,8 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 	switch (m->kind)
 	{
 		case DIPLO_MEN_NAME:
+			if (place_after_preposition(t, m))
+				break;
 			if (m->person_like)
 				e = person_entity(c, t, m, true);
 			else
