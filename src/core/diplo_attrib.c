@@ -123,6 +123,24 @@ word_count(const DiploTokens *t, int s, int e)
 	return n;
 }
 
+/*
+ * May label mention m speak the words [s, e) after its colon?  Not an
+ * unknown word in capitals ("LOOK:", "BOOM:"; an interview's "Q:" speaks)
+ * nor before a tally with no word ("Clinton: 1,769.").
+ */
+static bool
+label_speaks(const DiploTokens *t, const DiploMention *m, int s, int e)
+{
+	int			words = 0;
+
+	if (m->kind == DIPLO_MEN_ACRONYM && m->end - m->start == 1 &&
+		t->words[m->start].len > 1)
+		return false;
+	for (int i = s; i < e && i < s + 8 && words == 0; i++)
+		words += t->tok[i].kind == DIPLO_TOK_WORD;
+	return words > 0;
+}
+
 /* Is token i a punctuation token starting with one of chars? */
 static bool
 punct_is(const DiploTokens *t, int i, const char *chars)
@@ -1809,7 +1827,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		{
 			int			end = t->n < c + 1 + MAX_CONTENT ? t->n : c + 1 + MAX_CONTENT;
 
-			if (word_count(t, c + 1, end) < 2)
+			if (word_count(t, c + 1, end) < 2 || !label_speaks(t, &ms->m[mi], c + 1, end))
 				continue;
 			r = push_attr(a, &as);
 			r->subj_s = ms->m[mi].start;
