@@ -1455,6 +1455,28 @@ colon_announces(DiploAttrib *at, const DiploTokens *t, int entity, int cs, int c
 	at->colon_cue_len = t->tok[ce - 1].cend - t->tok[cs].cstart;
 }
 
+/*
+ * Is the speaker of r an organisation whose mention modifies the noun after
+ * it ("a Huffington Post review found", "a CNN/WMUR poll shows")?  The
+ * source is then that noun, no speaker.
+ */
+static bool
+org_before_noun(DiploAttrib *at, const DiploTokens *t, const Attr *r)
+{
+	int			e = r->subj_e;
+	int			tag;
+
+	if (r->entity < 0 || r->subj_s < 0 || e >= t->n ||
+		at->coref->ent[r->entity].type != DIPLO_SPEAKER_ORGANIZATION ||
+		at->coref->ent[r->entity].person_like)
+		return false;
+	if (t->tok[e].kind != DIPLO_TOK_WORD || !(t->tok[e].flags & DIPLO_TF_LOWER) ||
+		t->cue[e] || (t->tok[e].flags & DIPLO_TF_SENT_START))
+		return false;
+	tag = pos_of(at, t, e);
+	return tag == DIPLO_POS_NN || tag == DIPLO_POS_NNS;
+}
+
 /* Append an output quote for attribution r. */
 static int
 emit(DiploAttrib *at, const DiploTokens *t, const Attr *r)
@@ -1473,7 +1495,7 @@ emit(DiploAttrib *at, const DiploTokens *t, const Attr *r)
 	}
 	q = &at->q[at->nq];
 	memset(q, 0, sizeof(*q));
-	q->speaker = r->entity;
+	q->speaker = org_before_noun(at, t, r) ? -1 : r->entity;
 	q->channel = r->channel;
 	q->addressee = r->addressee;
 	q->kind = r->kind;
