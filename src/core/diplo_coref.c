@@ -480,6 +480,36 @@ place_after_preposition(const DiploTokens *t, const DiploMention *m)
 		diplo_tok_is(t, k, "in");
 }
 
+/*
+ * The organisation a capitalised channel word that heads organisation
+ * names stands for ("The Post" after "The Washington Post"; else a paper
+ * of that name), or -1 for a channel word in lowercase.
+ */
+static int
+capitalised_head(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
+{
+	int			k = m->end - 1;
+	const DiploWord *w = &t->words[k];
+
+	if (m->end - m->start > 2 || !(t->tok[k].flags & DIPLO_TF_CAP) ||
+		(t->tok[k].flags & (DIPLO_TF_ALLCAPS | DIPLO_TF_SENT_START)) ||
+		!diplo_lex_org_head(*w) ||
+		(m->end < t->n && t->tok[m->end].kind == DIPLO_TOK_WORD &&
+		 (t->tok[m->end].flags & DIPLO_TF_CAP)))
+		return -1;
+	for (int e = c->n - 1; e >= 0; e--)
+	{
+		const char *name = c->ent[e].name;
+		size_t		len = strlen(name);
+
+		if (c->ent[e].type == DIPLO_SPEAKER_ORGANIZATION && len > (size_t) w->len &&
+			name[len - w->len - 1] == ' ' &&
+			strncmp(name + len - w->len, w->s, w->len) == 0)
+			return e;
+	}
+	return org_entity_named(c, t, m, k, m->end);
+}
+
 /* Second pass: the entity a speaker mention refers to, or -1. */
 int
 diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
@@ -514,6 +544,9 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 				e = lexicon_org_entity(c, t, m);
 				break;
 			}
+			/* "The Post reported": a channel word heading a paper's name */
+			if (m->channel && (e = capitalised_head(c, t, m)) >= 0)
+				break;
 			for (int k = c->nissuers - 1; k >= 0 && m->channel; k--)
 				if (strcmp(c->issuers[k].what, m->channel->canonical) == 0)
 				{
