@@ -1768,6 +1768,23 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				/* "according to a new poll": a source that is no speaker */
 				r->subj_s = c + 2;
 				r->subj_e = np_e;
+				/* "according to a count by The Associated Press": its author */
+				for (int b = c + 3; b + 1 < np_e; b++)
+				{
+					int			am = ms->start_at[b + 1];
+
+					if (!diplo_tok_is(t, b, "by"))
+						continue;
+					if (am >= 0 && (ms->m[am].kind == DIPLO_MEN_ORG ||
+									ms->m[am].kind == DIPLO_MEN_NAME) &&
+						!org_modifies_noun(t, &ms->m[am]))
+					{
+						r->subj_s = ms->m[am].start;
+						r->subj_e = ms->m[am].end;
+						r->entity = diplo_coref_resolve(at->coref, t, &ms->m[am]);
+					}
+					break;
+				}
 			}
 			/*
 			 * "“...,” X said at a rally, according to the Sun.": the outlet
