@@ -1814,6 +1814,14 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			{
 				int			p = r->subj_e;
 
+				/* "According to a Reuters/Ipsos poll, ...": the source runs to its comma */
+				for (int q = p; q < se && q - p <= 8 && t->tok[q].kind != DIPLO_TOK_QUOTE &&
+					 !t->cue[q]; q++)
+					if (punct_is(t, q, ","))
+					{
+						p = q;
+						break;
+					}
 				if (punct_is(t, p, ","))
 					p++;
 				r->cs = p;
