@@ -1133,6 +1133,11 @@ org_modifies_noun(const DiploTokens *t, const DiploMention *m)
 	if (!((m->kind == DIPLO_MEN_ORG && !m->title && !m->person_like) ||
 		  (m->kind == DIPLO_MEN_NAME && !m->person_like)))
 		return false;
+	/* "a Reuters/Ipsos poll", "a New York Times/CBS News survey" */
+	if (punct_is(t, e, "/"))
+		for (e++; e < t->n && e - m->end <= 4 && t->tok[e].kind == DIPLO_TOK_WORD &&
+			 (t->tok[e].flags & DIPLO_TF_CAP); e++)
+			;
 	return e < t->n && t->tok[e].kind == DIPLO_TOK_WORD &&
 		(t->tok[e].flags & DIPLO_TF_LOWER) && !diplo_is_function_word(t, e) &&
 		!diplo_tok_cue(t, e);
