@@ -530,10 +530,14 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 		case DIPLO_MEN_ORG:
 			/*
 			 * "the administration", "the military", "an administration
-			 * official": no name and no country
+			 * official" (not "the spokesman of the ministry"): no name and
+			 * no country
 			 */
 			if (m->org && !m->org->country && !m->country &&
-				m->org->kind == DIPLO_ORG_GOVERNMENT && all_lowercase(t, m->start, m->end))
+				m->org->kind == DIPLO_ORG_GOVERNMENT && all_lowercase(t, m->start, m->end) &&
+				(!m->title || (m->org->org_kind &&
+							   (strcmp(m->org->org_kind, "government") == 0 ||
+								strcmp(m->org->org_kind, "military") == 0))))
 				break;
 			if (m->org)
 				e = lexicon_org_entity(c, t, m);
