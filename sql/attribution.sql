@@ -235,7 +235,9 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (147, 'according to a count by an organisation: the organisation',
  $b$Ana Ruiz leads the race by 40 delegates, according to a count by The Associated Press.$b$),
 (148, 'according to a poll of two organisations, to its comma',
- $b$According to a Reuters/Ipsos poll, the two candidates are tied in Temuco.$b$);
+ $b$According to a Reuters/Ipsos poll, the two candidates are tied in Temuco.$b$),
+(149, 'members of a body are not the body; the body itself speaks',
+ $b$Two members of the Andes Council told reporters that the vote would be close. The Andes Council said the vote would be on Friday.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -510,6 +510,16 @@ capitalised_head(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 	return org_entity_named(c, t, m, k, m->end);
 }
 
+/* Is mention m the body after "members of" ("members of Congress told"), no speaker? */
+static bool
+member_of(const DiploTokens *t, const DiploMention *m)
+{
+	int			k = m->start - 1;
+
+	return k >= 1 && diplo_tok_is(t, k, "of") && diplo_tok_is(t, k - 1, "members") &&
+		(t->tok[k - 1].flags & DIPLO_TF_LOWER);
+}
+
 /* Second pass: the entity a speaker mention refers to, or -1. */
 int
 diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
@@ -520,7 +530,7 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 	switch (m->kind)
 	{
 		case DIPLO_MEN_NAME:
-			if (place_after_preposition(t, m))
+			if (place_after_preposition(t, m) || (!m->person_like && member_of(t, m)))
 				break;
 			if (m->person_like)
 				e = person_entity(c, t, m, true);
@@ -528,6 +538,8 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 				e = named_org_entity(c, t, m);
 			break;
 		case DIPLO_MEN_ORG:
+			if (member_of(t, m))
+				break;
 			/*
 			 * "the administration", "the military", "an administration
 			 * official" (not "the spokesman of the ministry"): no name and
