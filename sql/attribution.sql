@@ -226,8 +226,10 @@ Lind continued:
  $b$An administration official said the border would reopen in May.$b$),
 (144, 'a name after "in" is a place, no speaker',
  $b$The strike in Temuco showed that the dock workers were angry.$b$),
-(145, 'a headline label in capitals that is no name does not speak',
+(145, 'a headline label in capitals that is no name does not speak, nor a label before a list of names',
  $b$LOOK: Photos of the empty harbour are going viral
+
+Temuco: Sofia Berg, Erik Dahl, Lina Okafor, Kofi Mensah
 
 The port reopened on Monday, Ana Ruiz said.$b$),
 (146, 'an organisation before the noun of its subject: no speaker',

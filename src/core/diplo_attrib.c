@@ -123,30 +123,37 @@ word_count(const DiploTokens *t, int s, int e)
 	return n;
 }
 
-/*
- * May label mention m speak the words [s, e) after its colon?  Not an
- * unknown word in capitals ("LOOK:", "BOOM:"; an interview's "Q:" speaks)
- * nor before a tally with no word ("Clinton: 1,769.").
- */
-static bool
-label_speaks(const DiploTokens *t, const DiploMention *m, int s, int e)
-{
-	int			words = 0;
-
-	if (m->kind == DIPLO_MEN_ACRONYM && m->end - m->start == 1 &&
-		t->words[m->start].len > 1)
-		return false;
-	for (int i = s; i < e && i < s + 8 && words == 0; i++)
-		words += t->tok[i].kind == DIPLO_TOK_WORD;
-	return words > 0;
-}
-
 /* Is token i a punctuation token starting with one of chars? */
 static bool
 punct_is(const DiploTokens *t, int i, const char *chars)
 {
 	return i >= 0 && i < t->n && t->tok[i].kind == DIPLO_TOK_PUNCT &&
 		strchr(chars, t->text[t->tok[i].start]) != NULL;
+}
+
+/*
+ * May label mention m speak the words [s, e) after its colon?  Not an
+ * unknown word in capitals ("LOOK:", "BOOM:"; an interview's "Q:" speaks)
+ * nor before a tally with no word ("Clinton: 1,769.") or a list of names.
+ */
+static bool
+label_speaks(const DiploTokens *t, const DiploMention *m, int s, int e)
+{
+	int			words = 0;
+	int			caps = 0;
+	int			commas = 0;
+
+	if (m->kind == DIPLO_MEN_ACRONYM && m->end - m->start == 1 &&
+		t->words[m->start].len > 1)
+		return false;
+	/* "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a list of names */
+	for (int i = s; i < e && i < s + 16; i++)
+	{
+		words += t->tok[i].kind == DIPLO_TOK_WORD;
+		caps += t->tok[i].kind == DIPLO_TOK_WORD && (t->tok[i].flags & DIPLO_TF_CAP);
+		commas += punct_is(t, i, ",");
+	}
+	return words > 0 && !(commas >= 3 && caps * 4 >= words * 3);
 }
 
 /*
