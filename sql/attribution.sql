@@ -259,7 +259,31 @@ Lind continued:
 
 Ana Ruiz, president and CEO of Andes Shipping Association stated, “The port will stay open.”
 
-Rep. Mateo Lind (R-S.C.): “I have not heard anyone cite that figure.”$b$);
+Rep. Mateo Lind (R-S.C.): “I have not heard anyone cite that figure.”$b$),
+(140, 'an outlet whose name opens with a place is the outlet, not the place',
+ $b$The Washington Post reported that the envoy had left Lima.$b$),
+(141, 'a capitalised channel word heading a paper''s name: the paper, also alone',
+ $b$The Temuco Post reported that the port was closed. The Post said the council would meet in May.$b$),
+(142, 'according to an organisation that modifies a noun: no speaker',
+ $b$The harbour is busier than ever, according to a Reuters shipping tally.$b$),
+(143, 'an office of a government named by a common noun, without a country: no speaker',
+ $b$An administration official said the border would reopen in May.$b$),
+(144, 'a name after "in" is a place, no speaker',
+ $b$The strike in Temuco showed that the dock workers were angry.$b$),
+(145, 'a headline label in capitals that is no name does not speak, nor a label before a list of names',
+ $b$LOOK: Photos of the empty harbour are going viral
+
+Temuco: Sofia Berg, Erik Dahl, Lina Okafor, Kofi Mensah
+
+The port reopened on Monday, Ana Ruiz said.$b$),
+(146, 'an organisation before the noun of its subject: no speaker',
+ $b$A Reuters review found that the copper tariffs had doubled.$b$),
+(147, 'according to a count by an organisation: the organisation',
+ $b$Ana Ruiz leads the race by 40 delegates, according to a count by The Associated Press.$b$),
+(148, 'according to a poll of two organisations, to its comma',
+ $b$According to a Reuters/Ipsos poll, the two candidates are tied in Temuco.$b$),
+(149, 'members of a body are not the body; the body itself speaks',
+ $b$Two members of the Andes Council told reporters that the vote would be close. The Andes Council said the vote would be on Friday.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
@@ -278,4 +302,10 @@ ORDER BY p.id;
 SELECT p.id, s.name, s.type, s.country
 FROM patterns p, diplo_speaker_details(p.body) s
 WHERE p.id IN (11, 12, 91, 93, 94)
+ORDER BY p.id, s.name;
+
+-- The speakers of the outlet patterns, named as the text names them.
+SELECT p.id, s.name, s.type, s.country
+FROM patterns p, diplo_speaker_details(p.body) s
+WHERE p.id BETWEEN 140 AND 149
 ORDER BY p.id, s.name;

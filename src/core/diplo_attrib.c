@@ -133,6 +133,31 @@ punct_is(const DiploTokens *t, int i, const char *chars)
 }
 
 /*
+ * May label mention m speak the words [s, e) after its colon?  Not an
+ * unknown word in capitals ("LOOK:", "BOOM:"; an interview's "Q:" speaks)
+ * nor before a tally with no word ("Clinton: 1,769.") or a list of names.
+ */
+static bool
+label_speaks(const DiploTokens *t, const DiploMention *m, int s, int e)
+{
+	int			words = 0;
+	int			caps = 0;
+	int			commas = 0;
+
+	if (m->kind == DIPLO_MEN_ACRONYM && m->end - m->start == 1 &&
+		t->words[m->start].len > 1)
+		return false;
+	/* "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a list of names */
+	for (int i = s; i < e && i < s + 16; i++)
+	{
+		words += t->tok[i].kind == DIPLO_TOK_WORD;
+		caps += t->tok[i].kind == DIPLO_TOK_WORD && (t->tok[i].flags & DIPLO_TF_CAP);
+		commas += punct_is(t, i, ",");
+	}
+	return words > 0 && !(commas >= 3 && caps * 4 >= words * 3);
+}
+
+/*
  * Is token i punctuation starting with the ASCII character ascii, or one of
  * the two General Punctuation characters U+20xx whose last UTF-8 byte is
  * u1 or u2?
@@ -1395,6 +1420,29 @@ plain_np_after(const DiploTokens *t, int i, int se)
 	return p;
 }
 
+/*
+ * Does the organisation of mention m modify the common noun after it ("a
+ * Washington Post analysis", "the RealClearPolitics polling average")?  The
+ * source is then that noun's phrase, not the organisation.
+ */
+static bool
+org_modifies_noun(const DiploTokens *t, const DiploMention *m)
+{
+	int			e = m->end;
+
+	if (!((m->kind == DIPLO_MEN_ORG && !m->title && !m->person_like) ||
+		  (m->kind == DIPLO_MEN_NAME && !m->person_like)))
+		return false;
+	/* "a Reuters/Ipsos poll", "a New York Times/CBS News survey" */
+	if (punct_is(t, e, "/"))
+		for (e++; e < t->n && e - m->end <= 4 && t->tok[e].kind == DIPLO_TOK_WORD &&
+			 (t->tok[e].flags & DIPLO_TF_CAP); e++)
+			;
+	return e < t->n && t->tok[e].kind == DIPLO_TOK_WORD &&
+		(t->tok[e].flags & DIPLO_TF_LOWER) && !diplo_is_function_word(t, e) &&
+		!diplo_tok_cue(t, e);
+}
+
 /* Words that may follow the verb of "“...,” X barked": a particle or a preposition. */
 static const char *const after_quote_verb[] = {
 	"back", "out", "up", "on", "in", "at", "with", "to", "during", "after",
@@ -1716,6 +1764,28 @@ colon_announces(DiploAttrib *at, const DiploTokens *t, int entity, int cs, int c
 	at->colon_cue_len = t->tok[ce - 1].cend - t->tok[cs].cstart;
 }
 
+/*
+ * Is the speaker of r an organisation whose mention modifies the noun after
+ * it ("a Huffington Post review found", "a CNN/WMUR poll shows")?  The
+ * source is then that noun, no speaker.
+ */
+static bool
+org_before_noun(DiploAttrib *at, const DiploTokens *t, const Attr *r)
+{
+	int			e = r->subj_e;
+	int			tag;
+
+	if (r->entity < 0 || r->subj_s < 0 || e >= t->n ||
+		at->coref->ent[r->entity].type != DIPLO_SPEAKER_ORGANIZATION ||
+		at->coref->ent[r->entity].person_like)
+		return false;
+	if (t->tok[e].kind != DIPLO_TOK_WORD || !(t->tok[e].flags & DIPLO_TF_LOWER) ||
+		t->cue[e] || (t->tok[e].flags & DIPLO_TF_SENT_START))
+		return false;
+	tag = pos_of(at, t, e);
+	return tag == DIPLO_POS_NN || tag == DIPLO_POS_NNS;
+}
+
 /* Append an output quote for attribution r. */
 static int
 emit(DiploAttrib *at, const DiploTokens *t, const Attr *r)
@@ -1734,7 +1804,7 @@ emit(DiploAttrib *at, const DiploTokens *t, const Attr *r)
 	}
 	q = &at->q[at->nq];
 	memset(q, 0, sizeof(*q));
-	q->speaker = r->entity;
+	q->speaker = org_before_noun(at, t, r) ? -1 : r->entity;
 	q->channel = r->channel;
 	q->addressee = r->addressee;
 	q->kind = r->kind;
@@ -1988,6 +2058,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			ss = t->sent_start[t->tok[c].sentence];
 			if (m >= 0 && !speaker_mention(ms, m))
 				continue;
+			if (m >= 0 && org_modifies_noun(t, &ms->m[m]))
+				m = -1;
 			if (m < 0 && (np_e = plain_np_after(t, c + 2, se)) < 0)
 				continue;
 			r = push_attr(a, &as);
@@ -2005,6 +2077,23 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				/* "according to a new poll": a source that is no speaker */
 				r->subj_s = c + 2;
 				r->subj_e = np_e;
+				/* "according to a count by The Associated Press": its author */
+				for (int b = c + 3; b + 1 < np_e; b++)
+				{
+					int			am = ms->start_at[b + 1];
+
+					if (!diplo_tok_is(t, b, "by"))
+						continue;
+					if (am >= 0 && (ms->m[am].kind == DIPLO_MEN_ORG ||
+									ms->m[am].kind == DIPLO_MEN_NAME) &&
+						!org_modifies_noun(t, &ms->m[am]))
+					{
+						r->subj_s = ms->m[am].start;
+						r->subj_e = ms->m[am].end;
+						r->entity = diplo_coref_resolve(at->coref, t, &ms->m[am]);
+					}
+					break;
+				}
 			}
 			/*
 			 * "“...,” X said at a rally, according to the Sun.": the outlet
@@ -2034,6 +2123,14 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			{
 				int			p = r->subj_e;
 
+				/* "According to a Reuters/Ipsos poll, ...": the source runs to its comma */
+				for (int q = p; q < se && q - p <= 8 && t->tok[q].kind != DIPLO_TOK_QUOTE &&
+					 !t->cue[q]; q++)
+					if (punct_is(t, q, ","))
+					{
+						p = q;
+						break;
+					}
 				if (punct_is(t, p, ","))
 					p++;
 				r->cs = p;
@@ -2088,7 +2185,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		{
 			int			end = t->n < c + 1 + MAX_CONTENT ? t->n : c + 1 + MAX_CONTENT;
 
-			if (word_count(t, c + 1, end) < 2)
+			if (word_count(t, c + 1, end) < 2 || !label_speaks(t, &ms->m[mi], c + 1, end))
 				continue;
 			r = push_attr(a, &as);
 			r->subj_s = ms->m[mi].start;

@@ -458,6 +458,68 @@ role_entity(DiploCoref *c, const DiploMention *m)
 	return best;
 }
 
+/* Are the words of tokens [s, e) lowercase (a capital opening a sentence or on a determiner aside)? */
+static bool
+all_lowercase(const DiploTokens *t, int s, int e)
+{
+	for (int k = s; k < e; k++)
+		if (t->tok[k].kind == DIPLO_TOK_WORD && !(t->tok[k].flags & DIPLO_TF_LOWER) &&
+			!(k == s && ((t->tok[k].flags & DIPLO_TF_SENT_START) ||
+						 diplo_is_function_word(t, k))))
+			return false;
+	return true;
+}
+
+/* Is name mention m a place after "in" ("Cruz's fusillade in Colorado underscored"), no speaker? */
+static bool
+place_after_preposition(const DiploTokens *t, const DiploMention *m)
+{
+	int			k = m->start - 1;
+
+	return k >= 0 && t->tok[k].kind == DIPLO_TOK_WORD && (t->tok[k].flags & DIPLO_TF_LOWER) &&
+		diplo_tok_is(t, k, "in");
+}
+
+/*
+ * The organisation a capitalised channel word that heads organisation
+ * names stands for ("The Post" after "The Washington Post"; else a paper
+ * of that name), or -1 for a channel word in lowercase.
+ */
+static int
+capitalised_head(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
+{
+	int			k = m->end - 1;
+	const DiploWord *w = &t->words[k];
+
+	if (m->end - m->start > 2 || !(t->tok[k].flags & DIPLO_TF_CAP) ||
+		(t->tok[k].flags & (DIPLO_TF_ALLCAPS | DIPLO_TF_SENT_START)) ||
+		!diplo_lex_org_head(*w) ||
+		(m->end < t->n && t->tok[m->end].kind == DIPLO_TOK_WORD &&
+		 (t->tok[m->end].flags & DIPLO_TF_CAP)))
+		return -1;
+	for (int e = c->n - 1; e >= 0; e--)
+	{
+		const char *name = c->ent[e].name;
+		size_t		len = strlen(name);
+
+		if (c->ent[e].type == DIPLO_SPEAKER_ORGANIZATION && len > (size_t) w->len &&
+			name[len - w->len - 1] == ' ' &&
+			strncmp(name + len - w->len, w->s, w->len) == 0)
+			return e;
+	}
+	return org_entity_named(c, t, m, k, m->end);
+}
+
+/* Is mention m the body after "members of" ("members of Congress told"), no speaker? */
+static bool
+member_of(const DiploTokens *t, const DiploMention *m)
+{
+	int			k = m->start - 1;
+
+	return k >= 1 && diplo_tok_is(t, k, "of") && diplo_tok_is(t, k - 1, "members") &&
+		(t->tok[k - 1].flags & DIPLO_TF_LOWER);
+}
+
 /* Second pass: the entity a speaker mention refers to, or -1. */
 int
 diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
@@ -468,16 +530,26 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 	switch (m->kind)
 	{
 		case DIPLO_MEN_NAME:
+			if (place_after_preposition(t, m) || (!m->person_like && member_of(t, m)))
+				break;
 			if (m->person_like)
 				e = person_entity(c, t, m, true);
 			else
 				e = named_org_entity(c, t, m);
 			break;
 		case DIPLO_MEN_ORG:
-			/* "the administration", "the military": no name and no country */
-			if (m->org && !m->org->country && !m->country && !m->title &&
-				m->org->kind == DIPLO_ORG_GOVERNMENT &&
-				(t->tok[m->end - 1].flags & DIPLO_TF_LOWER))
+			if (member_of(t, m))
+				break;
+			/*
+			 * "the administration", "the military", "an administration
+			 * official" (not "the spokesman of the ministry"): no name and
+			 * no country
+			 */
+			if (m->org && !m->org->country && !m->country &&
+				m->org->kind == DIPLO_ORG_GOVERNMENT && all_lowercase(t, m->start, m->end) &&
+				(!m->title || (m->org->org_kind &&
+							   (strcmp(m->org->org_kind, "government") == 0 ||
+								strcmp(m->org->org_kind, "military") == 0))))
 				break;
 			if (m->org)
 				e = lexicon_org_entity(c, t, m);
@@ -488,6 +560,9 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 				e = lexicon_org_entity(c, t, m);
 				break;
 			}
+			/* "The Post reported": a channel word heading a paper's name */
+			if (m->channel && (e = capitalised_head(c, t, m)) >= 0)
+				break;
 			for (int k = c->nissuers - 1; k >= 0 && m->channel; k--)
 				if (strcmp(c->issuers[k].what, m->channel->canonical) == 0)
 				{

@@ -200,6 +200,11 @@ name_run(const DiploTokens *t, int k)
 			e++;
 			continue;
 		}
+		/* a capitalised verb that heads organisation names ends one ("Huffington Post") */
+		if (e > k && (t->tok[e].flags & DIPLO_TF_CAP) &&
+			!(t->tok[e].flags & (DIPLO_TF_ALLCAPS | DIPLO_TF_SENT_START)) &&
+			diplo_lex_org_head(t->words[e]) && diplo_tok_cue(t, e) != NULL)
+			e++;
 		break;
 	}
 	return e;
@@ -382,7 +387,17 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 	/* modifiers: places, possessive places, adjectives */
 	for (int guard = 0; guard < 8 && k < t->n; guard++)
 	{
-		const DiploCountry *c = place_at(t, k, &len);
+		const DiploCountry *c;
+
+		/*
+		 * "The Washington Post", "the New York Times": an organisation of
+		 * the lexicon whose name opens with a place or a modifier
+		 */
+		if ((t->tok[k].flags & DIPLO_TF_CAP) &&
+			(org = diplo_lex_org(t->words, t->n, k, &olen)) != NULL &&
+			olen >= 2 && org->kind != DIPLO_ORG_CHANNEL)
+			break;
+		c = place_at(t, k, &len);
 
 		if (c)
 		{
