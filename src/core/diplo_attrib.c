@@ -56,7 +56,7 @@ static const char *const skip_before_cue[] = {
 	"both", "all", "specifically", "simply", "flatly", "quickly", "never",
 	"has", "had", "did", "not", "just", "even", "actually", "herself",
 	"himself", "themselves", "itself", "often", "now", "still", "already",
-	"always", "sometimes", "soon", "once", "yet", "too", "later", NULL
+	"always", "sometimes", "soon", "once", "yet", "too", "later", "first", NULL
 };
 
 static DiploWordSet skip_before_cue_set = DIPLO_WORDSET(skip_before_cue);
@@ -64,7 +64,7 @@ static DiploWordSet skip_before_cue_set = DIPLO_WORDSET(skip_before_cue);
 static const char *const no_cue_before[] = {
 	"to", "a", "an", "the", "was", "were", "been", "being", "be", "is", "are",
 	"his", "her", "their", "its", "our", "my", "your", "this", "that", "of",
-	"first", "phone", "conference", NULL
+	"phone", "conference", NULL
 };
 
 static DiploWordSet no_cue_before_set = DIPLO_WORDSET(no_cue_before);
