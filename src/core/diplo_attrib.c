@@ -1774,6 +1774,75 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			c = r->subj_e - 1;
 			continue;
 		}
+		/*
+		 * "The meeting was first reported by Politico.", "As reported by X,
+		 * ...", "..., as first reported by X": the passive's agent speaks
+		 */
+		if ((cue = diplo_tok_cue(t, c)) != NULL && (cue->flags & DIPLO_CUE_BY_AGENT) &&
+			diplo_tok_is(t, c + 1, "by") && c + 2 < t->n && span_holding(&ix, c) < 0)
+		{
+			int			m = ms->start_at[c + 2];
+			int			b = c - 1;
+			int			cs = -1,
+						ce = -1;
+
+			ss = t->sent_start[t->tok[c].sentence];
+			se = diplo_sentence_end(t, c);
+			if (m >= 0 && !speaker_mention(ms, m))
+				continue;
+			np_e = m >= 0 ? ms->m[m].end : plain_np_after(t, c + 2, se);
+			if (np_e < 0)
+				continue;
+			for (int g = 0; g < 2 && b > ss && skippable(t, b); g++)
+				b--;
+			if (diplo_tok_is(t, b, "as") && (b == ss || (b == ss + 1 && punct_is(t, ss, "("))))
+			{
+				/* "As reported by X, the content." */
+				for (p = np_e; p < se && p < np_e + 6 && !punct_is(t, p, ","); p++)
+					;
+				if (punct_is(t, p, ","))
+				{
+					cs = p + 1;
+					ce = content_end(at, t, ms, qs, &ix, c, cs, se);
+				}
+			}
+			else if (diplo_tok_is(t, b, "as") && punct_is(t, b - 1, ",") &&
+					 !(as.n > 0 && as.v[as.n - 1].cue_s >= ss) &&
+					 !quote_opens_in(&ix, ss, b))
+			{
+				/* "The content, as first reported by X." */
+				cs = ss;
+				ce = b - 1;
+			}
+			else if (b > ss && diplo_tok_in_set(t, b, &be_forms_set) &&
+					 t->tok[b - 1].kind != DIPLO_TOK_PUNCT)
+			{
+				/* "The meeting was first reported by X.": the clause's subject */
+				cs = b;
+				while (cs > ss && !punct_is(t, cs - 1, ",;:") &&
+					   t->tok[cs - 1].kind != DIPLO_TOK_QUOTE)
+					cs--;
+				ce = b;
+			}
+			if (cs < 0 || ce <= cs)
+				continue;
+			r = push_attr(a, &as);
+			r->cue_s = c;
+			r->cue_e = c + 2;
+			r->subj_s = c + 2;
+			r->subj_e = np_e;
+			if (m >= 0)
+			{
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+				diplo_coref_spoke(at->coref, r->entity, NULL);
+			}
+			r->cs = cs;
+			r->ce = ce;
+			r->kind = quote_opens_in(&ix, r->cs, r->ce) ?
+				DIPLO_QUOTE_MIXED : DIPLO_QUOTE_INDIRECT;
+			c = np_e - 1;
+			continue;
+		}
 		/* "Clinton: Time for a new strategy" (headlines, transcripts) */
 		if (punct_is(t, c, ":") && c > 0 && (mi = ms->end_at[c - 1]) >= 0 &&
 			speaker_mention(ms, mi) && ms->m[mi].kind != DIPLO_MEN_PRONOUN &&

@@ -60,6 +60,8 @@ typedef enum DiploCueClass
 #define DIPLO_CUE_CLAUSE		0x10	/* a stance whose content is a clause
 										 * ("thinks the deal is fair, but"),
 										 * not an object ending at a comma */
+#define DIPLO_CUE_BY_AGENT		0x20	/* its passive names the speaker after
+										 * "by" ("was first reported by X") */
 
 typedef struct DiploCue
 {
