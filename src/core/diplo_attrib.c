@@ -1924,11 +1924,25 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			mi = subject_before(t, ms, c - 1, ss, &s, &e, &desc);
 		else if (cue->flags & DIPLO_CUE_PARTICIPLE)
 		{
+			int			j = c - 1;
+
+			for (int g = 0; g < 2 && j > ss && skippable(t, j); g++)
+				j--;
+			/* "with McCain calling it “a Chinese menu”": an absolute clause */
+			if (j > ss && (p = ms->end_at[j]) >= 0 &&
+				(ms->m[p].kind == DIPLO_MEN_NAME || ms->m[p].kind == DIPLO_MEN_ORG) &&
+				strcmp(cue->lemma, "speak") != 0 &&
+				diplo_tok_is(t, ms->m[p].start - 1, "with"))
+			{
+				mi = p;
+				s = ms->m[p].start;
+				e = ms->m[p].end;
+			}
 			/* ", adding", also after a quote's closing mark: ",” adding" */
-			if (!punct_is(t, c - 1, ",") &&
-				!(c > 1 && ix.close[c - 1] >= 0 && punct_is(t, c - 2, ",")))
+			else if (!punct_is(t, c - 1, ",") &&
+					 !(c > 1 && ix.close[c - 1] >= 0 && punct_is(t, c - 2, ",")))
 				continue;
-			if (as.n > 0 && as.v[as.n - 1].cue_s >= ss)
+			else if (as.n > 0 && as.v[as.n - 1].cue_s >= ss)
 			{
 				entity = as.v[as.n - 1].entity;
 				mi = -3;
