@@ -1324,6 +1324,9 @@ content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, co
 	int			k = c + 1;
 
 	*addressee_mention = -1;
+	/* "referring to the deal" */
+	if ((cue->flags & DIPLO_CUE_TO_OBJECT) && diplo_tok_is(t, k, "to") && k + 1 < se)
+		return k + 1;
 	/*
  * "called for a ceasefire", "called on both sides to ...", "warned of" (not
  * "tweeted about": a topic, not what was said)

@@ -62,6 +62,8 @@ typedef enum DiploCueClass
 										 * not an object ending at a comma */
 #define DIPLO_CUE_BY_AGENT		0x20	/* its passive names the speaker after
 										 * "by" ("was first reported by X") */
+#define DIPLO_CUE_TO_OBJECT		0x40	/* its content follows "to" ("referring
+										 * to the deal") */
 
 typedef struct DiploCue
 {
