@@ -789,6 +789,28 @@ static const char *const subordinators[] = {
 static DiploWordSet subordinators_set = DIPLO_WORDSET(subordinators);
 
 /*
+ * Does a channel ("a statement", "a press release") end just before token
+ * c, or before a day next to it ("a statement Tuesday saying")?
+ */
+static bool
+channel_before(const DiploTokens *t, int c, int ss)
+{
+	int			j = c - 1;
+
+	if (j > ss && diplo_tok_in_set(t, j, &weekdays_set))
+		j--;
+	for (int p = j; p >= ss && p >= j - 1; p--)
+	{
+		int			len;
+		const DiploOrg *ch = diplo_lex_org(t->words, t->n, p, &len);
+
+		if (ch && ch->kind == DIPLO_ORG_CHANNEL && p + len == j + 1)
+			return true;
+	}
+	return false;
+}
+
+/*
  * A noun phrase that opens its clause and ends just before cue c, found
  * by part of speech: "Former prosecutors said", "21 percent said",
  * "Trump's campaign said".  Fills *s, *e and returns -1, or returns -2.
@@ -1941,6 +1963,13 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				s = ms->m[p].start;
 				e = ms->m[p].end;
 			}
+			/* "X issued a statement Tuesday saying ...": the clause's subject */
+			else if (channel_before(t, c, ss) &&
+					 (mi = clause_subject(t, ms, c, ss, &s, &e)) >= 0 &&
+					 ms->m[mi].kind != DIPLO_MEN_PLACE &&
+					 (p = past_subject_insert(t, e, c)) >= c - 6 &&
+					 word_count(t, p, c) == c - p)
+				;
 			/* ", adding", also after a quote's closing mark: ",” adding" */
 			else if (!punct_is(t, c - 1, ",") &&
 					 !(c > 1 && ix.close[c - 1] >= 0 && punct_is(t, c - 2, ",")))
