@@ -788,6 +788,14 @@ static const char *const subordinators[] = {
 
 static DiploWordSet subordinators_set = DIPLO_WORDSET(subordinators);
 
+/* Words that open a question after "asked by X" */
+static const char *const question_words[] = {
+	"whether", "if", "about", "to", "why", "what", "how", "who", "whom",
+	"which", "when", "where", NULL
+};
+
+static DiploWordSet question_words_set = DIPLO_WORDSET(question_words);
+
 /*
  * Does a channel ("a statement", "a press release") end just before token
  * c, or before a day next to it ("a statement Tuesday saying")?
@@ -1815,12 +1823,33 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			se = diplo_sentence_end(t, c);
 			if (m >= 0 && !speaker_mention(ms, m))
 				continue;
-			np_e = m >= 0 ? ms->m[m].end : plain_np_after(t, c + 2, se);
-			if (np_e < 0)
+			if (cue->flags & DIPLO_CUE_TAKES_OBJECT)
+			{
+				/*
+				 * "Asked by Matt Lauer whether she had ...": the passive's
+				 * subject was asked, the content follows the agent
+				 */
+				np_e = m >= 0 ? ms->m[m].end : c + 3;
+				for (p = np_e; p < se && p < c + 10 && !diplo_tok_in_set(t, p, &question_words_set); p++)
+					if (t->tok[p].kind != DIPLO_TOK_WORD || (m >= 0 && p >= np_e + 2))
+						break;
+				if (p >= se || !diplo_tok_in_set(t, p, &question_words_set))
+					continue;
+				if (m < 0)
+					np_e = p;
+				cs = p;
+				for (ce = cs + 1; ce < se && !(punct_is(t, ce, ",;") && span_holding(&ix, ce) < 0); ce++)
+					;
+				if (ce - cs > MAX_CONTENT)
+					continue;
+			}
+			else if ((np_e = m >= 0 ? ms->m[m].end : plain_np_after(t, c + 2, se)) < 0)
 				continue;
 			for (int g = 0; g < 2 && b > ss && skippable(t, b); g++)
 				b--;
-			if (diplo_tok_is(t, b, "as") && (b == ss || (b == ss + 1 && punct_is(t, ss, "("))))
+			if (cs >= 0)
+				;
+			else if (diplo_tok_is(t, b, "as") && (b == ss || (b == ss + 1 && punct_is(t, ss, "("))))
 			{
 				/* "As reported by X, the content." */
 				for (p = np_e; p < se && p < np_e + 6 && !punct_is(t, p, ","); p++)
