@@ -788,6 +788,33 @@ static const char *const subordinators[] = {
 
 static DiploWordSet subordinators_set = DIPLO_WORDSET(subordinators);
 
+/* Time words: "said last week", "said late Thursday" are no content */
+static const char *const time_words[] = {
+	"today", "yesterday", "tonight", "week", "month", "year", "morning",
+	"afternoon", "evening", "night", "ago", "later", "earlier", "monday",
+	"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL
+};
+
+static DiploWordSet time_words_set = DIPLO_WORDSET(time_words);
+
+/*
+ * May the content [cs, ce) after its cue hold two words only ("Flake said
+ * he would.", "called it “absurd.”")?  Not a time ("said last week"), a
+ * number or a name ("told the AP").
+ */
+static bool
+two_word_content(const DiploTokens *t, const DiploMentions *ms, int cs, int ce)
+{
+	if (ms->start_at[cs] >= 0 && ms->m[ms->start_at[cs]].kind != DIPLO_MEN_PRONOUN)
+		return false;
+	for (int i = cs; i < ce; i++)
+		if (t->tok[i].kind == DIPLO_TOK_NUMBER || diplo_tok_in_set(t, i, &time_words_set) ||
+			(t->tok[i].kind == DIPLO_TOK_WORD && (t->tok[i].flags & DIPLO_TF_CAP) &&
+			 ms->start_at[i] >= 0))
+			return false;
+	return true;
+}
+
 /* Words that open a question after "asked by X" */
 static const char *const question_words[] = {
 	"whether", "if", "about", "to", "why", "what", "how", "who", "whom",
@@ -2248,7 +2275,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			/* "endorsed Clinton": a stance takes a short object */
 			if (word_count(t, r->cs, r->ce) <
 				((cue->cls == DIPLO_CUE_STANCE && r->cs > c) ? 1 :
-				 (r->cs == c + 1 && diplo_tok_is(t, r->cs, "to")) ? 2 : 3))
+				 (r->cs == c + 1 && diplo_tok_is(t, r->cs, "to")) ? 2 :
+				 (r->cs > c && two_word_content(t, ms, r->cs, r->ce)) ? 2 : 3))
 			{
 				as.n--;
 				continue;
