@@ -215,7 +215,23 @@ Lind continued:
 (113, '", who" after a name is the writer''s aside; after a common noun it stays in the content',
  $b$Ana Ruiz said the envoy, who arrived on Monday, would stay until May. Mateo Lind said the plan was drafted by Sofia Berg, who has led the talks since March.$b$),
 (114, 'a semicolon closes the content of "according to"',
- $b$According to Mateo Lind, the border will reopen next week; the ministry has not confirmed it.$b$);
+ $b$According to Mateo Lind, the border will reopen next week; the ministry has not confirmed it.$b$),
+(150, 'the agent of a passive "reported by" speaks: the clause subject, or the clause after "As reported by X,"',
+ $b$The ceasefire plan was first reported by the Andes Herald. As reported by the Andes Herald, the port will reopen in May.$b$),
+(151, '", as first reported by X" after the content; "X first reported"',
+ $b$The port will reopen in May, as first reported by the Andes Herald. The Temuco Courier first reported the deal on Monday.$b$),
+(152, 'X quoted Y as saying ...',
+ $b$The Andes Herald quoted a harbour official as saying the port would reopen in May.$b$),
+(153, 'a participle cue after "with" and a name',
+ $b$The council split over the plan, with Ana Ruiz calling it “a reckless gamble.”$b$),
+(154, '"referring to": the content follows "to"',
+ $b$“The port must reopen,” Ana Ruiz said, referring to the harbour of Temuco.$b$),
+(155, 'a participle after a channel takes the clause subject',
+ $b$Mateo Lind issued a statement Tuesday saying the talks had failed.$b$),
+(156, '"asked by X whether ...": the question is the asker''s',
+ $b$Asked by Mateo Lind whether the port would reopen, Ana Ruiz said the port would reopen in May.$b$),
+(157, 'two words of content after a cue, but not a time',
+ $b$Mateo Lind said he would. Ana Ruiz said last week.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
