@@ -1438,10 +1438,14 @@ content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, co
 		k++;
 	if (diplo_tok_is(t, k, "that"))
 		return k + 1;
-	/* "said on Monday that", "told his counterpart that" */
-	for (int p = k; p < se && p < k + 7; p++)
+	/*
+	 * "said on Monday that", "told his counterpart that", "wrote in his
+	 * 1990 autobiography that"
+	 */
+	for (int p = k; p < se && p < k + (diplo_tok_in_set(t, k, &content_prepositions_set) ? 12 : 7); p++)
 	{
-		if (t->tok[p].kind != DIPLO_TOK_WORD || cue_at(at, t, p))
+		if ((t->tok[p].kind != DIPLO_TOK_WORD && t->tok[p].kind != DIPLO_TOK_NUMBER) ||
+			cue_at(at, t, p))
 			break;
 		if (diplo_tok_is(t, p, "that"))
 		{
