@@ -1434,6 +1434,11 @@ content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, co
 			return k + 2;
 		}
 	}
+	/* "said on Friday he ...", "said Tuesday in Paris": a day is no content */
+	if (diplo_tok_is(t, k, "on") && diplo_tok_in_set(t, k + 1, &weekdays_set) && k + 2 < se)
+		k += 2;
+	else if (diplo_tok_in_set(t, k, &weekdays_set) && k + 1 < se)
+		k++;
 	if (punct_is(t, k, ":,"))
 		k++;
 	if (diplo_tok_is(t, k, "that"))
