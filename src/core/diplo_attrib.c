@@ -1439,6 +1439,15 @@ content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, co
 		k += 2;
 	else if (diplo_tok_in_set(t, k, &weekdays_set) && k + 1 < se)
 		k++;
+	else if ((diplo_tok_is(t, k, "last") || diplo_tok_is(t, k, "this") ||
+			  diplo_tok_is(t, k, "next")) &&
+			 (diplo_tok_is(t, k + 1, "week") || diplo_tok_is(t, k + 1, "month") ||
+			  diplo_tok_is(t, k + 1, "year")) && k + 2 < se)
+		k += 2;
+	if (k > c + 1 && k + 1 < se &&
+		(diplo_tok_is(t, k, "night") || diplo_tok_is(t, k, "morning") ||
+		 diplo_tok_is(t, k, "evening") || diplo_tok_is(t, k, "afternoon")))
+		k++;
 	if (punct_is(t, k, ":,"))
 		k++;
 	if (diplo_tok_is(t, k, "that"))
