@@ -1450,8 +1450,9 @@ content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, co
 		k++;
 	if (punct_is(t, k, ":,"))
 		k++;
+	/* "added that, in Wisconsin, ...": past the comma */
 	if (diplo_tok_is(t, k, "that"))
-		return k + 1;
+		return punct_is(t, k + 1, ",") && k + 2 < se ? k + 2 : k + 1;
 	/*
 	 * "said on Monday that", "told his counterpart that", "wrote in his
 	 * 1990 autobiography that"
@@ -2241,7 +2242,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			}
 			else if (cs >= se || (inverted && punct_is(t, b, ",") && punct_is(t, after, ",")) ||
 					 (diplo_tok_in_set(t, cs, &content_prepositions_set) &&
-					  !diplo_tok_in_set(t, cs - 1, &content_introducers_set)) ||
+					  !diplo_tok_in_set(t, cs - 1, &content_introducers_set) &&
+					  !(punct_is(t, cs - 1, ",") && diplo_tok_is(t, cs - 2, "that"))) ||
 					 (diplo_tok_is(t, cs, "to") && diplo_tok_in_set(t, cs - 1, &to_verbs_set)) ||
 				(diplo_tok_is(t, cs, "to") &&
 				 diplo_tok_in_set(t, cs + 1, &plain_addressees_set) &&
