@@ -1422,7 +1422,10 @@ content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, co
 		{
 			if (diplo_tok_is(t, k + 1, "that"))
 				return k + 2;
-			if (!diplo_tok_is(t, k + 1, "to"))
+			/* "told delegates at the convention that ...": looked for below */
+			if (diplo_tok_in_set(t, k + 1, &content_prepositions_set))
+				k++;
+			else if (!diplo_tok_is(t, k + 1, "to"))
 				return k + 1;
 		}
 		else if (diplo_tok_is(t, k, "the") &&
