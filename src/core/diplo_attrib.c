@@ -339,6 +339,8 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 		return NULL;
 	if ((cue->flags & DIPLO_CUE_QUOTE_ONLY) && !next_to_quote(t, i))
 		return NULL;
+	if ((cue->flags & DIPLO_CUE_FOR_OBJECT) && !diplo_tok_is(t, i + 1, "for"))
+		return NULL;
 	if (cue_form_ambiguous(cue, &t->words[i]) && !closes_quote_attribution(t, i))
 	{
 		int			pos = pos_of(at, t, i);
@@ -1381,8 +1383,9 @@ content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, co
 	int			k = c + 1;
 
 	*addressee_mention = -1;
-	/* "referring to the deal" */
-	if ((cue->flags & DIPLO_CUE_TO_OBJECT) && diplo_tok_is(t, k, "to") && k + 1 < se)
+	/* "referring to the deal", "pushed for a vote" */
+	if ((((cue->flags & DIPLO_CUE_TO_OBJECT) && diplo_tok_is(t, k, "to")) ||
+		 ((cue->flags & DIPLO_CUE_FOR_OBJECT) && diplo_tok_is(t, k, "for"))) && k + 1 < se)
 		return k + 1;
 	/*
  * "called for a ceasefire", "called on both sides to ...", "warned of" (not

@@ -64,6 +64,8 @@ typedef enum DiploCueClass
 										 * "by" ("was first reported by X") */
 #define DIPLO_CUE_TO_OBJECT		0x40	/* its content follows "to" ("referring
 										 * to the deal") */
+#define DIPLO_CUE_FOR_OBJECT	0x80	/* a cue only before "for", which opens
+										 * its content ("pushed for a vote") */
 
 typedef struct DiploCue
 {
