@@ -351,17 +351,34 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 	return cue;
 }
 
+/* Is token i a negated auxiliary: "hasn't said", "didn’t say"? */
+static bool
+negated_auxiliary(const DiploTokens *t, int i)
+{
+	const DiploWord *w;
+
+	if (i < 0 || t->tok[i].kind != DIPLO_TOK_WORD)
+		return false;
+	w = &t->words[i];
+	return (w->len >= 5 && memcmp(w->s + w->len - 3, "n't", 3) == 0) ||
+		(w->len >= 7 && memcmp(w->s + w->len - 5, "n\xe2\x80\x99t", 5) == 0);
+}
+
 /* Is token i an adverb or auxiliary that may stand between subject and cue? */
 static bool
 skippable(const DiploTokens *t, int i)
 {
 	const DiploWord *w;
 
-	if (i < 0 || t->tok[i].kind != DIPLO_TOK_WORD || !(t->tok[i].flags & DIPLO_TF_LOWER))
+	if (i < 0 || t->tok[i].kind != DIPLO_TOK_WORD || (t->tok[i].flags & DIPLO_TF_CAP))
+		return false;
+	w = &t->words[i];
+	if (negated_auxiliary(t, i))
+		return true;
+	if (!(t->tok[i].flags & DIPLO_TF_LOWER))
 		return false;
 	if (diplo_tok_in_set(t, i, &skip_before_cue_set))
 		return true;
-	w = &t->words[i];
 	return w->len > 4 && w->s[w->len - 2] == 'l' && w->s[w->len - 1] == 'y';
 }
 
@@ -2021,6 +2038,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			continue;
 		/* "“I think that ...”": a speaker's own words, not an attribution */
 		if (span_holding(&ix, c) >= 0 && cue->cls != DIPLO_CUE_SPEECH)
+			continue;
+		/* "X said he didn't think ...": the negation stays in X's content */
+		if (in_reported[c] && negated_auxiliary(t, c - 1))
 			continue;
 		ss = t->sent_start[t->tok[c].sentence];
 		se = diplo_sentence_end(t, c);
