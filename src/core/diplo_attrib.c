@@ -310,6 +310,24 @@ pos_of(DiploAttrib *at, const DiploTokens *t, int i)
 	return at->pos[i];
 }
 
+/* Make forms that open a phrase cue: "made clear", "has made it clear" */
+static const char *const make_forms[] = {
+	"make", "makes", "made", "making", NULL
+};
+
+static DiploWordSet make_forms_set = DIPLO_WORDSET(make_forms);
+
+/* The token of "made" before "(it) clear" at token i, or -1. */
+static int
+make_verb(const DiploTokens *t, int i)
+{
+	if (diplo_tok_in_set(t, i - 1, &make_forms_set))
+		return i - 1;
+	if (diplo_tok_is(t, i - 1, "it") && diplo_tok_in_set(t, i - 2, &make_forms_set))
+		return i - 2;
+	return -1;
+}
+
 /*
  * The cue at token i, or NULL: a cue verb not used as a noun or passive.
  * A form that may also be a noun is checked by its part of speech.
@@ -340,6 +358,8 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 	if ((cue->flags & DIPLO_CUE_QUOTE_ONLY) && !next_to_quote(t, i))
 		return NULL;
 	if ((cue->flags & DIPLO_CUE_FOR_OBJECT) && !diplo_tok_is(t, i + 1, "for"))
+		return NULL;
+	if ((cue->flags & DIPLO_CUE_AFTER_MAKE) && make_verb(t, i) < 0)
 		return NULL;
 	if (cue_form_ambiguous(cue, &t->words[i]) && !closes_quote_attribution(t, i))
 	{
@@ -1777,6 +1797,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		int			mi = -2;
 		bool		inverted = false;
 		int			cue_e = c + 1;
+		int			verb = -1;	/* "made" of the phrase cue "made clear" */
 		int			entity = -1;
 		int			span = -1;
 		int			desc = -1;
@@ -2085,6 +2106,13 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 					 ms->m[mi].kind == DIPLO_MEN_PLACE)
 				continue;
 		}
+		else if (cue->flags & DIPLO_CUE_AFTER_MAKE)
+		{
+			/* "Trump has made it clear that": the phrase starts at "made" */
+			verb = make_verb(t, c);
+			if (verb > 0 && t->cue[verb - 1] == NULL)
+				mi = subject_before(t, ms, verb, ss, &s, &e, &desc);
+		}
 		else
 			mi = subject_before(t, ms, c, ss, &s, &e, &desc);
 		if (mi == -2 && !(cue->flags & DIPLO_CUE_PARTICIPLE) &&
@@ -2241,7 +2269,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			r->subj_s = s;
 			r->subj_e = e;
 		}
-		r->cue_s = c;
+		r->cue_s = verb >= 0 ? verb : c;
 		r->cue_e = cue_e;
 		if (span >= 0)
 			attr_set_direct(r, qs, span, span_attr, as.n - 1);

@@ -66,13 +66,15 @@ typedef enum DiploCueClass
 										 * to the deal") */
 #define DIPLO_CUE_FOR_OBJECT	0x80	/* a cue only before "for", which opens
 										 * its content ("pushed for a vote") */
+#define DIPLO_CUE_AFTER_MAKE	0x100	/* a cue only after "made (it)", which
+										 * opens it ("made it clear that") */
 
 typedef struct DiploCue
 {
 	const char *form;			/* "told" */
 	const char *lemma;			/* "tell" */
 	DiploCueClass cls;
-	uint8_t		flags;
+	uint16_t	flags;
 } DiploCue;
 
 /* The cue whose form is this word, or NULL. */
