@@ -231,7 +231,11 @@ Lind continued:
 (156, '"asked by X whether ...": the question is the asker''s',
  $b$Asked by Mateo Lind whether the port would reopen, Ana Ruiz said the port would reopen in May.$b$),
 (157, 'two words of content after a cue, but not a time',
- $b$Mateo Lind said he would. Ana Ruiz said last week.$b$);
+ $b$Mateo Lind said he would. Ana Ruiz said last week.$b$),
+(158, 'a day after the cue, "made clear", a negated auxiliary, "that," before a phrase',
+ $b$Ana Ruiz said on Friday she met the envoy. Mateo Lind made clear that the port will stay open. Ana Ruiz hasn’t said whether she will sign. Mateo Lind added that, in Temuco, the vote was close.$b$),
+(159, 'stance cues: mock, echo, sees, offered, push for, vouch for',
+ $b$Ana Ruiz mocked the plan as a fantasy. Mateo Lind echoed her doubts. Ana Ruiz sees the vote as a test. Mateo Lind offered his support to the mayor. Ana Ruiz pushed for a new vote. Mateo Lind vouched for the envoy.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
