@@ -283,7 +283,27 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (148, 'according to a poll of two organisations, to its comma',
  $b$According to a Reuters/Ipsos poll, the two candidates are tied in Temuco.$b$),
 (149, 'members of a body are not the body; the body itself speaks',
- $b$Two members of the Andes Council told reporters that the vote would be close. The Andes Council said the vote would be on Friday.$b$);
+ $b$Two members of the Andes Council told reporters that the vote would be close. The Andes Council said the vote would be on Friday.$b$),
+(150, 'the agent of a passive "reported by" speaks: the clause subject, or the clause after "As reported by X,"',
+ $b$The ceasefire plan was first reported by the Andes Herald. As reported by the Andes Herald, the port will reopen in May.$b$),
+(151, '", as first reported by X" after the content; "X first reported"',
+ $b$The port will reopen in May, as first reported by the Andes Herald. The Temuco Courier first reported the deal on Monday.$b$),
+(152, 'X quoted Y as saying ...',
+ $b$The Andes Herald quoted a harbour official as saying the port would reopen in May.$b$),
+(153, 'a participle cue after "with" and a name',
+ $b$The council split over the plan, with Ana Ruiz calling it “a reckless gamble.”$b$),
+(154, '"referring to": the content follows "to"',
+ $b$“The port must reopen,” Ana Ruiz said, referring to the harbour of Temuco.$b$),
+(155, 'a participle after a channel takes the clause subject',
+ $b$Mateo Lind issued a statement Tuesday saying the talks had failed.$b$),
+(156, '"asked by X whether ...": the question is the asker''s',
+ $b$Asked by Mateo Lind whether the port would reopen, Ana Ruiz said the port would reopen in May.$b$),
+(157, 'two words of content after a cue, but not a time',
+ $b$Mateo Lind said he would. Ana Ruiz said last week.$b$),
+(158, 'a day after the cue, "made clear", a negated auxiliary, "that," before a phrase',
+ $b$Ana Ruiz said on Friday she met the envoy. Mateo Lind made clear that the port will stay open. Ana Ruiz hasn’t said whether she will sign. Mateo Lind added that, in Temuco, the vote was close.$b$),
+(159, 'stance cues: mock, echo, sees, offered, push for, vouch for',
+ $b$Ana Ruiz mocked the plan as a fantasy. Mateo Lind echoed her doubts. Ana Ruiz sees the vote as a test. Mateo Lind offered his support to the mayor. Ana Ruiz pushed for a new vote. Mateo Lind vouched for the envoy.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -45,7 +45,11 @@ CUE_FLAGS = {'takes_object': 'DIPLO_CUE_TAKES_OBJECT',
              'participle': 'DIPLO_CUE_PARTICIPLE',
              'present': 'DIPLO_CUE_PRESENT',
              'quote_only': 'DIPLO_CUE_QUOTE_ONLY',
-             'clause': 'DIPLO_CUE_CLAUSE'}
+             'clause': 'DIPLO_CUE_CLAUSE',
+             'by_agent': 'DIPLO_CUE_BY_AGENT',
+             'to_object': 'DIPLO_CUE_TO_OBJECT',
+             'for_object': 'DIPLO_CUE_FOR_OBJECT',
+             'after_make': 'DIPLO_CUE_AFTER_MAKE'}
 TITLE_KINDS = {'office': 'DIPLO_TITLE_OFFICE',
                'honorific': 'DIPLO_TITLE_HONORIFIC',
                'role_noun': 'DIPLO_TITLE_ROLE_NOUN'}

@@ -57,7 +57,7 @@ static const char *const skip_before_cue[] = {
 	"both", "all", "specifically", "simply", "flatly", "quickly", "never",
 	"has", "had", "did", "not", "just", "even", "actually", "herself",
 	"himself", "themselves", "itself", "often", "now", "still", "already",
-	"always", "sometimes", "soon", "once", "yet", "too", "later", NULL
+	"always", "sometimes", "soon", "once", "yet", "too", "later", "first", NULL
 };
 
 static DiploWordSet skip_before_cue_set = DIPLO_WORDSET(skip_before_cue);
@@ -65,7 +65,7 @@ static DiploWordSet skip_before_cue_set = DIPLO_WORDSET(skip_before_cue);
 static const char *const no_cue_before[] = {
 	"to", "a", "an", "the", "was", "were", "been", "being", "be", "is", "are",
 	"his", "her", "their", "its", "our", "my", "your", "this", "that", "of",
-	"first", "phone", "conference", NULL
+	"phone", "conference", NULL
 };
 
 static DiploWordSet no_cue_before_set = DIPLO_WORDSET(no_cue_before);
@@ -336,6 +336,24 @@ pos_of(DiploAttrib *at, const DiploTokens *t, int i)
 	return at->pos[i];
 }
 
+/* Make forms that open a phrase cue: "made clear", "has made it clear" */
+static const char *const make_forms[] = {
+	"make", "makes", "made", "making", NULL
+};
+
+static DiploWordSet make_forms_set = DIPLO_WORDSET(make_forms);
+
+/* The token of "made" before "(it) clear" at token i, or -1. */
+static int
+make_verb(const DiploTokens *t, int i)
+{
+	if (diplo_tok_in_set(t, i - 1, &make_forms_set))
+		return i - 1;
+	if (diplo_tok_is(t, i - 1, "it") && diplo_tok_in_set(t, i - 2, &make_forms_set))
+		return i - 2;
+	return -1;
+}
+
 /*
  * The cue at token i, or NULL: a cue verb not used as a noun or passive.
  * A form that may also be a noun is checked by its part of speech.
@@ -368,6 +386,10 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 		return NULL;
 	if ((cue->flags & DIPLO_CUE_QUOTE_ONLY) && !next_to_quote(t, i))
 		return NULL;
+	if ((cue->flags & DIPLO_CUE_FOR_OBJECT) && !diplo_tok_is(t, i + 1, "for"))
+		return NULL;
+	if ((cue->flags & DIPLO_CUE_AFTER_MAKE) && make_verb(t, i) < 0)
+		return NULL;
 	if (cue_form_ambiguous(cue, &t->words[i]) && !closes_quote_attribution(t, i))
 	{
 		int			pos = pos_of(at, t, i);
@@ -378,17 +400,34 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 	return cue;
 }
 
+/* Is token i a negated auxiliary: "hasn't said", "didn’t say"? */
+static bool
+negated_auxiliary(const DiploTokens *t, int i)
+{
+	const DiploWord *w;
+
+	if (i < 0 || t->tok[i].kind != DIPLO_TOK_WORD)
+		return false;
+	w = &t->words[i];
+	return (w->len >= 5 && memcmp(w->s + w->len - 3, "n't", 3) == 0) ||
+		(w->len >= 7 && memcmp(w->s + w->len - 5, "n\xe2\x80\x99t", 5) == 0);
+}
+
 /* Is token i an adverb or auxiliary that may stand between subject and cue? */
 static bool
 skippable(const DiploTokens *t, int i)
 {
 	const DiploWord *w;
 
-	if (i < 0 || t->tok[i].kind != DIPLO_TOK_WORD || !(t->tok[i].flags & DIPLO_TF_LOWER))
+	if (i < 0 || t->tok[i].kind != DIPLO_TOK_WORD || (t->tok[i].flags & DIPLO_TF_CAP))
+		return false;
+	w = &t->words[i];
+	if (negated_auxiliary(t, i))
+		return true;
+	if (!(t->tok[i].flags & DIPLO_TF_LOWER))
 		return false;
 	if (diplo_tok_in_set(t, i, &skip_before_cue_set))
 		return true;
-	w = &t->words[i];
 	return w->len > 4 && w->s[w->len - 2] == 'l' && w->s[w->len - 1] == 'y';
 }
 
@@ -1077,6 +1116,63 @@ static const char *const subordinators[] = {
 
 static DiploWordSet subordinators_set = DIPLO_WORDSET(subordinators);
 
+/* Time words: "said last week", "said late Thursday" are no content */
+static const char *const time_words[] = {
+	"today", "yesterday", "tonight", "week", "month", "year", "morning",
+	"afternoon", "evening", "night", "ago", "later", "earlier", "monday",
+	"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL
+};
+
+static DiploWordSet time_words_set = DIPLO_WORDSET(time_words);
+
+/*
+ * May the content [cs, ce) after its cue hold two words only ("Flake said
+ * he would.", "called it “absurd.”")?  Not a time ("said last week"), a
+ * number or a name ("told the AP").
+ */
+static bool
+two_word_content(const DiploTokens *t, const DiploMentions *ms, int cs, int ce)
+{
+	if (ms->start_at[cs] >= 0 && ms->m[ms->start_at[cs]].kind != DIPLO_MEN_PRONOUN)
+		return false;
+	for (int i = cs; i < ce; i++)
+		if (t->tok[i].kind == DIPLO_TOK_NUMBER || diplo_tok_in_set(t, i, &time_words_set) ||
+			(t->tok[i].kind == DIPLO_TOK_WORD && (t->tok[i].flags & DIPLO_TF_CAP) &&
+			 ms->start_at[i] >= 0))
+			return false;
+	return true;
+}
+
+/* Words that open a question after "asked by X" */
+static const char *const question_words[] = {
+	"whether", "if", "about", "to", "why", "what", "how", "who", "whom",
+	"which", "when", "where", NULL
+};
+
+static DiploWordSet question_words_set = DIPLO_WORDSET(question_words);
+
+/*
+ * Does a channel ("a statement", "a press release") end just before token
+ * c, or before a day next to it ("a statement Tuesday saying")?
+ */
+static bool
+channel_before(const DiploTokens *t, int c, int ss)
+{
+	int			j = c - 1;
+
+	if (j > ss && diplo_tok_in_set(t, j, &weekdays_set))
+		j--;
+	for (int p = j; p >= ss && p >= j - 1; p--)
+	{
+		int			len;
+		const DiploOrg *ch = diplo_lex_org(t->words, t->n, p, &len);
+
+		if (ch && ch->kind == DIPLO_ORG_CHANNEL && p + len == j + 1)
+			return true;
+	}
+	return false;
+}
+
 /*
  * A noun phrase that opens its clause and ends just before cue c, found
  * by part of speech: "Former prosecutors said", "21 percent said",
@@ -1669,6 +1765,10 @@ content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, co
 	int			k = c + 1;
 
 	*addressee_mention = -1;
+	/* "referring to the deal", "pushed for a vote" */
+	if ((((cue->flags & DIPLO_CUE_TO_OBJECT) && diplo_tok_is(t, k, "to")) ||
+		 ((cue->flags & DIPLO_CUE_FOR_OBJECT) && diplo_tok_is(t, k, "for"))) && k + 1 < se)
+		return k + 1;
 	/*
  * "called for a ceasefire", "called on both sides to ...", "warned of" (not
  * "tweeted about": a topic, not what was said)
@@ -1707,7 +1807,10 @@ content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, co
 		{
 			if (diplo_tok_is(t, k + 1, "that"))
 				return k + 2;
-			if (!diplo_tok_is(t, k + 1, "to"))
+			/* "told delegates at the convention that ...": looked for below */
+			if (diplo_tok_in_set(t, k + 1, &content_prepositions_set))
+				k++;
+			else if (!diplo_tok_is(t, k + 1, "to"))
 				return k + 1;
 		}
 		else if (diplo_tok_is(t, k, "the") &&
@@ -1719,14 +1822,33 @@ content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, co
 			return k + 2;
 		}
 	}
+	/* "said on Friday he ...", "said Tuesday in Paris": a day is no content */
+	if (diplo_tok_is(t, k, "on") && diplo_tok_in_set(t, k + 1, &weekdays_set) && k + 2 < se)
+		k += 2;
+	else if (diplo_tok_in_set(t, k, &weekdays_set) && k + 1 < se)
+		k++;
+	else if ((diplo_tok_is(t, k, "last") || diplo_tok_is(t, k, "this") ||
+			  diplo_tok_is(t, k, "next")) &&
+			 (diplo_tok_is(t, k + 1, "week") || diplo_tok_is(t, k + 1, "month") ||
+			  diplo_tok_is(t, k + 1, "year")) && k + 2 < se)
+		k += 2;
+	if (k > c + 1 && k + 1 < se &&
+		(diplo_tok_is(t, k, "night") || diplo_tok_is(t, k, "morning") ||
+		 diplo_tok_is(t, k, "evening") || diplo_tok_is(t, k, "afternoon")))
+		k++;
 	if (punct_is(t, k, ":,"))
 		k++;
+	/* "added that, in Wisconsin, ...": past the comma */
 	if (diplo_tok_is(t, k, "that"))
-		return k + 1;
-	/* "said on Monday that", "told his counterpart that" */
-	for (int p = k; p < se && p < k + 7; p++)
+		return punct_is(t, k + 1, ",") && k + 2 < se ? k + 2 : k + 1;
+	/*
+	 * "said on Monday that", "told his counterpart that", "wrote in his
+	 * 1990 autobiography that"
+	 */
+	for (int p = k; p < se && p < k + (diplo_tok_in_set(t, k, &content_prepositions_set) ? 12 : 7); p++)
 	{
-		if (t->tok[p].kind != DIPLO_TOK_WORD || cue_at(at, t, p))
+		if ((t->tok[p].kind != DIPLO_TOK_WORD && t->tok[p].kind != DIPLO_TOK_NUMBER) ||
+			cue_at(at, t, p))
 			break;
 		if (diplo_tok_is(t, p, "that"))
 		{
@@ -2042,6 +2164,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		int			mi = -2;
 		bool		inverted = false;
 		int			cue_e = c + 1;
+		int			verb = -1;	/* "made" of the phrase cue "made clear" */
 		int			entity = -1;
 		int			span = -1;
 		int			desc = -1;
@@ -2168,6 +2291,96 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			c = r->subj_e - 1;
 			continue;
 		}
+		/*
+		 * "The meeting was first reported by Politico.", "As reported by X,
+		 * ...", "..., as first reported by X": the passive's agent speaks
+		 */
+		if ((cue = diplo_tok_cue(t, c)) != NULL && (cue->flags & DIPLO_CUE_BY_AGENT) &&
+			diplo_tok_is(t, c + 1, "by") && c + 2 < t->n && span_holding(&ix, c) < 0)
+		{
+			int			m = ms->start_at[c + 2];
+			int			b = c - 1;
+			int			cs = -1,
+						ce = -1;
+
+			ss = t->sent_start[t->tok[c].sentence];
+			se = diplo_sentence_end(t, c);
+			if (m >= 0 && !speaker_mention(ms, m))
+				continue;
+			if (cue->flags & DIPLO_CUE_TAKES_OBJECT)
+			{
+				/*
+				 * "Asked by Matt Lauer whether she had ...": the passive's
+				 * subject was asked, the content follows the agent
+				 */
+				np_e = m >= 0 ? ms->m[m].end : c + 3;
+				for (p = np_e; p < se && p < c + 10 && !diplo_tok_in_set(t, p, &question_words_set); p++)
+					if (t->tok[p].kind != DIPLO_TOK_WORD || (m >= 0 && p >= np_e + 2))
+						break;
+				if (p >= se || !diplo_tok_in_set(t, p, &question_words_set))
+					continue;
+				if (m < 0)
+					np_e = p;
+				cs = p;
+				for (ce = cs + 1; ce < se && !(punct_is(t, ce, ",;") && span_holding(&ix, ce) < 0); ce++)
+					;
+				if (ce - cs > MAX_CONTENT)
+					continue;
+			}
+			else if ((np_e = m >= 0 ? ms->m[m].end : plain_np_after(t, c + 2, se)) < 0)
+				continue;
+			for (int g = 0; g < 2 && b > ss && skippable(t, b); g++)
+				b--;
+			if (cs >= 0)
+				;
+			else if (diplo_tok_is(t, b, "as") && (b == ss || (b == ss + 1 && punct_is(t, ss, "("))))
+			{
+				/* "As reported by X, the content." */
+				for (p = np_e; p < se && p < np_e + 6 && !punct_is(t, p, ","); p++)
+					;
+				if (punct_is(t, p, ","))
+				{
+					cs = p + 1;
+					ce = content_end(at, t, ms, qs, &ix, c, cs, se);
+				}
+			}
+			else if (diplo_tok_is(t, b, "as") && punct_is(t, b - 1, ",") &&
+					 !(as.n > 0 && as.v[as.n - 1].cue_s >= ss) &&
+					 !quote_opens_in(&ix, ss, b))
+			{
+				/* "The content, as first reported by X." */
+				cs = ss;
+				ce = b - 1;
+			}
+			else if (b > ss && diplo_tok_in_set(t, b, &be_forms_set) &&
+					 t->tok[b - 1].kind != DIPLO_TOK_PUNCT)
+			{
+				/* "The meeting was first reported by X.": the clause's subject */
+				cs = b;
+				while (cs > ss && !punct_is(t, cs - 1, ",;:") &&
+					   t->tok[cs - 1].kind != DIPLO_TOK_QUOTE)
+					cs--;
+				ce = b;
+			}
+			if (cs < 0 || ce <= cs)
+				continue;
+			r = push_attr(a, &as);
+			r->cue_s = c;
+			r->cue_e = c + 2;
+			r->subj_s = c + 2;
+			r->subj_e = np_e;
+			if (m >= 0)
+			{
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+				diplo_coref_spoke(at->coref, r->entity, NULL);
+			}
+			r->cs = cs;
+			r->ce = ce;
+			r->kind = quote_opens_in(&ix, r->cs, r->ce) ?
+				DIPLO_QUOTE_MIXED : DIPLO_QUOTE_INDIRECT;
+			c = np_e - 1;
+			continue;
+		}
 		/* "Clinton: Time for a new strategy" (headlines, transcripts) */
 		if (punct_is(t, c, ":") && c > 0 &&
 			(mi = ms->end_at[label_end(t, c)]) >= 0 &&
@@ -2243,6 +2456,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		/* "“I think that ...”": a speaker's own words, not an attribution */
 		if (span_holding(&ix, c) >= 0 && cue->cls != DIPLO_CUE_SPEECH)
 			continue;
+		/* "X said he didn't think ...": the negation stays in X's content */
+		if (in_reported[c] && negated_auxiliary(t, c - 1))
+			continue;
 		ss = t->sent_start[t->tok[c].sentence];
 		se = diplo_sentence_end(t, c);
 		/* the subject: before, or after an inverted cue ("...,” said X) */
@@ -2251,17 +2467,38 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			mi = subject_before(at, t, ms, c - 1, ss, &s, &e, &desc);
 		else if (cue->flags & DIPLO_CUE_PARTICIPLE)
 		{
+			int			j = c - 1;
+
+			for (int g = 0; g < 2 && j > ss && skippable(t, j); g++)
+				j--;
+			/* "with McCain calling it “a Chinese menu”": an absolute clause */
+			if (j > ss && (p = ms->end_at[j]) >= 0 &&
+				(ms->m[p].kind == DIPLO_MEN_NAME || ms->m[p].kind == DIPLO_MEN_ORG) &&
+				strcmp(cue->lemma, "speak") != 0 &&
+				diplo_tok_is(t, ms->m[p].start - 1, "with"))
+			{
+				mi = p;
+				s = ms->m[p].start;
+				e = ms->m[p].end;
+			}
+			/* "X issued a statement Tuesday saying ...": the clause's subject */
+			else if (channel_before(t, c, ss) &&
+					 (mi = clause_subject(at, t, ms, c, ss, &s, &e)) >= 0 &&
+					 ms->m[mi].kind != DIPLO_MEN_PLACE &&
+					 (p = past_subject_insert(t, e, c)) >= c - 6 &&
+					 word_count(t, p, c) == c - p)
+				;
 			/*
 			 * ", adding", also after a quote's closing mark: ",” adding", or
 			 * "by": "X quashed the rumours by tweeting that ..."
 			 */
-			if (!punct_is(t, c - 1, ",") && !diplo_tok_is(t, c - 1, "by") &&
-				!diplo_tok_is(t, c - 1, "while") && !diplo_tok_is(t, c - 1, "after") &&
-				!diplo_tok_is(t, c - 1, "before") && !diplo_tok_is(t, c - 1, "when") &&
-				!diplo_tok_is(t, c - 1, "in") && !is_dash(t, c - 1) &&
-				!(c > 1 && ix.close[c - 1] >= 0 && punct_is(t, c - 2, ",")))
+			else if (!punct_is(t, c - 1, ",") && !diplo_tok_is(t, c - 1, "by") &&
+					 !diplo_tok_is(t, c - 1, "while") && !diplo_tok_is(t, c - 1, "after") &&
+					 !diplo_tok_is(t, c - 1, "before") && !diplo_tok_is(t, c - 1, "when") &&
+					 !diplo_tok_is(t, c - 1, "in") && !is_dash(t, c - 1) &&
+					 !(c > 1 && ix.close[c - 1] >= 0 && punct_is(t, c - 2, ",")))
 				continue;
-			if (as.n > 0 && as.v[as.n - 1].cue_s >= ss)
+			else if (as.n > 0 && as.v[as.n - 1].cue_s >= ss)
 			{
 				entity = as.v[as.n - 1].entity;
 				mi = -3;
@@ -2270,6 +2507,13 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			else if ((mi = clause_subject(at, t, ms, c, ss, &s, &e)) < 0 ||
 					 ms->m[mi].kind == DIPLO_MEN_PLACE)
 				continue;
+		}
+		else if (cue->flags & DIPLO_CUE_AFTER_MAKE)
+		{
+			/* "Trump has made it clear that": the phrase starts at "made" */
+			verb = make_verb(t, c);
+			if (verb > 0 && t->cue[verb - 1] == NULL)
+				mi = subject_before(at, t, ms, verb, ss, &s, &e, &desc);
 		}
 		else
 			mi = subject_before(at, t, ms, c, ss, &s, &e, &desc);
@@ -2465,7 +2709,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			r->subj_s = s;
 			r->subj_e = e;
 		}
-		r->cue_s = c;
+		r->cue_s = verb >= 0 ? verb : c;
 		r->cue_e = cue_e;
 		if (span >= 0)
 			attr_set_direct(r, qs, span, span_attr, as.n - 1);
@@ -2492,7 +2736,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			}
 			else if (cs >= se || (inverted && punct_is(t, b, ",") && punct_is(t, after, ",")) ||
 					 (diplo_tok_in_set(t, cs, &content_prepositions_set) &&
-					  !diplo_tok_in_set(t, cs - 1, &content_introducers_set)) ||
+					  !diplo_tok_in_set(t, cs - 1, &content_introducers_set) &&
+					  !(punct_is(t, cs - 1, ",") && diplo_tok_is(t, cs - 2, "that"))) ||
 					 (diplo_tok_is(t, cs, "to") && diplo_tok_in_set(t, cs - 1, &to_verbs_set)) ||
 				(diplo_tok_is(t, cs, "to") &&
 				 diplo_tok_in_set(t, cs + 1, &plain_addressees_set) &&
@@ -2544,7 +2789,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			/* "endorsed Clinton": a stance takes a short object */
 			if (word_count(t, r->cs, r->ce) <
 				((cue->cls == DIPLO_CUE_STANCE && r->cs > c) ? 1 :
-				 (r->cs == c + 1 && diplo_tok_is(t, r->cs, "to")) ? 2 : 3))
+				 (r->cs == c + 1 && diplo_tok_is(t, r->cs, "to")) ? 2 :
+				 (r->cs > c && two_word_content(t, ms, r->cs, r->ce)) ? 2 : 3))
 			{
 				as.n--;
 				continue;

@@ -60,13 +60,21 @@ typedef enum DiploCueClass
 #define DIPLO_CUE_CLAUSE		0x10	/* a stance whose content is a clause
 										 * ("thinks the deal is fair, but"),
 										 * not an object ending at a comma */
+#define DIPLO_CUE_BY_AGENT		0x20	/* its passive names the speaker after
+										 * "by" ("was first reported by X") */
+#define DIPLO_CUE_TO_OBJECT		0x40	/* its content follows "to" ("referring
+										 * to the deal") */
+#define DIPLO_CUE_FOR_OBJECT	0x80	/* a cue only before "for", which opens
+										 * its content ("pushed for a vote") */
+#define DIPLO_CUE_AFTER_MAKE	0x100	/* a cue only after "made (it)", which
+										 * opens it ("made it clear that") */
 
 typedef struct DiploCue
 {
 	const char *form;			/* "told" */
 	const char *lemma;			/* "tell" */
 	DiploCueClass cls;
-	uint8_t		flags;
+	uint16_t	flags;
 } DiploCue;
 
 /* The cue whose form is this word, or NULL. */
