@@ -28,7 +28,8 @@ static const char *const function_words[] = {
 	"mr", "ms", "mrs", "photo", "photos", "file", "read", "watch", "video",
 	"update", "breaking", "exclusive", "opinion", "analysis", "editor",
 	"note", "see", "also", "thus", "instead", "indeed", "already", "once",
-	"later", "earlier", "having",
+	"later", "earlier", "having", "nobody", "everybody", "everyone",
+	"someone", "somebody", "anyone", "anybody", "nothing", "everything",
 	NULL
 };
 
