@@ -204,6 +204,27 @@ closes_quote_attribution(const DiploTokens *t, int i)
 	return false;
 }
 
+/*
+ * Does cue form i end a clause after a comma and a capitalised name
+ * ("..., the Chicago Tribune reports.")?  Then it is a verb, not a noun.
+ */
+static bool
+closes_clause_attribution(const DiploTokens *t, int i)
+{
+	int			k = i - 1;
+
+	if (!punct_is(t, i + 1, ".") || t->words[i].s[t->words[i].len - 1] != 's')
+		return false;
+	while (k >= 0 && k >= i - 5 && t->tok[k].kind == DIPLO_TOK_WORD &&
+		   (t->tok[k].flags & DIPLO_TF_CAP))
+		k--;
+	if (k == i - 1)
+		return false;
+	if (diplo_tok_is(t, k, "the"))
+		k--;
+	return punct_is(t, k, ",");
+}
+
 /* Is token i an -ing form after "is", "are", "was", "were" ("is telling")? */
 static bool
 progressive_form(const DiploTokens *t, int i)
@@ -390,7 +411,8 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 		return NULL;
 	if ((cue->flags & DIPLO_CUE_AFTER_MAKE) && make_verb(t, i) < 0)
 		return NULL;
-	if (cue_form_ambiguous(cue, &t->words[i]) && !closes_quote_attribution(t, i))
+	if (cue_form_ambiguous(cue, &t->words[i]) && !closes_quote_attribution(t, i) &&
+		!closes_clause_attribution(t, i))
 	{
 		int			pos = pos_of(at, t, i);
 
