@@ -2125,6 +2125,27 @@ content_before(const Attrs *as, const DiploTokens *t, int ss, int b)
 	return fs;
 }
 
+/*
+ * "X said Y, CNN reported.": an outlet that reports, after a comma, the
+ * sentence that an earlier attribution fills reports all of it; the
+ * start of that content from the sentence start ss, or -1.
+ */
+static int
+outlet_report_before(const DiploTokens *t, const DiploMention *m,
+					 const DiploCue *cue, int ss, int b, int c)
+{
+	int			fs = ss;
+
+	if (m->kind != DIPLO_MEN_ORG || !m->org || m->org->kind != DIPLO_ORG_MEDIA ||
+		strcmp(cue->lemma, "report") != 0 || !punct_is(t, c + 1, "."))
+		return -1;
+	while (fs < b && (punct_is(t, fs, ",;:.-") || is_dash(t, fs)))
+		fs++;
+	if (b - fs > MAX_CONTENT || fs >= b)
+		return -1;
+	return fs;
+}
+
 /* Order of attributions: by content start, longer first, then cue. */
 static int
 attr_order(const void *x, const void *y)
@@ -2772,7 +2793,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				 * "X said:", whose content follows the colon)
 				 */
 				if (mi == -3 || !punct_is(t, b, ",") || punct_is(t, after, ":") ||
-					(r->cs = content_before(&as, t, ss, b)) < 0 ||
+					((r->cs = content_before(&as, t, ss, b)) < 0 &&
+					 (mi < 0 || inverted ||
+					  (r->cs = outlet_report_before(t, &ms->m[mi], cue, ss, b, c)) < 0)) ||
 					span_holding(&ix, c) >= 0)
 				{
 					as.n--;
