@@ -225,6 +225,26 @@ closes_clause_attribution(const DiploTokens *t, int i)
 	return punct_is(t, k, ",");
 }
 
+/*
+ * Is cue i "put it" in a clause opened by "as" a few words before ("As X
+ * put it, ...", "as X, a former official, put it: ...")?
+ */
+static bool
+as_put_it(const DiploTokens *t, int i)
+{
+	if (!diplo_tok_is(t, i + 1, "it") || !punct_is(t, i + 2, ",:"))
+		return false;
+	for (int k = i - 1; k >= 0 && k >= i - 30; k--)
+	{
+		if (diplo_tok_is(t, k, "as"))
+			return k == 0 || !(t->tok[k].flags & DIPLO_TF_CAP) ||
+				(t->tok[k].flags & DIPLO_TF_SENT_START) || punct_is(t, k - 1, ",");
+		if (punct_is(t, k, ".;!?") || t->tok[k].kind == DIPLO_TOK_QUOTE)
+			return false;
+	}
+	return false;
+}
+
 /* Is token i an -ing form after "is", "are", "was", "were" ("is telling")? */
 static bool
 progressive_form(const DiploTokens *t, int i)
@@ -410,6 +430,8 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 	if ((cue->flags & DIPLO_CUE_FOR_OBJECT) && !diplo_tok_is(t, i + 1, "for"))
 		return NULL;
 	if ((cue->flags & DIPLO_CUE_AFTER_MAKE) && make_verb(t, i) < 0)
+		return NULL;
+	if ((cue->flags & DIPLO_CUE_IT_OBJECT) && !as_put_it(t, i))
 		return NULL;
 	if (cue_form_ambiguous(cue, &t->words[i]) && !closes_quote_attribution(t, i) &&
 		!closes_clause_attribution(t, i))
@@ -1787,6 +1809,9 @@ content_start(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, co
 	int			k = c + 1;
 
 	*addressee_mention = -1;
+	/* "as X put it, the deal ...": after "it" and its comma */
+	if ((cue->flags & DIPLO_CUE_IT_OBJECT) && k + 2 < se)
+		return k + 2;
 	/* "referring to the deal", "pushed for a vote" */
 	if ((((cue->flags & DIPLO_CUE_TO_OBJECT) && diplo_tok_is(t, k, "to")) ||
 		 ((cue->flags & DIPLO_CUE_FOR_OBJECT) && diplo_tok_is(t, k, "for"))) && k + 1 < se)
@@ -2707,6 +2732,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 
 			int			q = p;
 
+			/* "As X put it, “...”" */
+			if (cue->flags & DIPLO_CUE_IT_OBJECT)
+				q++;
 			/* "told reporters, “...”", "telling the crowd, “...”": the addressee */
 			if ((cue->flags & DIPLO_CUE_TAKES_OBJECT) && q < t->n)
 			{

@@ -68,6 +68,8 @@ typedef enum DiploCueClass
 										 * its content ("pushed for a vote") */
 #define DIPLO_CUE_AFTER_MAKE	0x100	/* a cue only after "made (it)", which
 										 * opens it ("made it clear that") */
+#define DIPLO_CUE_IT_OBJECT		0x200	/* a cue only before "it" in an "as"
+										 * clause ("as X put it, “...”") */
 
 typedef struct DiploCue
 {
