@@ -2151,18 +2151,18 @@ content_before(const Attrs *as, const DiploTokens *t, int ss, int b)
 }
 
 /*
- * "X said Y, CNN reported.": an outlet that reports, after a comma, the
- * sentence that an earlier attribution fills reports all of it; the
- * start of that content from the sentence start ss, or -1.
+ * "X said Y, CNN reported.", "..., reported the Examiner.": an outlet that
+ * reports, after a comma, the sentence that an earlier attribution fills
+ * reports all of it; the start of that content from sentence start ss, or -1.
  */
 static int
 outlet_report_before(const DiploTokens *t, const DiploMention *m,
-					 const DiploCue *cue, int ss, int b, int c)
+					 const DiploCue *cue, int ss, int b, int after)
 {
 	int			fs = ss;
 
 	if (m->kind != DIPLO_MEN_ORG || !m->org || m->org->kind != DIPLO_ORG_MEDIA ||
-		strcmp(cue->lemma, "report") != 0 || !punct_is(t, c + 1, "."))
+		strcmp(cue->lemma, "report") != 0 || !punct_is(t, after, "."))
 		return -1;
 	while (fs < b && (punct_is(t, fs, ",;:.-") || is_dash(t, fs)))
 		fs++;
@@ -2822,8 +2822,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				 */
 				if (mi == -3 || !punct_is(t, b, ",") || punct_is(t, after, ":") ||
 					((r->cs = content_before(&as, t, ss, b)) < 0 &&
-					 (mi < 0 || inverted ||
-					  (r->cs = outlet_report_before(t, &ms->m[mi], cue, ss, b, c)) < 0)) ||
+					 (mi < 0 ||
+					  (r->cs = outlet_report_before(t, &ms->m[mi], cue, ss, b, after)) < 0)) ||
 					span_holding(&ix, c) >= 0)
 				{
 					as.n--;
