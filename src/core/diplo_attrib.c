@@ -2151,19 +2151,33 @@ content_before(const Attrs *as, const DiploTokens *t, int ss, int b)
 }
 
 /*
+ * Does mention m, an outlet, report with cue at the end of its sentence
+ * ("..., CNN reported.", "..., reported the Examiner on Monday."), after
+ * is the token after cue and mention?
+ */
+static bool
+outlet_reports(const DiploTokens *t, const DiploMention *m, const DiploCue *cue, int after)
+{
+	if (m->kind != DIPLO_MEN_ORG || !m->org || m->org->kind != DIPLO_ORG_MEDIA ||
+		strcmp(cue->lemma, "report") != 0)
+		return false;
+	if (diplo_tok_is(t, after, "in") || diplo_tok_is(t, after, "on"))
+		for (int g = 0; g < 4 && after < t->n &&
+			 t->tok[after].kind != DIPLO_TOK_PUNCT; g++)
+			after++;
+	return punct_is(t, after, ".");
+}
+
+/*
  * "X said Y, CNN reported.", "..., reported the Examiner.": an outlet that
  * reports, after a comma, the sentence that an earlier attribution fills
  * reports all of it; the start of that content from sentence start ss, or -1.
  */
 static int
-outlet_report_before(const DiploTokens *t, const DiploMention *m,
-					 const DiploCue *cue, int ss, int b, int after)
+outlet_report_before(const DiploTokens *t, int ss, int b)
 {
 	int			fs = ss;
 
-	if (m->kind != DIPLO_MEN_ORG || !m->org || m->org->kind != DIPLO_ORG_MEDIA ||
-		strcmp(cue->lemma, "report") != 0 || !punct_is(t, after, "."))
-		return -1;
 	while (fs < b && (punct_is(t, fs, ",;:.-") || is_dash(t, fs)))
 		fs++;
 	if (b - fs > MAX_CONTENT || fs >= b)
@@ -2820,10 +2834,15 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				 * "..., X said." : the content comes before (not before
 				 * "X said:", whose content follows the colon)
 				 */
+				bool		orep = mi >= 0 && outlet_reports(t, &ms->m[mi], cue, after);
+
+				/* "...,” The Post reported.": the comma inside the quote */
+				if (orep && b > ss && t->tok[b].kind == DIPLO_TOK_QUOTE && qs->dir[b] < 0 &&
+					punct_is(t, b - 1, ","))
+					b--;
 				if (mi == -3 || !punct_is(t, b, ",") || punct_is(t, after, ":") ||
 					((r->cs = content_before(&as, t, ss, b)) < 0 &&
-					 (mi < 0 ||
-					  (r->cs = outlet_report_before(t, &ms->m[mi], cue, ss, b, after)) < 0)) ||
+					 (!orep || (r->cs = outlet_report_before(t, ss, b)) < 0)) ||
 					span_holding(&ix, c) >= 0)
 				{
 					as.n--;
