@@ -2835,11 +2835,12 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				 * "X said:", whose content follows the colon)
 				 */
 				bool		orep = mi >= 0 && outlet_reports(t, &ms->m[mi], cue, after);
+				int			qb = -1;
 
 				/* "...,” The Post reported.": the comma inside the quote */
 				if (orep && b > ss && t->tok[b].kind == DIPLO_TOK_QUOTE && qs->dir[b] < 0 &&
 					punct_is(t, b - 1, ","))
-					b--;
+					qb = b--;
 				if (mi == -3 || !punct_is(t, b, ",") || punct_is(t, after, ":") ||
 					((r->cs = content_before(&as, t, ss, b)) < 0 &&
 					 (!orep || (r->cs = outlet_report_before(t, ss, b)) < 0)) ||
@@ -2848,8 +2849,12 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 					as.n--;
 					continue;
 				}
-				r->ce = b;
+				r->ce = qb >= 0 ? qb + 1 : b;
 				am = -1;
+				/* the earlier attribution's content stops before the outlet */
+				for (int x = as.n - 2; orep && x >= 0 && x >= as.n - 4; x--)
+					if (as.v[x].cs >= ss && as.v[x].cs < b && as.v[x].ce > r->ce)
+						as.v[x].ce = r->ce;
 			}
 			else
 			{
