@@ -303,7 +303,15 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (158, 'a day after the cue, "made clear", a negated auxiliary, "that," before a phrase',
  $b$Ana Ruiz said on Friday she met the envoy. Mateo Lind made clear that the port will stay open. Ana Ruiz hasn’t said whether she will sign. Mateo Lind added that, in Temuco, the vote was close.$b$),
 (159, 'stance cues: mock, echo, sees, offered, push for, vouch for',
- $b$Ana Ruiz mocked the plan as a fantasy. Mateo Lind echoed her doubts. Ana Ruiz sees the vote as a test. Mateo Lind offered his support to the mayor. Ana Ruiz pushed for a new vote. Mateo Lind vouched for the envoy.$b$);
+ $b$Ana Ruiz mocked the plan as a fantasy. Mateo Lind echoed her doubts. Ana Ruiz sees the vote as a test. Mateo Lind offered his support to the mayor. Ana Ruiz pushed for a new vote. Mateo Lind vouched for the envoy.$b$),
+(160, 'an -s cue after a comma and an outlet ends its clause: "..., the Chicago Tribune reports."',
+ $b$The envoy will visit Temuco on Friday, the Chicago Tribune reports. The port will stay open until June, CNN reports.$b$),
+(161, 'an outlet reports the whole sentence that holds an attribution ("X said Y, CNN reported."; inverted)',
+ $b$Ana Ruiz said the port will stay open until June, CNN reported. The mayor noted that the vote was close, reported the Washington Examiner.$b$),
+(162, 'the reporting outlet after a closing quote, with a time phrase',
+ $b$Mateo Lind acknowledged that the deal was “a quiet surrender,” The Washington Post reported in 2015. Ana Ruiz pledged to “keep the port open,” the Orlando Sentinel reported on Monday.$b$),
+(163, '"as X put it": a cue before "it", its content after it; not "put it on"',
+ $b$As Ana Ruiz put it, “The port is our lifeline.” As Mateo Lind, the mayor of Temuco, put it: “Nobody wants a strike.” Ana Ruiz put it on the table and left.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
