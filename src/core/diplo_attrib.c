@@ -2434,6 +2434,25 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				cs = ss;
 				ce = b - 1;
 			}
+			else if (punct_is(t, b, ",") && b > ss && b - ss <= 8 &&
+					 !quote_opens_in(&ix, ss, se))
+			{
+				/*
+				 * "The remarks, first reported by X on Tuesday, suggested
+				 * ...": the agent reports the sentence around the aside
+				 */
+				p = np_e;
+				if (diplo_tok_is(t, p, "on") || diplo_tok_is(t, p, "in") ||
+					diplo_tok_is(t, p, "last") || diplo_tok_is(t, p, "this"))
+					for (int g = 0; g < 3 && p < se && t->tok[p].kind != DIPLO_TOK_PUNCT; g++)
+						p++;
+				if (punct_is(t, p, ",") && p + 1 < se && t->tok[p + 1].kind == DIPLO_TOK_WORD &&
+					se - ss <= MAX_CONTENT)
+				{
+					cs = ss;
+					ce = end_before_stops(t, ss, se);
+				}
+			}
 			else if (b > ss && diplo_tok_in_set(t, b, &be_forms_set) &&
 					 t->tok[b - 1].kind != DIPLO_TOK_PUNCT)
 			{
