@@ -206,19 +206,27 @@ closes_quote_attribution(const DiploTokens *t, int i)
 
 /*
  * Does cue form i end a clause after a comma and a capitalised name
- * ("..., the Chicago Tribune reports.")?  Then it is a verb, not a noun.
+ * ("..., the Chicago Tribune reports.") or follow a name opening the
+ * sentence before "that"?  Then it is a verb, not a noun.
  */
 static bool
 closes_clause_attribution(const DiploTokens *t, int i)
 {
 	int			k = i - 1;
 
-	if (!punct_is(t, i + 1, ".") || t->words[i].s[t->words[i].len - 1] != 's')
+	if (t->words[i].s[t->words[i].len - 1] != 's')
 		return false;
 	while (k >= 0 && k >= i - 5 && t->tok[k].kind == DIPLO_TOK_WORD &&
 		   (t->tok[k].flags & DIPLO_TF_CAP))
 		k--;
 	if (k == i - 1)
+		return false;
+	/* "CBS News reports that ...": two capitalised words open the sentence */
+	if (diplo_tok_is(t, i + 1, "that"))
+		return k <= i - 3 && (t->tok[k + 1].flags & DIPLO_TF_SENT_START) &&
+			(diplo_tok_is(t, i, "reports") || diplo_tok_is(t, i, "writes") ||
+			 diplo_tok_is(t, i, "notes"));
+	if (!punct_is(t, i + 1, "."))
 		return false;
 	if (diplo_tok_is(t, k, "the"))
 		k--;
