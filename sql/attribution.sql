@@ -311,7 +311,11 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (162, 'the reporting outlet after a closing quote, with a time phrase',
  $b$Mateo Lind acknowledged that the deal was “a quiet surrender,” The Washington Post reported in 2015. Ana Ruiz pledged to “keep the port open,” the Orlando Sentinel reported on Monday.$b$),
 (163, '"as X put it": a cue before "it", its content after it; not "put it on"',
- $b$As Ana Ruiz put it, “The port is our lifeline.” As Mateo Lind, the mayor of Temuco, put it: “Nobody wants a strike.” Ana Ruiz put it on the table and left.$b$);
+ $b$As Ana Ruiz put it, “The port is our lifeline.” As Mateo Lind, the mayor of Temuco, put it: “Nobody wants a strike.” Ana Ruiz put it on the table and left.$b$),
+(164, 'an aside "first reported by X" after the subject: the agent reports the whole sentence',
+ $b$The mayor's remarks, first reported by the Chicago Tribune on Tuesday, angered the council. The port deal, first reported by CNN, will be signed in May.$b$),
+(165, '"CBS News reports that": a verb before "that"; not "Most Andean states that"',
+ $b$CBS News reports that the envoy will visit Temuco in May. Most Andean states that border the sea have ports.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
