@@ -520,6 +520,22 @@ member_of(const DiploTokens *t, const DiploMention *m)
 		(t->tok[k - 1].flags & DIPLO_TF_LOWER);
 }
 
+/*
+ * Is name mention m only a region of data/regions.tsv ("New Hampshire",
+ * "Wall Street"), with no title or name before it, no speaker?
+ */
+static bool
+region_name(const DiploTokens *t, const DiploMention *m)
+{
+	int			k = m->start - 1;
+
+	/* "Senator X of Texas": left to the attribution rules */
+	if (k >= 0 && diplo_tok_is(t, k, "of"))
+		return false;
+	return m->name_end > m->name_start && m->start == m->name_start && !m->title &&
+		diplo_lex_region(t->words, t->n, m->name_start) == m->name_end - m->name_start;
+}
+
 /* Second pass: the entity a speaker mention refers to, or -1. */
 int
 diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
@@ -530,7 +546,8 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 	switch (m->kind)
 	{
 		case DIPLO_MEN_NAME:
-			if (place_after_preposition(t, m) || (!m->person_like && member_of(t, m)))
+			if (place_after_preposition(t, m) || (!m->person_like && member_of(t, m)) ||
+				region_name(t, m))
 				break;
 			if (m->person_like)
 				e = person_entity(c, t, m, true);
