@@ -103,6 +103,32 @@ is_possessive(const DiploTokens *t, int i)
 	return diplo_tok_is(t, i, "'s") || diplo_tok_is(t, i, "\xE2\x80\x99s");
 }
 
+/* Does word w end in a contraction ("I'm", "They’re", "We've", "Don't"), no name? */
+static bool
+contraction(const DiploWord *w)
+{
+	static const char *const tails[] = {"m", "re", "ve", "ll", "d", "t", NULL};
+
+	for (int a = w->len - 1; a > 0 && a >= w->len - 5; a--)
+	{
+		int			tail;
+
+		if (w->s[a] == '\'')
+			tail = a + 1;
+		else if (a >= 2 && (unsigned char) w->s[a] == 0x99 &&
+				 (unsigned char) w->s[a - 1] == 0x80 && (unsigned char) w->s[a - 2] == 0xE2)
+			tail = a + 1;
+		else
+			continue;
+		for (int j = 0; tails[j]; j++)
+			if ((int) strlen(tails[j]) == w->len - tail &&
+				strncmp(w->s + tail, tails[j], w->len - tail) == 0)
+				return true;
+		return false;
+	}
+	return false;
+}
+
 /* Can token i be a word of a name? */
 static bool
 name_word(const DiploTokens *t, int i)
@@ -129,6 +155,8 @@ name_word(const DiploTokens *t, int i)
 			return false;
 	}
 	if (diplo_tok_cue(t, i) != NULL && !(tk->flags & DIPLO_TF_ALLCAPS))
+		return false;
+	if (contraction(&t->words[i]))
 		return false;
 	return true;
 }
