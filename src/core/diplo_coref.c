@@ -510,13 +510,24 @@ capitalised_head(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 	return org_entity_named(c, t, m, k, m->end);
 }
 
-/* Is mention m the body after "members of" ("members of Congress told"), no speaker? */
+/*
+ * Is mention m the body after "members of" or a part word and "of" ("members
+ * of Congress told", "72 percent of Democrats said", "a majority of the
+ * Republicans"), no speaker?
+ */
 static bool
 member_of(const DiploTokens *t, const DiploMention *m)
 {
+	static const char *const parts[] = {
+		"members", "percent", "majority", "plurality", "minority", "number",
+		"half", "third", "quarter", "share", "most", "many", "some", "any",
+		"none", "few", "dozens", "hundreds", "thousands", "millions", NULL
+	};
 	int			k = m->start - 1;
 
-	return k >= 1 && diplo_tok_is(t, k, "of") && diplo_tok_is(t, k - 1, "members") &&
+	if (k >= 2 && diplo_tok_is(t, k, "the") && !diplo_tok_is(t, k - 1, "members"))
+		k--;
+	return k >= 1 && diplo_tok_is(t, k, "of") && diplo_tok_in(t, k - 1, parts) &&
 		(t->tok[k - 1].flags & DIPLO_TF_LOWER);
 }
 
@@ -715,6 +726,12 @@ diplo_coref_named_group(DiploCoref *c, const DiploTokens *t, int s, int e)
 		else if (first >= 0)
 			break;
 	if (first < 0 || last != e)
+		return -1;
+	/* "72 percent of Democrats", "a majority of the Republicans": a part, unnamed */
+	k = first - 1;
+	if (k > s && diplo_tok_is(t, k, "the"))
+		k--;
+	if (k > s && diplo_tok_is(t, k, "of"))
 		return -1;
 	name = name_text(c->a, t, first, last, &nwords, true);
 	for (k = 0; k < c->n; k++)
