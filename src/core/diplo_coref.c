@@ -547,6 +547,27 @@ region_name(const DiploTokens *t, const DiploMention *m)
 		diplo_lex_region(t->words, t->n, m->name_start) == m->name_end - m->name_start;
 }
 
+/*
+ * Is name mention m one name word between a determiner and a lowercase noun
+ * ("The Obama administration is", "the Sanders campaign projects", "the
+ * Arizona sheriff"): a modifier of the noun, no speaker?  An adverb after
+ * the name is no noun ("The Atlantic recently noted").
+ */
+static bool
+name_modifier(const DiploTokens *t, const DiploMention *m)
+{
+	int			k = m->name_end;
+
+	return m->name_end - m->name_start == 1 && m->name_start == m->start + 1 &&
+		(diplo_tok_is(t, m->start, "the") || diplo_tok_is(t, m->start, "a") ||
+		 diplo_tok_is(t, m->start, "an")) &&
+		!(t->tok[m->name_start].flags & DIPLO_TF_ALLCAPS) &&
+		k < t->n && t->tok[k].kind == DIPLO_TOK_WORD && (t->tok[k].flags & DIPLO_TF_LOWER) &&
+		(t->tok[k].flags & DIPLO_TF_SPACE) && diplo_tok_cue(t, k) == NULL &&
+		!diplo_is_function_word(t, k) &&
+		!(t->words[k].len > 3 && strncmp(t->words[k].s + t->words[k].len - 2, "ly", 2) == 0);
+}
+
 /* Second pass: the entity a speaker mention refers to, or -1. */
 int
 diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
@@ -558,7 +579,7 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 	{
 		case DIPLO_MEN_NAME:
 			if (place_after_preposition(t, m) || (!m->person_like && member_of(t, m)) ||
-				region_name(t, m))
+				region_name(t, m) || name_modifier(t, m))
 				break;
 			if (m->person_like)
 				e = person_entity(c, t, m, true);
