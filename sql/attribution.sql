@@ -303,7 +303,15 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (158, 'a day after the cue, "made clear", a negated auxiliary, "that," before a phrase',
  $b$Ana Ruiz said on Friday she met the envoy. Mateo Lind made clear that the port will stay open. Ana Ruiz hasn’t said whether she will sign. Mateo Lind added that, in Temuco, the vote was close.$b$),
 (159, 'stance cues: mock, echo, sees, offered, push for, vouch for',
- $b$Ana Ruiz mocked the plan as a fantasy. Mateo Lind echoed her doubts. Ana Ruiz sees the vote as a test. Mateo Lind offered his support to the mayor. Ana Ruiz pushed for a new vote. Mateo Lind vouched for the envoy.$b$);
+ $b$Ana Ruiz mocked the plan as a fantasy. Mateo Lind echoed her doubts. Ana Ruiz sees the vote as a test. Mateo Lind offered his support to the mayor. Ana Ruiz pushed for a new vote. Mateo Lind vouched for the envoy.$b$),
+(170, 'a region is no speaker, and no "he" after it',
+ $b$Mateo Lind toured the harbour on Monday. New Hampshire says the vote will be close. “We will win it,” he said.$b$),
+(171, 'a capitalised contraction is no name',
+ $b$They’re saying the port will reopen in May. “We're ready,” I'm told by Ana Ruiz. We’re told the envoy will sign. “The port will reopen,” I’m sure.$b$),
+(172, 'a part of a group is no named speaker',
+ $b$Seventy-two percent of Democrats said the port should reopen. A majority of the Republicans say it should stay closed.$b$),
+(173, 'a name between a determiner and a noun modifies the noun',
+ $b$Mateo Lind toured Temuco. The Lind campaign projects that “we will win the state.” The Lind ad hits Ruiz for taking money, saying she “sold out the port.” The Herald recently noted that the vote was close.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
