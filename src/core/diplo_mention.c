@@ -129,6 +129,17 @@ contraction(const DiploWord *w)
 	return false;
 }
 
+/* Plural common nouns that are no names when they open a sentence ("People say"). */
+static const char *const common_plurals[] = {
+	"people", "voters", "workers", "attorneys", "lawyers", "officials",
+	"analysts", "experts", "critics", "supporters", "protesters",
+	"residents", "lawmakers", "aides", "advisers", "sources", "observers",
+	"economists", "activists", "superdelegates", "delegates", "polling",
+	"polls", "surveys", "donors", "students", "parents", "citizens", NULL
+};
+
+static DiploWordSet common_plurals_set = DIPLO_WORDSET(common_plurals);
+
 /* Can token i be a word of a name? */
 static bool
 name_word(const DiploTokens *t, int i)
@@ -157,6 +168,9 @@ name_word(const DiploTokens *t, int i)
 	if (diplo_tok_cue(t, i) != NULL && !(tk->flags & DIPLO_TF_ALLCAPS))
 		return false;
 	if (contraction(&t->words[i]))
+		return false;
+	if ((tk->flags & DIPLO_TF_SENT_START) && !(tk->flags & DIPLO_TF_ALLCAPS) &&
+		diplo_tok_in_set(t, i, &common_plurals_set))
 		return false;
 	return true;
 }
