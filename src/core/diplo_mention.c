@@ -151,12 +151,15 @@ name_word(const DiploTokens *t, int i)
 	tk = &t->tok[i];
 	if (tk->kind != DIPLO_TOK_WORD || !(tk->flags & DIPLO_TF_CAP))
 		return false;
-	/* "Will Doyle", "May Chen": a first name spelled like a function word */
+	/*
+	 * "Will Doyle", "May Chen": a first name spelled like a function word,
+	 * not before a verb in a title-case headline ("Americans Will Say No")
+	 */
 	if (diplo_is_function_word(t, i) && !(tk->flags & DIPLO_TF_ALLCAPS) &&
 		!((diplo_tok_is(t, i, "will") || diplo_tok_is(t, i, "may")) &&
 		  !(tk->flags & DIPLO_TF_SENT_START) && i + 1 < t->n &&
 		  t->tok[i + 1].kind == DIPLO_TOK_WORD && (t->tok[i + 1].flags & DIPLO_TF_CAP) &&
-		  !diplo_is_function_word(t, i + 1)))
+		  !diplo_is_function_word(t, i + 1) && diplo_tok_cue(t, i + 1) == NULL))
 		return false;
 	/* "COVID-related", "Pakistan-based": adjectives, not names */
 	{
