@@ -746,7 +746,7 @@ diplo_coref_named_group(DiploCoref *c, const DiploTokens *t, int s, int e)
 		}
 		else if (first >= 0)
 			break;
-	if (first < 0 || last != e)
+	if (first < 0 || last != e || (last == first + 1 && diplo_is_common_plural(t, first)))
 		return -1;
 	/* "72 percent of Democrats", "a majority of the Republicans": a part, unnamed */
 	k = first - 1;

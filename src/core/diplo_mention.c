@@ -140,6 +140,14 @@ static const char *const common_plurals[] = {
 
 static DiploWordSet common_plurals_set = DIPLO_WORDSET(common_plurals);
 
+/* Is token i a plural common noun that is no name opening a sentence? */
+bool
+diplo_is_common_plural(const DiploTokens *t, int i)
+{
+	return i >= 0 && i < t->n && (t->tok[i].flags & DIPLO_TF_SENT_START) &&
+		!(t->tok[i].flags & DIPLO_TF_ALLCAPS) && diplo_tok_in_set(t, i, &common_plurals_set);
+}
+
 /* Can token i be a word of a name? */
 static bool
 name_word(const DiploTokens *t, int i)
@@ -172,8 +180,7 @@ name_word(const DiploTokens *t, int i)
 		return false;
 	if (contraction(&t->words[i]))
 		return false;
-	if ((tk->flags & DIPLO_TF_SENT_START) && !(tk->flags & DIPLO_TF_ALLCAPS) &&
-		diplo_tok_in_set(t, i, &common_plurals_set))
+	if (diplo_is_common_plural(t, i))
 		return false;
 	return true;
 }
