@@ -311,7 +311,11 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (172, 'a part of a group is no named speaker',
  $b$Seventy-two percent of Democrats said the port should reopen. A majority of the Republicans say it should stay closed.$b$),
 (173, 'a name between a determiner and a noun modifies the noun',
- $b$Mateo Lind toured Temuco. The Lind campaign projects that “we will win the state.” The Lind ad hits Ruiz for taking money, saying she “sold out the port.” The Herald recently noted that the vote was close.$b$);
+ $b$Mateo Lind toured Temuco. The Lind campaign projects that “we will win the state.” The Lind ad hits Ruiz for taking money, saying she “sold out the port.” The Herald recently noted that the vote was close.$b$),
+(174, 'a plural common noun opening a sentence is no name',
+ $b$Ana Ruiz toured Temuco. People say the port will reopen in May. Voters in Temuco said the vote was fair.$b$),
+(175, '"Will" before a capitalised verb is no first name',
+ $b$Temuco Voters Will Say No to the Port Plan. Will Doyle said the vote was close.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

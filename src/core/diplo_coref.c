@@ -726,6 +726,11 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 	return e;
 }
 
+/* Subjects that name no group when they open a sentence ("People say", "Polling shows"). */
+static const char *const vague_subjects[] = {
+	"people", "polling", "polls", "surveys", NULL
+};
+
 /* The group entity named by the capitalised words of tokens [s, e), or -1. */
 int
 diplo_coref_named_group(DiploCoref *c, const DiploTokens *t, int s, int e)
@@ -746,7 +751,9 @@ diplo_coref_named_group(DiploCoref *c, const DiploTokens *t, int s, int e)
 		}
 		else if (first >= 0)
 			break;
-	if (first < 0 || last != e || (last == first + 1 && diplo_is_common_plural(t, first)))
+	if (first < 0 || last != e ||
+		(last == first + 1 && diplo_is_common_plural(t, first) &&
+		 diplo_tok_in(t, first, vague_subjects)))
 		return -1;
 	/* "72 percent of Democrats", "a majority of the Republicans": a part, unnamed */
 	k = first - 1;
