@@ -315,7 +315,19 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (164, 'an aside "first reported by X" after the subject: the agent reports the whole sentence',
  $b$The mayor's remarks, first reported by the Chicago Tribune on Tuesday, angered the council. The port deal, first reported by CNN, will be signed in May.$b$),
 (165, '"CBS News reports that": a verb before "that"; not "Most Andean states that"',
- $b$CBS News reports that the envoy will visit Temuco in May. Most Andean states that border the sea have ports.$b$);
+ $b$CBS News reports that the envoy will visit Temuco in May. Most Andean states that border the sea have ports.$b$),
+(170, 'a region is no speaker, and no "he" after it',
+ $b$Mateo Lind toured the harbour on Monday. New Hampshire says the vote will be close. “We will win it,” he said.$b$),
+(171, 'a capitalised contraction is no name',
+ $b$They’re saying the port will reopen in May. “We're ready,” I'm told by Ana Ruiz. We’re told the envoy will sign. “The port will reopen,” I’m sure.$b$),
+(172, 'a part of a group is no named speaker',
+ $b$Seventy-two percent of Democrats said the port should reopen. A majority of the Republicans say it should stay closed.$b$),
+(173, 'a name between a determiner and a noun modifies the noun',
+ $b$Mateo Lind toured Temuco. The Lind campaign projects that “we will win the state.” The Lind ad hits Ruiz for taking money, saying she “sold out the port.” The Herald recently noted that the vote was close.$b$),
+(174, 'a plural common noun opening a sentence is no name',
+ $b$Ana Ruiz toured Temuco. People say the port will reopen in May. Voters in Temuco said the vote was fair.$b$),
+(175, '"Will" before a capitalised verb is no first name',
+ $b$Temuco Voters Will Say No to the Port Plan. Will Doyle said the vote was close.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -418,6 +418,17 @@ def load_org_heads(data_dir, errors):
     return table
 
 
+def load_regions(data_dir, errors):
+    """regions.tsv: one place phrase per line (states, provinces, streets)."""
+    table = KeyTable('region', errors)
+    for where, (text,) in read_rows(
+            os.path.join(data_dir, 'regions.tsv'), 1, errors):
+        phrase = parse_phrase(text, where, errors)
+        if phrase is not None:
+            table.add(phrase, 0, where)
+    return table
+
+
 def load_events(data_dir, errors):
     """events.tsv: phrase, event, CAMEO code."""
     table = KeyTable('event', errors)
@@ -464,6 +475,7 @@ def generate(data_dir):
     topics, keywords = load_topics(data_dir, errors)
     event_table, events = load_events(data_dir, errors)
     org_head_table = load_org_heads(data_dir, errors)
+    region_table = load_regions(data_dir, errors)
     if len(countries) == 0 or len(topics) == 0:
         errors.add(data_dir, 'no countries or no topics')
     for n, what in ((len(cues), 'cues'), (len(titles), 'titles'),
@@ -521,6 +533,7 @@ def generate(data_dir):
     out.append('};')
     emit_index(out, 'event', event_table)
     emit_index(out, 'org_head', org_head_table)
+    emit_index(out, 'region', region_table)
 
     out.append('const DiploTopic diplo_topics[] = {')
     for name in topics:

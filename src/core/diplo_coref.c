@@ -510,14 +510,62 @@ capitalised_head(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 	return org_entity_named(c, t, m, k, m->end);
 }
 
-/* Is mention m the body after "members of" ("members of Congress told"), no speaker? */
+/*
+ * Is mention m the body after "members of" or a part word and "of" ("members
+ * of Congress told", "72 percent of Democrats said", "a majority of the
+ * Republicans"), no speaker?
+ */
 static bool
 member_of(const DiploTokens *t, const DiploMention *m)
 {
+	static const char *const parts[] = {
+		"members", "percent", "majority", "plurality", "minority", "number",
+		"half", "third", "quarter", "share", "most", "many", "some", "any",
+		"none", "few", "dozens", "hundreds", "thousands", "millions", NULL
+	};
 	int			k = m->start - 1;
 
-	return k >= 1 && diplo_tok_is(t, k, "of") && diplo_tok_is(t, k - 1, "members") &&
+	if (k >= 2 && diplo_tok_is(t, k, "the") && !diplo_tok_is(t, k - 1, "members"))
+		k--;
+	return k >= 1 && diplo_tok_is(t, k, "of") && diplo_tok_in(t, k - 1, parts) &&
 		(t->tok[k - 1].flags & DIPLO_TF_LOWER);
+}
+
+/*
+ * Is name mention m only a region of data/regions.tsv ("New Hampshire",
+ * "Wall Street"), with no title or name before it, no speaker?
+ */
+static bool
+region_name(const DiploTokens *t, const DiploMention *m)
+{
+	int			k = m->start - 1;
+
+	/* "Senator X of Texas": left to the attribution rules */
+	if (k >= 0 && diplo_tok_is(t, k, "of"))
+		return false;
+	return m->name_end > m->name_start && m->start == m->name_start && !m->title &&
+		diplo_lex_region(t->words, t->n, m->name_start) == m->name_end - m->name_start;
+}
+
+/*
+ * Is name mention m one name word between a determiner and a lowercase noun
+ * ("The Obama administration is", "the Sanders campaign projects", "the
+ * Arizona sheriff"): a modifier of the noun, no speaker?  An adverb after
+ * the name is no noun ("The Atlantic recently noted").
+ */
+static bool
+name_modifier(const DiploTokens *t, const DiploMention *m)
+{
+	int			k = m->name_end;
+
+	return m->name_end - m->name_start == 1 && m->name_start == m->start + 1 &&
+		(diplo_tok_is(t, m->start, "the") || diplo_tok_is(t, m->start, "a") ||
+		 diplo_tok_is(t, m->start, "an")) &&
+		!(t->tok[m->name_start].flags & DIPLO_TF_ALLCAPS) &&
+		k < t->n && t->tok[k].kind == DIPLO_TOK_WORD && (t->tok[k].flags & DIPLO_TF_LOWER) &&
+		(t->tok[k].flags & DIPLO_TF_SPACE) && diplo_tok_cue(t, k) == NULL &&
+		!diplo_is_function_word(t, k) &&
+		!(t->words[k].len > 3 && strncmp(t->words[k].s + t->words[k].len - 2, "ly", 2) == 0);
 }
 
 /* Second pass: the entity a speaker mention refers to, or -1. */
@@ -530,7 +578,8 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 	switch (m->kind)
 	{
 		case DIPLO_MEN_NAME:
-			if (place_after_preposition(t, m) || (!m->person_like && member_of(t, m)))
+			if (place_after_preposition(t, m) || (!m->person_like && member_of(t, m)) ||
+				region_name(t, m) || name_modifier(t, m))
 				break;
 			if (m->person_like)
 				e = person_entity(c, t, m, true);
@@ -677,6 +726,11 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 	return e;
 }
 
+/* Subjects that name no group when they open a sentence ("People say", "Polling shows"). */
+static const char *const vague_subjects[] = {
+	"people", "polling", "polls", "surveys", NULL
+};
+
 /* The group entity named by the capitalised words of tokens [s, e), or -1. */
 int
 diplo_coref_named_group(DiploCoref *c, const DiploTokens *t, int s, int e)
@@ -697,7 +751,15 @@ diplo_coref_named_group(DiploCoref *c, const DiploTokens *t, int s, int e)
 		}
 		else if (first >= 0)
 			break;
-	if (first < 0 || last != e)
+	if (first < 0 || last != e ||
+		(last == first + 1 && diplo_is_common_plural(t, first) &&
+		 diplo_tok_in(t, first, vague_subjects)))
+		return -1;
+	/* "72 percent of Democrats", "a majority of the Republicans": a part, unnamed */
+	k = first - 1;
+	if (k > s && diplo_tok_is(t, k, "the"))
+		k--;
+	if (k > s && diplo_tok_is(t, k, "of"))
 		return -1;
 	name = name_text(c->a, t, first, last, &nwords, true);
 	for (k = 0; k < c->n; k++)

@@ -39,12 +39,14 @@ enum
 	LEX_PLACE,
 	LEX_EVENT,
 	LEX_ORG_HEAD,
+	LEX_REGION,
 	LEX_NTABLES
 };
 
 static const DiploLexIndex *const lex_tables[LEX_NTABLES] = {
 	&diplo_lex_cue_index, &diplo_lex_title_index, &diplo_lex_org_index,
-	&diplo_lex_place_index, &diplo_lex_event_index, &diplo_lex_org_head_index
+	&diplo_lex_place_index, &diplo_lex_event_index, &diplo_lex_org_head_index,
+	&diplo_lex_region_index
 };
 
 /* Slots of the first-word hash (a power of two, kept under 3/4 full). */
@@ -574,6 +576,17 @@ bool
 diplo_lex_org_head(DiploWord w)
 {
 	return table_longest(LEX_ORG_HEAD, &w, 1, 0, NULL) != NULL;
+}
+
+/* Longest region phrase (data/regions.tsv) starting at words[i], in words; 0 if none. */
+int
+diplo_lex_region(const DiploWord *words, int nwords, int i)
+{
+	int			matched = 0;
+
+	if (table_longest(LEX_REGION, words, nwords, i, &matched) == NULL)
+		return 0;
+	return matched;
 }
 
 /* Longest title starting at words[i]; *matched gets its length in words. */

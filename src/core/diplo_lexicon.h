@@ -137,6 +137,13 @@ const DiploOrg *diplo_lex_org(const DiploWord *words, int nwords, int i,
  */
 bool		diplo_lex_org_head(DiploWord w);
 
+/*
+ * Regions: data/regions.tsv (states, provinces, "Wall Street": places that
+ * are no country and no speaker).  The length in words of the longest
+ * region phrase starting at words[i], or 0.
+ */
+int			diplo_lex_region(const DiploWord *words, int nwords, int i);
+
 /* Countries: data/countries.tsv (name, code, aliases, demonyms, capitals). */
 typedef enum DiploPlaceKind
 {
@@ -227,6 +234,7 @@ extern const DiploLexIndex diplo_lex_org_index;
 extern const DiploLexIndex diplo_lex_place_index;
 extern const DiploLexIndex diplo_lex_event_index;
 extern const DiploLexIndex diplo_lex_org_head_index;
+extern const DiploLexIndex diplo_lex_region_index;
 
 /* Topic keywords as written (folded); stemmed into the writable tables. */
 extern const DiploLexKey diplo_lex_topic_keywords[];

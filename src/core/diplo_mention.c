@@ -103,6 +103,51 @@ is_possessive(const DiploTokens *t, int i)
 	return diplo_tok_is(t, i, "'s") || diplo_tok_is(t, i, "\xE2\x80\x99s");
 }
 
+/* Does word w end in a contraction ("I'm", "They’re", "We've", "Don't"), no name? */
+static bool
+contraction(const DiploWord *w)
+{
+	static const char *const tails[] = {"m", "re", "ve", "ll", "d", "t", NULL};
+
+	for (int a = w->len - 1; a > 0 && a >= w->len - 5; a--)
+	{
+		int			tail;
+
+		if (w->s[a] == '\'')
+			tail = a + 1;
+		else if (a >= 2 && (unsigned char) w->s[a] == 0x99 &&
+				 (unsigned char) w->s[a - 1] == 0x80 && (unsigned char) w->s[a - 2] == 0xE2)
+			tail = a + 1;
+		else
+			continue;
+		for (int j = 0; tails[j]; j++)
+			if ((int) strlen(tails[j]) == w->len - tail &&
+				strncmp(w->s + tail, tails[j], w->len - tail) == 0)
+				return true;
+		return false;
+	}
+	return false;
+}
+
+/* Plural common nouns that are no names when they open a sentence ("People say"). */
+static const char *const common_plurals[] = {
+	"people", "voters", "workers", "attorneys", "lawyers", "officials",
+	"analysts", "experts", "critics", "supporters", "protesters",
+	"residents", "lawmakers", "aides", "advisers", "sources", "observers",
+	"economists", "activists", "superdelegates", "delegates", "polling",
+	"polls", "surveys", "donors", "students", "parents", "citizens", NULL
+};
+
+static DiploWordSet common_plurals_set = DIPLO_WORDSET(common_plurals);
+
+/* Is token i a plural common noun that is no name opening a sentence? */
+bool
+diplo_is_common_plural(const DiploTokens *t, int i)
+{
+	return i >= 0 && i < t->n && (t->tok[i].flags & DIPLO_TF_SENT_START) &&
+		!(t->tok[i].flags & DIPLO_TF_ALLCAPS) && diplo_tok_in_set(t, i, &common_plurals_set);
+}
+
 /* Can token i be a word of a name? */
 static bool
 name_word(const DiploTokens *t, int i)
@@ -114,12 +159,15 @@ name_word(const DiploTokens *t, int i)
 	tk = &t->tok[i];
 	if (tk->kind != DIPLO_TOK_WORD || !(tk->flags & DIPLO_TF_CAP))
 		return false;
-	/* "Will Doyle", "May Chen": a first name spelled like a function word */
+	/*
+	 * "Will Doyle", "May Chen": a first name spelled like a function word,
+	 * not before a verb in a title-case headline ("Americans Will Say No")
+	 */
 	if (diplo_is_function_word(t, i) && !(tk->flags & DIPLO_TF_ALLCAPS) &&
 		!((diplo_tok_is(t, i, "will") || diplo_tok_is(t, i, "may")) &&
 		  !(tk->flags & DIPLO_TF_SENT_START) && i + 1 < t->n &&
 		  t->tok[i + 1].kind == DIPLO_TOK_WORD && (t->tok[i + 1].flags & DIPLO_TF_CAP) &&
-		  !diplo_is_function_word(t, i + 1)))
+		  !diplo_is_function_word(t, i + 1) && diplo_tok_cue(t, i + 1) == NULL))
 		return false;
 	/* "COVID-related", "Pakistan-based": adjectives, not names */
 	{
@@ -129,6 +177,10 @@ name_word(const DiploTokens *t, int i)
 			return false;
 	}
 	if (diplo_tok_cue(t, i) != NULL && !(tk->flags & DIPLO_TF_ALLCAPS))
+		return false;
+	if (contraction(&t->words[i]))
+		return false;
+	if (diplo_is_common_plural(t, i))
 		return false;
 	return true;
 }

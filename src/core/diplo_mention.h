@@ -68,6 +68,9 @@ int			diplo_mention_ending_at(const DiploMentions *ms, int i);
 /* Is token i a word that cannot be part of a name (The, In, said ...)? */
 bool		diplo_is_function_word(const DiploTokens *t, int i);
 
+/* Is token i a plural common noun that is no name opening a sentence ("People")? */
+bool		diplo_is_common_plural(const DiploTokens *t, int i);
+
 void		diplo_mentions_free(const DiploAllocator *a, DiploMentions *ms);
 
 #endif							/* DIPLO_MENTION_H */
