@@ -1078,6 +1078,59 @@ clause_subject(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, i
 	return k;
 }
 
+/*
+ * The speaker of an opening as-clause that ends at the comma or colon at
+ * token end ("As X put it, “...”", "As The Post's X puts it:", "However, as
+ * X told the AP, “...”"): a person or organisation after "as" (or after a
+ * possessive), then a cue or "put it" past an apposition.  Fills *s, *e and
+ * the verb's token *v; returns the mention, or -2.
+ */
+static int
+as_clause_speaker(const DiploTokens *t, const DiploMentions *ms, int ss, int end,
+				  int *s, int *e, int *v)
+{
+	int			p = ss;
+	int			k;
+	int			q;
+
+	/* "But as", "However, as" */
+	if (p + 1 < end && diplo_tok_in_set(t, p, &sentence_conjunctions_set))
+		p++;
+	else if (p + 2 < end && diplo_tok_is(t, p, "however") && punct_is(t, p + 1, ","))
+		p += 2;
+	if (!diplo_tok_is(t, p, "as") || p + 1 >= end)
+		return -2;
+	k = ms->start_at[p + 1];
+	/* "The Post's Dana Milbank": the name after the possessive */
+	if (k >= 0 && ms->m[k].kind != DIPLO_MEN_PRONOUN && ms->m[k].end + 1 < end &&
+		(diplo_tok_is(t, ms->m[k].end, "'s") ||
+		 diplo_tok_is(t, ms->m[k].end, "\xE2\x80\x99s")) &&
+		ms->start_at[ms->m[k].end + 1] >= 0)
+		k = ms->start_at[ms->m[k].end + 1];
+	if (k < 0 || !speaker_mention(ms, k) || ms->m[k].end >= end ||
+		!((ms->m[k].kind == DIPLO_MEN_NAME && ms->m[k].person_like) ||
+		  ms->m[k].kind == DIPLO_MEN_ORG ||
+		  (ms->m[k].kind == DIPLO_MEN_PRONOUN && ms->m[k].pronoun == 'h')))
+		return -2;
+	q = past_subject_insert(t, ms->m[k].end, end);
+	for (int g = 0; g < 2 && q < end && skippable(t, q); g++)
+		q++;
+	if (q >= end || end - q > 10 || t->tok[q].kind != DIPLO_TOK_WORD ||
+		!(t->tok[q].flags & DIPLO_TF_LOWER))
+		return -2;
+	if (!((t->cue[q] && t->cue[q]->cls != DIPLO_CUE_TOPIC) ||
+		  ((diplo_tok_is(t, q, "put") || diplo_tok_is(t, q, "puts")) &&
+		   diplo_tok_is(t, q + 1, "it"))))
+		return -2;
+	for (int i = ms->m[k].end; i < end; i++)
+		if (t->tok[i].kind == DIPLO_TOK_QUOTE || punct_is(t, i, ";"))
+			return -2;
+	*s = ms->m[k].start;
+	*e = ms->m[k].end;
+	*v = q;
+	return k;
+}
+
 static const char *const clause_openers[] = {
 	"and", "but", "that", "while", "as", "when", "because", "if", "though",
 	"although", "after", "before", "since", "where", "whereas", "so", NULL
@@ -2927,6 +2980,28 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				 */
 				r->cue_s = past_subject_insert(t, e, colon);
 				r->cue_e = colon + 1;
+			}
+		}
+		/*
+		 * "As X put it, “...”", "As X said last week in Y, “...”": the
+		 * subject of an opening as-clause ending right before the quote
+		 */
+		if (r->entity < 0 && r->cue_s < 0 && sp->open > 1 && punct_is(t, sp->open - 1, ",:"))
+		{
+			int			s,
+						e,
+						v;
+			int			m = as_clause_speaker(t, ms, t->sent_start[t->tok[sp->open - 1].sentence],
+											  sp->open - 1, &s, &e, &v);
+
+			if (m >= 0)
+			{
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+				r->subj_s = s;
+				r->subj_e = e;
+				r->cue_s = v;
+				r->cue_e = v + 1;
+				diplo_coref_spoke(at->coref, r->entity, NULL);
 			}
 		}
 		/*
