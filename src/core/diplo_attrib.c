@@ -3018,6 +3018,22 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			m = clause_subject(at, t, ms, dot, ps, &s, &e);
 			int			cv = -1;
 
+			/*
+			 * "X, the director of Y said in a statement.", "X (R-Tex.), a
+			 * candidate who ..., tweeted a warning.": a person opening the
+			 * sentence, the subject of its first cue past a long apposition
+			 */
+			for (int i = ps; m < 0 && i < dot && t->tok[i].kind != DIPLO_TOK_QUOTE; i++)
+				if (t->cue[i] && cue_at(at, t, i))
+				{
+					int			desc;
+					int			k = subject_before(at, t, ms, i, ps, &s, &e, &desc);
+
+					if (k >= 0 && s == ps && ms->m[k].kind == DIPLO_MEN_NAME &&
+						ms->m[k].person_like)
+						m = k;
+					break;
+				}
 			for (int i = ps; m >= 0 && i < dot; i++)
 			{
 				if (t->tok[i].kind == DIPLO_TOK_QUOTE)
