@@ -623,8 +623,9 @@ long_apposition(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, 
 		return -1;
 	for (int p = after; p < j; p++)
 	{
-		/* a short title in quotes: "host of MSNBC’s “Morning Joe,”" */
-		if (t->tok[p].kind == DIPLO_TOK_QUOTE && p > after && t->tok[p - 1].kind == DIPLO_TOK_WORD)
+		/* a short title in quotes: "host of MSNBC’s “Morning Joe,”", "a show, “X,” who" */
+		if (t->tok[p].kind == DIPLO_TOK_QUOTE && p > after &&
+			(t->tok[p - 1].kind == DIPLO_TOK_WORD || punct_is(t, p - 1, ",")))
 		{
 			int			q = p + 1;
 
