@@ -962,7 +962,8 @@ past_subject_insert(const DiploTokens *t, int p, int c)
 		while (q < c && q - p < 12 && (t->tok[q].kind == DIPLO_TOK_WORD ||
 									   t->tok[q].kind == DIPLO_TOK_NUMBER))
 			q++;
-		if (punct_is(t, q, ","))
+		/* also "-- X, who lost to Y -- said": a who-clause closing an aside */
+		if (punct_is(t, q, ",") || (is_dash(t, q) && diplo_tok_is(t, p + 1, "who")))
 			return q + 1;
 	}
 	/* "X — a close ally of Y — told": an aside between dashes */
