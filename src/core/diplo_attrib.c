@@ -673,6 +673,36 @@ apposed_name(const DiploTokens *t, const DiploMentions *ms, int k, int ss)
 }
 
 /*
+ * The person before an apposition with a who-clause that no comma closes
+ * ("X, the polling guru who founded Y tweeted") when token j ends it, or -1.
+ */
+static int
+unclosed_who_apposition(const DiploTokens *t, const DiploMentions *ms, int j, int ss)
+{
+	bool		who = false;
+	int			p;
+	int			n;
+
+	/* not "X, a pollster who said": the cue is the who-clause's verb */
+	if (diplo_tok_is(t, j, "who"))
+		return -1;
+	for (p = j; p > ss && j - p < 16 && !punct_is(t, p, ","); p--)
+	{
+		if (t->tok[p].kind != DIPLO_TOK_WORD && t->tok[p].kind != DIPLO_TOK_NUMBER)
+			return -1;
+		if (diplo_tok_is(t, p, "who"))
+			who = true;
+	}
+	if (!who || !punct_is(t, p, ",") || p - 1 < ss || diplo_tok_is(t, p + 1, "who") ||
+		!diplo_tok_in_set(t, p + 1, &determiners_set))
+		return -1;
+	n = ms->end_at[p - 1];
+	if (n < 0 || ms->m[n].kind != DIPLO_MEN_NAME || !ms->m[n].person_like)
+		return -1;
+	return n;
+}
+
+/*
  * The subject before cue c: a mention ending there (after adverbs, a
  * parenthesis or ", who"), an apposition ("X, a doctor, said", "The
  * Swedish Prime Minister, X, said"), or a plain noun phrase.  Fills *s, *e
@@ -743,6 +773,13 @@ subject_before(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, i
 		j -= 2;
 	if (j < ss)
 		return -2;
+	/* "X, the polling guru who founded Y tweeted" */
+	if ((k = unclosed_who_apposition(t, ms, j, ss)) >= 0)
+	{
+		*s = ms->m[k].start;
+		*e = ms->m[k].end;
+		return k;
+	}
 	k = ms->end_at[j];
 	if (k >= 0)
 	{
