@@ -983,6 +983,12 @@ past_subject_insert(const DiploTokens *t, int p, int c)
 		if (punct_is(t, q, ")"))
 			return q + 1;
 	}
+	/* "X, R-Ky., delivered": a party and state code */
+	else if (punct_is(t, p, ",") && p + 2 < c && t->tok[p + 1].kind == DIPLO_TOK_WORD &&
+			 t->words[p + 1].len >= 3 && t->words[p + 1].s[1] == '-' &&
+			 strchr("RDI", t->words[p + 1].s[0]) &&
+			 (punct_is(t, p + 2, ",") || (punct_is(t, p + 2, ".") && punct_is(t, p + 3, ","))))
+		return punct_is(t, p + 2, ",") ? p + 3 : p + 4;
 	else if (punct_is(t, p, ",") && p + 1 < c &&
 			 (diplo_tok_in_set(t, p + 1, &determiners_set) ||
 			  diplo_tok_is(t, p + 1, "who") ||
@@ -3068,8 +3074,12 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 					int			desc;
 					int			k = subject_before(at, t, ms, i, ps, &s, &e, &desc);
 
-					if (k >= 0 && s == ps && ms->m[k].kind == DIPLO_MEN_NAME &&
-						ms->m[k].person_like)
+					/* also "Y University's X agreed." */
+					if (k >= 0 && ms->m[k].kind == DIPLO_MEN_NAME && ms->m[k].person_like &&
+						(s == ps ||
+						 (s - 2 >= ps && (diplo_tok_is(t, s - 1, "'s") ||
+										  diplo_tok_is(t, s - 1, "\xE2\x80\x99s")) &&
+						  ms->end_at[s - 2] >= 0 && ms->m[ms->end_at[s - 2]].start == ps)))
 						m = k;
 					break;
 				}
