@@ -303,7 +303,19 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (158, 'a day after the cue, "made clear", a negated auxiliary, "that," before a phrase',
  $b$Ana Ruiz said on Friday she met the envoy. Mateo Lind made clear that the port will stay open. Ana Ruiz hasn’t said whether she will sign. Mateo Lind added that, in Temuco, the vote was close.$b$),
 (159, 'stance cues: mock, echo, sees, offered, push for, vouch for',
- $b$Ana Ruiz mocked the plan as a fantasy. Mateo Lind echoed her doubts. Ana Ruiz sees the vote as a test. Mateo Lind offered his support to the mayor. Ana Ruiz pushed for a new vote. Mateo Lind vouched for the envoy.$b$);
+ $b$Ana Ruiz mocked the plan as a fantasy. Mateo Lind echoed her doubts. Ana Ruiz sees the vote as a test. Mateo Lind offered his support to the mayor. Ana Ruiz pushed for a new vote. Mateo Lind vouched for the envoy.$b$),
+(180, 'an opening as-clause: "As X put it, “...”", "As the Herald’s X puts it:"',
+ $b$As Mateo Lind put it, “The port must reopen before the winter.” As the Herald’s Ana Ruiz puts it: “The vote was close and the city is split.”$b$),
+(181, 'a quote after "X, the director of Y said in a statement."',
+ $b$Mateo Lind, the port director for the Andes Harbour Board said in a statement. “The port will reopen in May and we are ready.”$b$),
+(182, 'a title in quotes inside a long apposition',
+ $b$Ana Ruiz, a contestant on a TV show, “The Port,” who went on to work with Lind, said his boss was “always kind and generous.”$b$),
+(183, 'a who-clause closing a dash aside',
+ $b$A former candidate for mayor -- Ana Ruiz, who lost the 2008 election to Mateo Lind -- said the port would reopen in May.$b$),
+(184, 'an apposition with a who-clause that no comma closes',
+ $b$“The vote was close and we lost the port,” Ana Ruiz, the pollster who founded a survey firm tweeted on Wednesday.$b$),
+(185, 'a party and state code between a name and its verb',
+ $b$Senate Majority Leader Pedro Soto, R-Ky., was blunt: “It is time to quit attacking the harbour workers.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
