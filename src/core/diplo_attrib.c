@@ -992,6 +992,8 @@ past_subject_insert(const DiploTokens *t, int p, int c)
 	else if (punct_is(t, p, ",") && p + 1 < c &&
 			 (diplo_tok_in_set(t, p + 1, &determiners_set) ||
 			  diplo_tok_is(t, p + 1, "who") ||
+			  /* "X, for his part, is labeling", "X, in a statement, called" */
+			  diplo_tok_is(t, p + 1, "for") || diplo_tok_is(t, p + 1, "in") ||
 			  t->tok[p + 1].kind == DIPLO_TOK_NUMBER ||
 			  /* "Tracy Martin, Trayvon's father, said" */
 			  (p + 2 < c && (t->tok[p + 1].flags & DIPLO_TF_CAP) &&
