@@ -1004,7 +1004,7 @@ past_subject_insert(const DiploTokens *t, int p, int c)
 	{
 		int			q = p + 2;
 
-		while (q < c && q - p < 12 && (t->tok[q].kind == DIPLO_TOK_WORD ||
+		while (q < c && q - p < 16 && (t->tok[q].kind == DIPLO_TOK_WORD ||
 									   t->tok[q].kind == DIPLO_TOK_NUMBER))
 			q++;
 		/* also "-- X, who lost to Y -- said": a who-clause closing an aside */
