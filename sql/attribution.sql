@@ -315,7 +315,13 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (184, 'an apposition with a who-clause that no comma closes',
  $b$“The vote was close and we lost the port,” Ana Ruiz, the pollster who founded a survey firm tweeted on Wednesday.$b$),
 (185, 'a party and state code between a name and its verb',
- $b$Senate Majority Leader Pedro Soto, R-Ky., was blunt: “It is time to quit attacking the harbour workers.”$b$);
+ $b$Senate Majority Leader Pedro Soto, R-Ky., was blunt: “It is time to quit attacking the harbour workers.”$b$),
+(186, '", for his part," between a subject and its verb',
+ $b$Former Temuco Gov. Mateo Lind, for his part, is labeling the plan “a blatant abuse of power.”$b$),
+(187, 'a participle after a person named after a dash',
+ $b$Both envoys issued a statement after the talks – Ana Ruiz saying she was “very encouraged” by the mood.$b$),
+(188, 'a long apposition between a subject and a coordinated cue',
+ $b$But Mateo Lind, making it clear that the harbour mattered more than the other concerns of the region, stood beside the mayor and described the plan as “a sound idea.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
