@@ -327,7 +327,25 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (174, 'a plural common noun opening a sentence is no name',
  $b$Ana Ruiz toured Temuco. People say the port will reopen in May. Voters in Temuco said the vote was fair.$b$),
 (175, '"Will" before a capitalised verb is no first name',
- $b$Temuco Voters Will Say No to the Port Plan. Will Doyle said the vote was close.$b$);
+ $b$Temuco Voters Will Say No to the Port Plan. Will Doyle said the vote was close.$b$),
+(180, 'an opening as-clause: "As X put it, “...”", "As the Herald’s X puts it:"',
+ $b$As Mateo Lind put it, “The port must reopen before the winter.” As the Herald’s Ana Ruiz puts it: “The vote was close and the city is split.”$b$),
+(181, 'a quote after "X, the director of Y said in a statement."',
+ $b$Mateo Lind, the port director for the Andes Harbour Board said in a statement. “The port will reopen in May and we are ready.”$b$),
+(182, 'a title in quotes inside a long apposition',
+ $b$Ana Ruiz, a contestant on a TV show, “The Port,” who went on to work with Lind, said his boss was “always kind and generous.”$b$),
+(183, 'a who-clause closing a dash aside',
+ $b$A former candidate for mayor -- Ana Ruiz, who lost the 2008 election to Mateo Lind -- said the port would reopen in May.$b$),
+(184, 'an apposition with a who-clause that no comma closes',
+ $b$“The vote was close and we lost the port,” Ana Ruiz, the pollster who founded a survey firm tweeted on Wednesday.$b$),
+(185, 'a party and state code between a name and its verb',
+ $b$Senate Majority Leader Pedro Soto, R-Ky., was blunt: “It is time to quit attacking the harbour workers.”$b$),
+(186, '", for his part," between a subject and its verb',
+ $b$Former Temuco Gov. Mateo Lind, for his part, is labeling the plan “a blatant abuse of power.”$b$),
+(187, 'a participle after a person named after a dash',
+ $b$Both envoys issued a statement after the talks – Ana Ruiz saying she was “very encouraged” by the mood.$b$),
+(188, 'a long apposition between a subject and a coordinated cue',
+ $b$But Mateo Lind, making it clear that the harbour mattered more than the other concerns of the region, stood beside the mayor and described the plan as “a sound idea.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

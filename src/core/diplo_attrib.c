@@ -675,8 +675,9 @@ long_apposition(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, 
 		return -1;
 	for (int p = after; p < j; p++)
 	{
-		/* a short title in quotes: "host of MSNBC’s “Morning Joe,”" */
-		if (t->tok[p].kind == DIPLO_TOK_QUOTE && p > after && t->tok[p - 1].kind == DIPLO_TOK_WORD)
+		/* a short title in quotes: "host of MSNBC’s “Morning Joe,”", "a show, “X,” who" */
+		if (t->tok[p].kind == DIPLO_TOK_QUOTE && p > after &&
+			(t->tok[p - 1].kind == DIPLO_TOK_WORD || punct_is(t, p - 1, ",")))
 		{
 			int			q = p + 1;
 
@@ -716,6 +717,36 @@ apposed_name(const DiploTokens *t, const DiploMentions *ms, int k, int ss)
 		if (ms->end_at[p] >= 0 && ms->m[ms->end_at[p]].kind == DIPLO_MEN_ROLE)
 			role = true;
 	if (!role || !punct_is(t, p, ",") || p - 1 < ss)
+		return -1;
+	n = ms->end_at[p - 1];
+	if (n < 0 || ms->m[n].kind != DIPLO_MEN_NAME || !ms->m[n].person_like)
+		return -1;
+	return n;
+}
+
+/*
+ * The person before an apposition with a who-clause that no comma closes
+ * ("X, the polling guru who founded Y tweeted") when token j ends it, or -1.
+ */
+static int
+unclosed_who_apposition(const DiploTokens *t, const DiploMentions *ms, int j, int ss)
+{
+	bool		who = false;
+	int			p;
+	int			n;
+
+	/* not "X, a pollster who said": the cue is the who-clause's verb */
+	if (diplo_tok_is(t, j, "who"))
+		return -1;
+	for (p = j; p > ss && j - p < 16 && !punct_is(t, p, ","); p--)
+	{
+		if (t->tok[p].kind != DIPLO_TOK_WORD && t->tok[p].kind != DIPLO_TOK_NUMBER)
+			return -1;
+		if (diplo_tok_is(t, p, "who"))
+			who = true;
+	}
+	if (!who || !punct_is(t, p, ",") || p - 1 < ss || diplo_tok_is(t, p + 1, "who") ||
+		!diplo_tok_in_set(t, p + 1, &determiners_set))
 		return -1;
 	n = ms->end_at[p - 1];
 	if (n < 0 || ms->m[n].kind != DIPLO_MEN_NAME || !ms->m[n].person_like)
@@ -794,6 +825,13 @@ subject_before(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, i
 		j -= 2;
 	if (j < ss)
 		return -2;
+	/* "X, the polling guru who founded Y tweeted" */
+	if ((k = unclosed_who_apposition(t, ms, j, ss)) >= 0)
+	{
+		*s = ms->m[k].start;
+		*e = ms->m[k].end;
+		return k;
+	}
 	k = ms->end_at[j];
 	if (k >= 0)
 	{
@@ -997,9 +1035,17 @@ past_subject_insert(const DiploTokens *t, int p, int c)
 		if (punct_is(t, q, ")"))
 			return q + 1;
 	}
+	/* "X, R-Ky., delivered": a party and state code */
+	else if (punct_is(t, p, ",") && p + 2 < c && t->tok[p + 1].kind == DIPLO_TOK_WORD &&
+			 t->words[p + 1].len >= 3 && t->words[p + 1].s[1] == '-' &&
+			 strchr("RDI", t->words[p + 1].s[0]) &&
+			 (punct_is(t, p + 2, ",") || (punct_is(t, p + 2, ".") && punct_is(t, p + 3, ","))))
+		return punct_is(t, p + 2, ",") ? p + 3 : p + 4;
 	else if (punct_is(t, p, ",") && p + 1 < c &&
 			 (diplo_tok_in_set(t, p + 1, &determiners_set) ||
 			  diplo_tok_is(t, p + 1, "who") ||
+			  /* "X, for his part, is labeling", "X, in a statement, called" */
+			  diplo_tok_is(t, p + 1, "for") || diplo_tok_is(t, p + 1, "in") ||
 			  t->tok[p + 1].kind == DIPLO_TOK_NUMBER ||
 			  /* "Tracy Martin, Trayvon's father, said" */
 			  (p + 2 < c && (t->tok[p + 1].flags & DIPLO_TF_CAP) &&
@@ -1010,10 +1056,11 @@ past_subject_insert(const DiploTokens *t, int p, int c)
 	{
 		int			q = p + 2;
 
-		while (q < c && q - p < 12 && (t->tok[q].kind == DIPLO_TOK_WORD ||
+		while (q < c && q - p < 16 && (t->tok[q].kind == DIPLO_TOK_WORD ||
 									   t->tok[q].kind == DIPLO_TOK_NUMBER))
 			q++;
-		if (punct_is(t, q, ","))
+		/* also "-- X, who lost to Y -- said": a who-clause closing an aside */
+		if (punct_is(t, q, ",") || (is_dash(t, q) && diplo_tok_is(t, p + 1, "who")))
 			return q + 1;
 	}
 	/* "X — a close ally of Y — told": an aside between dashes */
@@ -1127,6 +1174,59 @@ clause_subject(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, i
 			return -2;
 	*s = ms->m[k].start;
 	*e = ms->m[k].end;
+	return k;
+}
+
+/*
+ * The speaker of an opening as-clause that ends at the comma or colon at
+ * token end ("As X put it, “...”", "As The Post's X puts it:", "However, as
+ * X told the AP, “...”"): a person or organisation after "as" (or after a
+ * possessive), then a cue or "put it" past an apposition.  Fills *s, *e and
+ * the verb's token *v; returns the mention, or -2.
+ */
+static int
+as_clause_speaker(const DiploTokens *t, const DiploMentions *ms, int ss, int end,
+				  int *s, int *e, int *v)
+{
+	int			p = ss;
+	int			k;
+	int			q;
+
+	/* "But as", "However, as" */
+	if (p + 1 < end && diplo_tok_in_set(t, p, &sentence_conjunctions_set))
+		p++;
+	else if (p + 2 < end && diplo_tok_is(t, p, "however") && punct_is(t, p + 1, ","))
+		p += 2;
+	if (!diplo_tok_is(t, p, "as") || p + 1 >= end)
+		return -2;
+	k = ms->start_at[p + 1];
+	/* "The Post's Dana Milbank": the name after the possessive */
+	if (k >= 0 && ms->m[k].kind != DIPLO_MEN_PRONOUN && ms->m[k].end + 1 < end &&
+		(diplo_tok_is(t, ms->m[k].end, "'s") ||
+		 diplo_tok_is(t, ms->m[k].end, "\xE2\x80\x99s")) &&
+		ms->start_at[ms->m[k].end + 1] >= 0)
+		k = ms->start_at[ms->m[k].end + 1];
+	if (k < 0 || !speaker_mention(ms, k) || ms->m[k].end >= end ||
+		!((ms->m[k].kind == DIPLO_MEN_NAME && ms->m[k].person_like) ||
+		  ms->m[k].kind == DIPLO_MEN_ORG ||
+		  (ms->m[k].kind == DIPLO_MEN_PRONOUN && ms->m[k].pronoun == 'h')))
+		return -2;
+	q = past_subject_insert(t, ms->m[k].end, end);
+	for (int g = 0; g < 2 && q < end && skippable(t, q); g++)
+		q++;
+	if (q >= end || end - q > 10 || t->tok[q].kind != DIPLO_TOK_WORD ||
+		!(t->tok[q].flags & DIPLO_TF_LOWER))
+		return -2;
+	if (!((t->cue[q] && t->cue[q]->cls != DIPLO_CUE_TOPIC) ||
+		  ((diplo_tok_is(t, q, "put") || diplo_tok_is(t, q, "puts")) &&
+		   diplo_tok_is(t, q + 1, "it"))))
+		return -2;
+	for (int i = ms->m[k].end; i < end; i++)
+		if (t->tok[i].kind == DIPLO_TOK_QUOTE || punct_is(t, i, ";"))
+			return -2;
+	*s = ms->m[k].start;
+	*e = ms->m[k].end;
+	*v = q;
 	return k;
 }
 
@@ -2584,7 +2684,10 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			if (j > ss && (p = ms->end_at[j]) >= 0 &&
 				(ms->m[p].kind == DIPLO_MEN_NAME || ms->m[p].kind == DIPLO_MEN_ORG) &&
 				strcmp(cue->lemma, "speak") != 0 &&
-				diplo_tok_is(t, ms->m[p].start - 1, "with"))
+				(diplo_tok_is(t, ms->m[p].start - 1, "with") ||
+				 /* "both men issued a statement – Ryan saying he was ..." */
+				 (is_dash(t, ms->m[p].start - 1) && ms->m[p].kind == DIPLO_MEN_NAME &&
+				  ms->m[p].person_like)))
 			{
 				mi = p;
 				s = ms->m[p].start;
@@ -3054,6 +3157,28 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			}
 		}
 		/*
+		 * "As X put it, “...”", "As X said last week in Y, “...”": the
+		 * subject of an opening as-clause ending right before the quote
+		 */
+		if (r->entity < 0 && r->cue_s < 0 && sp->open > 1 && punct_is(t, sp->open - 1, ",:"))
+		{
+			int			s,
+						e,
+						v;
+			int			m = as_clause_speaker(t, ms, t->sent_start[t->tok[sp->open - 1].sentence],
+											  sp->open - 1, &s, &e, &v);
+
+			if (m >= 0)
+			{
+				r->entity = diplo_coref_resolve(at->coref, t, &ms->m[m]);
+				r->subj_s = s;
+				r->subj_e = e;
+				r->cue_s = v;
+				r->cue_e = v + 1;
+				diplo_coref_spoke(at->coref, r->entity, NULL);
+			}
+		}
+		/*
 		 * "Cruz tweeted a warning. “...”": a quote opening a sentence after
 		 * one whose subject spoke (a cue in its clause, no quote in it)
 		 */
@@ -3067,6 +3192,26 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			m = clause_subject(at, t, ms, dot, ps, &s, &e);
 			int			cv = -1;
 
+			/*
+			 * "X, the director of Y said in a statement.", "X (R-Tex.), a
+			 * candidate who ..., tweeted a warning.": a person opening the
+			 * sentence, the subject of its first cue past a long apposition
+			 */
+			for (int i = ps; m < 0 && i < dot && t->tok[i].kind != DIPLO_TOK_QUOTE; i++)
+				if (t->cue[i] && cue_at(at, t, i))
+				{
+					int			desc;
+					int			k = subject_before(at, t, ms, i, ps, &s, &e, &desc);
+
+					/* also "Y University's X agreed." */
+					if (k >= 0 && ms->m[k].kind == DIPLO_MEN_NAME && ms->m[k].person_like &&
+						(s == ps ||
+						 (s - 2 >= ps && (diplo_tok_is(t, s - 1, "'s") ||
+										  diplo_tok_is(t, s - 1, "\xE2\x80\x99s")) &&
+						  ms->end_at[s - 2] >= 0 && ms->m[ms->end_at[s - 2]].start == ps)))
+						m = k;
+					break;
+				}
 			for (int i = ps; m >= 0 && i < dot; i++)
 			{
 				if (t->tok[i].kind == DIPLO_TOK_QUOTE)
