@@ -1143,6 +1143,21 @@ two_word_content(const DiploTokens *t, const DiploMentions *ms, int cs, int ce)
 	return true;
 }
 
+/*
+ * Is the content [cs, ce) of "call" a name and what it was called ("called
+ * Trump unhinged", "called Trump “a liar.”")?
+ */
+static bool
+named_complement(const DiploTokens *t, const DiploMentions *ms, const DiploCue *cue,
+				 int cs, int ce)
+{
+	int			m = ms->start_at[cs];
+
+	return strcmp(cue->lemma, "call") == 0 && m >= 0 &&
+		ms->m[m].kind != DIPLO_MEN_PLACE && ms->m[m].end < ce &&
+		word_count(t, ms->m[m].end, ce) >= 1;
+}
+
 /* Words that open a question after "asked by X" */
 static const char *const question_words[] = {
 	"whether", "if", "about", "to", "why", "what", "how", "who", "whom",
@@ -2790,7 +2805,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			if (word_count(t, r->cs, r->ce) <
 				((cue->cls == DIPLO_CUE_STANCE && r->cs > c) ? 1 :
 				 (r->cs == c + 1 && diplo_tok_is(t, r->cs, "to")) ? 2 :
-				 (r->cs > c && two_word_content(t, ms, r->cs, r->ce)) ? 2 : 3))
+				 (r->cs > c && (two_word_content(t, ms, r->cs, r->ce) ||
+								named_complement(t, ms, cue, r->cs, r->ce))) ? 2 : 3))
 			{
 				as.n--;
 				continue;
