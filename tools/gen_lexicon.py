@@ -49,7 +49,8 @@ CUE_FLAGS = {'takes_object': 'DIPLO_CUE_TAKES_OBJECT',
              'by_agent': 'DIPLO_CUE_BY_AGENT',
              'to_object': 'DIPLO_CUE_TO_OBJECT',
              'for_object': 'DIPLO_CUE_FOR_OBJECT',
-             'after_make': 'DIPLO_CUE_AFTER_MAKE'}
+             'after_make': 'DIPLO_CUE_AFTER_MAKE',
+             'named_subject': 'DIPLO_CUE_NAMED_SUBJECT'}
 TITLE_KINDS = {'office': 'DIPLO_TITLE_OFFICE',
                'honorific': 'DIPLO_TITLE_HONORIFIC',
                'role_noun': 'DIPLO_TITLE_ROLE_NOUN'}

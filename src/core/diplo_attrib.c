@@ -2597,6 +2597,11 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		}
 		if (mi == -2)
 			continue;
+		/* "Obama signed the bill": an act needs a named subject before it */
+		if ((cue->flags & DIPLO_CUE_NAMED_SUBJECT) &&
+			(inverted || mi < 0 ||
+			 (ms->m[mi].kind != DIPLO_MEN_NAME && ms->m[mi].kind != DIPLO_MEN_ORG)))
+			continue;
 		/*
 		 * "I think ..." inside a quote or a transcript's answer: the speaker's
 		 * own words, already attributed
@@ -2629,7 +2634,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 							  ch && ch->kind == DIPLO_ORG_CHANNEL ? ch->canonical : cue->lemma);
 		}
 		/* direct: a quote closing just before the attribution */
-		if (span < 0)
+		if (span < 0 && !(cue->flags & DIPLO_CUE_NAMED_SUBJECT))
 		{
 			int			p = (inverted ? c : (mi == -3 ? c : s)) - 1;
 
@@ -2737,7 +2742,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			const DiploCue *next;
 
 			/* "The talks, he said, were useful": around the attribution */
-			if (mi != -3 && punct_is(t, b, ",") && punct_is(t, after, ",") &&
+			if (mi != -3 && !(cue->flags & DIPLO_CUE_NAMED_SUBJECT) &&
+				punct_is(t, b, ",") && punct_is(t, after, ",") &&
 				after + 2 < se && t->tok[after + 1].kind == DIPLO_TOK_WORD &&
 				!diplo_tok_in_set(t, after + 1, &clause_openers_set) &&
 				!((next = t->cue[after + 1] ? cue_at(at, t, after + 1) : NULL) &&
@@ -2764,7 +2770,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				 * "..., X said." : the content comes before (not before
 				 * "X said:", whose content follows the colon)
 				 */
-				if (mi == -3 || !punct_is(t, b, ",") || punct_is(t, after, ":") ||
+				if (mi == -3 || (cue->flags & DIPLO_CUE_NAMED_SUBJECT) ||
+					!punct_is(t, b, ",") || punct_is(t, after, ":") ||
 					(r->cs = content_before(&as, t, ss, b)) < 0 ||
 					span_holding(&ix, c) >= 0)
 				{

@@ -68,6 +68,9 @@ typedef enum DiploCueClass
 										 * its content ("pushed for a vote") */
 #define DIPLO_CUE_AFTER_MAKE	0x100	/* a cue only after "made (it)", which
 										 * opens it ("made it clear that") */
+#define DIPLO_CUE_NAMED_SUBJECT	0x200	/* an act, a cue only after a name or
+										 * organisation and before its object
+										 * ("Obama signed the bill") */
 
 typedef struct DiploCue
 {
