@@ -303,7 +303,11 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (158, 'a day after the cue, "made clear", a negated auxiliary, "that," before a phrase',
  $b$Ana Ruiz said on Friday she met the envoy. Mateo Lind made clear that the port will stay open. Ana Ruiz hasn’t said whether she will sign. Mateo Lind added that, in Temuco, the vote was close.$b$),
 (159, 'stance cues: mock, echo, sees, offered, push for, vouch for',
- $b$Ana Ruiz mocked the plan as a fantasy. Mateo Lind echoed her doubts. Ana Ruiz sees the vote as a test. Mateo Lind offered his support to the mayor. Ana Ruiz pushed for a new vote. Mateo Lind vouched for the envoy.$b$);
+ $b$Ana Ruiz mocked the plan as a fantasy. Mateo Lind echoed her doubts. Ana Ruiz sees the vote as a test. Mateo Lind offered his support to the mayor. Ana Ruiz pushed for a new vote. Mateo Lind vouched for the envoy.$b$),
+(190, '"called X unhinged": a name and a one-word complement',
+ $b$Ana Ruiz called Lind unhinged. Mateo Lind called Ruiz “reckless.”$b$),
+(191, 'acts after a named subject (signed, decided, ordered, knows), not after a pronoun, a place or before a comma',
+ $b$Mayor Ana Ruiz signed the port treaty on Monday. Mateo Lind decided to stay in Temuco. The Harbour Board ordered a new survey of the pier. He signed the lease. Chile signed the accord. In the end, Ana Ruiz decided. Mateo Lind knows the port needs money.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
