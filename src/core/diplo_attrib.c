@@ -2490,7 +2490,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			if (j > ss && (p = ms->end_at[j]) >= 0 &&
 				(ms->m[p].kind == DIPLO_MEN_NAME || ms->m[p].kind == DIPLO_MEN_ORG) &&
 				strcmp(cue->lemma, "speak") != 0 &&
-				diplo_tok_is(t, ms->m[p].start - 1, "with"))
+				(diplo_tok_is(t, ms->m[p].start - 1, "with") ||
+				 diplo_tok_is(t, ms->m[p].start - 1, "about")))
 			{
 				mi = p;
 				s = ms->m[p].start;
