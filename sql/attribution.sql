@@ -309,7 +309,9 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (191, 'acts after a named subject (signed, decided, ordered, knows), not after a pronoun, a place or before a comma',
  $b$Mayor Ana Ruiz signed the port treaty on Monday. Mateo Lind decided to stay in Temuco. The Harbour Board ordered a new survey of the pier. He signed the lease. Chile signed the accord. In the end, Ana Ruiz decided. Mateo Lind knows the port needs money.$b$),
 (192, 'a participle cue after "about" and a name: an absolute clause',
- $b$The radio host asked about Ana Ruiz calling the treaty a fraud.$b$);
+ $b$The radio host asked about Ana Ruiz calling the treaty a fraud.$b$),
+(193, 'acts with a named subject: wants, voted for (not a pronoun, not "voted" alone)',
+ $b$Ana Ruiz wants a new vote on the treaty. Mateo Lind voted for the port budget. She wants more time. The council voted on Monday.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
