@@ -345,7 +345,15 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (187, 'a participle after a person named after a dash',
  $b$Both envoys issued a statement after the talks – Ana Ruiz saying she was “very encouraged” by the mood.$b$),
 (188, 'a long apposition between a subject and a coordinated cue',
- $b$But Mateo Lind, making it clear that the harbour mattered more than the other concerns of the region, stood beside the mayor and described the plan as “a sound idea.”$b$);
+ $b$But Mateo Lind, making it clear that the harbour mattered more than the other concerns of the region, stood beside the mayor and described the plan as “a sound idea.”$b$),
+(190, '"called X unhinged": a name and a one-word complement',
+ $b$Ana Ruiz called Lind unhinged. Mateo Lind called Ruiz “reckless.”$b$),
+(191, 'acts after a named subject (signed, decided, ordered, knows), not after a pronoun, a place or before a comma',
+ $b$Mayor Ana Ruiz signed the port treaty on Monday. Mateo Lind decided to stay in Temuco. The Harbour Board ordered a new survey of the pier. He signed the lease. Chile signed the accord. In the end, Ana Ruiz decided. Mateo Lind knows the port needs money.$b$),
+(192, 'a participle cue after "about" and a name: an absolute clause',
+ $b$The radio host asked about Ana Ruiz calling the treaty a fraud.$b$),
+(193, 'acts with a named subject: wants, voted for (not a pronoun, not "voted" alone)',
+ $b$Ana Ruiz wants a new vote on the treaty. Mateo Lind voted for the port budget. She wants more time. The council voted on Monday.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

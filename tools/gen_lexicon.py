@@ -50,7 +50,8 @@ CUE_FLAGS = {'takes_object': 'DIPLO_CUE_TAKES_OBJECT',
              'to_object': 'DIPLO_CUE_TO_OBJECT',
              'for_object': 'DIPLO_CUE_FOR_OBJECT',
              'after_make': 'DIPLO_CUE_AFTER_MAKE',
-             'it_object': 'DIPLO_CUE_IT_OBJECT'}
+             'it_object': 'DIPLO_CUE_IT_OBJECT',
+             'named_subject': 'DIPLO_CUE_NAMED_SUBJECT'}
 TITLE_KINDS = {'office': 'DIPLO_TITLE_OFFICE',
                'honorific': 'DIPLO_TITLE_HONORIFIC',
                'role_noun': 'DIPLO_TITLE_ROLE_NOUN'}

@@ -1295,6 +1295,21 @@ two_word_content(const DiploTokens *t, const DiploMentions *ms, int cs, int ce)
 	return true;
 }
 
+/*
+ * Is the content [cs, ce) of "call" a name and what it was called ("called
+ * Trump unhinged", "called Trump “a liar.”")?
+ */
+static bool
+named_complement(const DiploTokens *t, const DiploMentions *ms, const DiploCue *cue,
+				 int cs, int ce)
+{
+	int			m = ms->start_at[cs];
+
+	return strcmp(cue->lemma, "call") == 0 && m >= 0 &&
+		ms->m[m].kind != DIPLO_MEN_PLACE && ms->m[m].end < ce &&
+		word_count(t, ms->m[m].end, ce) >= 1;
+}
+
 /* Words that open a question after "asked by X" */
 static const char *const question_words[] = {
 	"whether", "if", "about", "to", "why", "what", "how", "who", "whom",
@@ -2685,6 +2700,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				(ms->m[p].kind == DIPLO_MEN_NAME || ms->m[p].kind == DIPLO_MEN_ORG) &&
 				strcmp(cue->lemma, "speak") != 0 &&
 				(diplo_tok_is(t, ms->m[p].start - 1, "with") ||
+				 diplo_tok_is(t, ms->m[p].start - 1, "about") ||
 				 /* "both men issued a statement – Ryan saying he was ..." */
 				 (is_dash(t, ms->m[p].start - 1) && ms->m[p].kind == DIPLO_MEN_NAME &&
 				  ms->m[p].person_like)))
@@ -2794,6 +2810,11 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		}
 		if (mi == -2)
 			continue;
+		/* "Obama signed the bill": an act needs a named subject before it */
+		if ((cue->flags & DIPLO_CUE_NAMED_SUBJECT) &&
+			(inverted || mi < 0 ||
+			 (ms->m[mi].kind != DIPLO_MEN_NAME && ms->m[mi].kind != DIPLO_MEN_ORG)))
+			continue;
 		/*
 		 * "I think ..." inside a quote or a transcript's answer: the speaker's
 		 * own words, already attributed
@@ -2826,7 +2847,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 							  ch && ch->kind == DIPLO_ORG_CHANNEL ? ch->canonical : cue->lemma);
 		}
 		/* direct: a quote closing just before the attribution */
-		if (span < 0)
+		if (span < 0 && !(cue->flags & DIPLO_CUE_NAMED_SUBJECT))
 		{
 			int			p = (inverted ? c : (mi == -3 ? c : s)) - 1;
 
@@ -2937,7 +2958,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			const DiploCue *next;
 
 			/* "The talks, he said, were useful": around the attribution */
-			if (mi != -3 && punct_is(t, b, ",") && punct_is(t, after, ",") &&
+			if (mi != -3 && !(cue->flags & DIPLO_CUE_NAMED_SUBJECT) &&
+				punct_is(t, b, ",") && punct_is(t, after, ",") &&
 				after + 2 < se && t->tok[after + 1].kind == DIPLO_TOK_WORD &&
 				!diplo_tok_in_set(t, after + 1, &clause_openers_set) &&
 				!((next = t->cue[after + 1] ? cue_at(at, t, after + 1) : NULL) &&
@@ -2971,7 +2993,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				if (orep && b > ss && t->tok[b].kind == DIPLO_TOK_QUOTE && qs->dir[b] < 0 &&
 					punct_is(t, b - 1, ","))
 					qb = b--;
-				if (mi == -3 || !punct_is(t, b, ",") || punct_is(t, after, ":") ||
+				if (mi == -3 || (cue->flags & DIPLO_CUE_NAMED_SUBJECT) ||
+					!punct_is(t, b, ",") || punct_is(t, after, ":") ||
 					((r->cs = content_before(&as, t, ss, b)) < 0 &&
 					 (!orep || (r->cs = outlet_report_before(t, ss, b)) < 0)) ||
 					span_holding(&ix, c) >= 0)
@@ -3017,7 +3040,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			if (word_count(t, r->cs, r->ce) <
 				((cue->cls == DIPLO_CUE_STANCE && r->cs > c) ? 1 :
 				 (r->cs == c + 1 && diplo_tok_is(t, r->cs, "to")) ? 2 :
-				 (r->cs > c && two_word_content(t, ms, r->cs, r->ce)) ? 2 : 3))
+				 (r->cs > c && (two_word_content(t, ms, r->cs, r->ce) ||
+								named_complement(t, ms, cue, r->cs, r->ce))) ? 2 : 3))
 			{
 				as.n--;
 				continue;

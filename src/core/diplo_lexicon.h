@@ -70,6 +70,9 @@ typedef enum DiploCueClass
 										 * opens it ("made it clear that") */
 #define DIPLO_CUE_IT_OBJECT		0x200	/* a cue only before "it" in an "as"
 										 * clause ("as X put it, “...”") */
+#define DIPLO_CUE_NAMED_SUBJECT	0x400	/* an act, a cue only after a name or
+										 * organisation and before its object
+										 * ("Obama signed the bill") */
 
 typedef struct DiploCue
 {
