@@ -353,7 +353,11 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (192, 'a participle cue after "about" and a name: an absolute clause',
  $b$The radio host asked about Ana Ruiz calling the treaty a fraud.$b$),
 (193, 'acts with a named subject: wants, voted for (not a pronoun, not "voted" alone)',
- $b$Ana Ruiz wants a new vote on the treaty. Mateo Lind voted for the port budget. She wants more time. The council voted on Monday.$b$);
+ $b$Ana Ruiz wants a new vote on the treaty. Mateo Lind voted for the port budget. She wants more time. The council voted on Monday.$b$),
+(205, 'a participle after "while", "after" or "before" and one adverb',
+ $b$Mateo Lind praised the harbour plan while also saying that the fees were too high. Ana Ruiz left the talks before abruptly declaring the deal dead.$b$),
+(206, 'a participle clause between a named subject and its verb ends at its comma',
+ $b$Mayor Ana Ruiz, after initially saying she would not sign the treaty, changed course on Friday.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

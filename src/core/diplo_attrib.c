@@ -1164,8 +1164,13 @@ clause_subject(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, i
 	if (k < 0 || !speaker_mention(ms, k) || ms->m[k].end >= c || opener_word(at, t, ms, k))
 		return -2;
 	p = past_subject_insert(t, ms->m[k].end, c);
+	/* "Mr. X, after initially saying ...": the participle is its verb */
+	if (punct_is(t, p, ",") && p + 1 < c && c - p <= 3 &&
+		(diplo_tok_is(t, p + 1, "while") || diplo_tok_is(t, p + 1, "after") ||
+		 diplo_tok_is(t, p + 1, "before")))
+		;
 	/* a verb of its own follows the subject */
-	if (p >= c || t->tok[p].kind != DIPLO_TOK_WORD ||
+	else if (p >= c || t->tok[p].kind != DIPLO_TOK_WORD ||
 		!(t->tok[p].flags & DIPLO_TF_LOWER) ||
 		diplo_tok_is(t, p, "and") || diplo_tok_is(t, p, "of"))
 		return -2;
@@ -2133,7 +2138,19 @@ content_end(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 	int			e = se;
 	int			inside = span_holding(ix, c);
 	int			inner = 0;
+	int			sub = c > 0 && skippable(t, c - 1) ? c - 2 : c - 1;
 
+	/* "Mr. X, after saying ..., changed course": the insert ends at a comma */
+	if (sub > 1 && punct_is(t, sub - 1, ",") && ms->end_at[sub - 2] >= 0 &&
+		(diplo_tok_is(t, sub, "while") || diplo_tok_is(t, sub, "after") ||
+		 diplo_tok_is(t, sub, "before")) && inside < 0)
+		for (int p = cs + 1; p < se; p++)
+			if (punct_is(t, p, ",") && span_holding(ix, p) < 0)
+			{
+				se = p;
+				break;
+			}
+	e = se;
 	if (e > cs + MAX_CONTENT)
 		e = cs + MAX_CONTENT;
 	for (int p = cs + 1; p < e; p++)
@@ -2724,7 +2741,11 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 					 !diplo_tok_is(t, c - 1, "while") && !diplo_tok_is(t, c - 1, "after") &&
 					 !diplo_tok_is(t, c - 1, "before") && !diplo_tok_is(t, c - 1, "when") &&
 					 !diplo_tok_is(t, c - 1, "in") && !is_dash(t, c - 1) &&
-					 !(c > 1 && ix.close[c - 1] >= 0 && punct_is(t, c - 2, ",")))
+					 !(c > 1 && ix.close[c - 1] >= 0 && punct_is(t, c - 2, ",")) &&
+			/* "while also saying", "after initially saying": one adverb */
+					 !(c - 2 > ss && skippable(t, c - 1) && !negated_auxiliary(t, c - 1) &&
+					   (diplo_tok_is(t, c - 2, "while") || diplo_tok_is(t, c - 2, "after") ||
+						diplo_tok_is(t, c - 2, "before"))))
 				continue;
 			else if (as.n > 0 && as.v[as.n - 1].cue_s >= ss)
 			{
