@@ -357,7 +357,9 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (205, 'a participle after "while", "after" or "before" and one adverb',
  $b$Mateo Lind praised the harbour plan while also saying that the fees were too high. Ana Ruiz left the talks before abruptly declaring the deal dead.$b$),
 (206, 'a participle clause between a named subject and its verb ends at its comma',
- $b$Mayor Ana Ruiz, after initially saying she would not sign the treaty, changed course on Friday.$b$);
+ $b$Mayor Ana Ruiz, after initially saying she would not sign the treaty, changed course on Friday.$b$),
+(207, 'a participle after a comma and one adverb: ", also calling"',
+ $b$Ana Ruiz criticised the port plan, also calling the fees too high.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -2745,7 +2745,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			/* "while also saying", "after initially saying": one adverb */
 					 !(c - 2 > ss && skippable(t, c - 1) && !negated_auxiliary(t, c - 1) &&
 					   (diplo_tok_is(t, c - 2, "while") || diplo_tok_is(t, c - 2, "after") ||
-						diplo_tok_is(t, c - 2, "before"))))
+						diplo_tok_is(t, c - 2, "before") || punct_is(t, c - 2, ","))))
 				continue;
 			else if (as.n > 0 && as.v[as.n - 1].cue_s >= ss)
 			{
