@@ -353,7 +353,13 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (192, 'a participle cue after "about" and a name: an absolute clause',
  $b$The radio host asked about Ana Ruiz calling the treaty a fraud.$b$),
 (193, 'acts with a named subject: wants, voted for (not a pronoun, not "voted" alone)',
- $b$Ana Ruiz wants a new vote on the treaty. Mateo Lind voted for the port budget. She wants more time. The council voted on Monday.$b$);
+ $b$Ana Ruiz wants a new vote on the treaty. Mateo Lind voted for the port budget. She wants more time. The council voted on Monday.$b$),
+(210, 'a capitalised manner adverb in a title-case headline is no name word ("Strongly Denies")',
+ $b$Harbour Workers Resoundingly Reject The Port Deal.
+
+Mateo Lind Strongly Denies Any Link To The Board.
+
+Ana Kelly said the pier was “ready for ships.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -755,6 +755,9 @@ diplo_coref_named_group(DiploCoref *c, const DiploTokens *t, int s, int e)
 		(last == first + 1 && diplo_is_common_plural(t, first) &&
 		 diplo_tok_in(t, first, vague_subjects)))
 		return -1;
+	/* "GOP Candidates Resoundingly Reject": a headline adverb, no group name */
+	if (diplo_is_manner_adverb(t, last - 1))
+		return -1;
 	/* "72 percent of Democrats", "a majority of the Republicans": a part, unnamed */
 	k = first - 1;
 	if (k > s && diplo_tok_is(t, k, "the"))
