@@ -359,7 +359,9 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 
 Mateo Lind Strongly Denies Any Link To The Board.
 
-Ana Kelly said the pier was “ready for ships.”$b$);
+Ana Kelly said the pier was “ready for ships.”$b$),
+(211, 'officials or aides of a named organisation are unnamed people, no speaker ("White House officials said")',
+ $b$White House officials said the port visit was “a success.” Senate aides said the vote would wait. The White House said it was pleased.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

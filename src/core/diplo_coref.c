@@ -568,6 +568,11 @@ name_modifier(const DiploTokens *t, const DiploMention *m)
 		!(t->words[k].len > 3 && strncmp(t->words[k].s + t->words[k].len - 2, "ly", 2) == 0);
 }
 
+/* Plural staff nouns after an organisation: its unnamed people, no speaker. */
+static const char *const plural_staff[] = {
+	"officials", "aides", "spokesmen", "spokeswomen", "spokespeople", NULL
+};
+
 /* Second pass: the entity a speaker mention refers to, or -1. */
 int
 diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
@@ -599,6 +604,10 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 				(!m->title || (m->org->org_kind &&
 							   (strcmp(m->org->org_kind, "government") == 0 ||
 								strcmp(m->org->org_kind, "military") == 0))))
+				break;
+			/* "White House officials say", "Senate aides said": unnamed people */
+			if (m->end - 1 > m->start && diplo_tok_in(t, m->end - 1, plural_staff) &&
+				(t->tok[m->end - 1].flags & DIPLO_TF_LOWER))
 				break;
 			if (m->org)
 				e = lexicon_org_entity(c, t, m);
