@@ -359,7 +359,15 @@ The port reopened on Monday, Ana Ruiz said.$b$),
 (206, 'a participle clause between a named subject and its verb ends at its comma',
  $b$Mayor Ana Ruiz, after initially saying she would not sign the treaty, changed course on Friday.$b$),
 (207, 'a participle after a comma and one adverb: ", also calling"',
- $b$Ana Ruiz criticised the port plan, also calling the fees too high.$b$);
+ $b$Ana Ruiz criticised the port plan, also calling the fees too high.$b$),
+(210, 'a capitalised manner adverb in a title-case headline is no name word ("Strongly Denies")',
+ $b$Harbour Workers Resoundingly Reject The Port Deal.
+
+Mateo Lind Strongly Denies Any Link To The Board.
+
+Ana Kelly said the pier was “ready for ships.”$b$),
+(211, 'officials or aides of a named organisation are unnamed people, no speaker ("White House officials said"), but a foreign ministry''s officials speak for it',
+ $b$White House officials said the port visit was “a success.” Senate aides said the vote would wait. A White House official said the talks were useful. The White House said it was pleased. Peru welcomed the visit. Foreign Ministry officials said the visit would go ahead. A Foreign Ministry official said Lima was ready.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -471,8 +471,11 @@ skippable(const DiploTokens *t, int i)
 {
 	const DiploWord *w;
 
-	if (i < 0 || t->tok[i].kind != DIPLO_TOK_WORD || (t->tok[i].flags & DIPLO_TF_CAP))
+	if (i < 0 || t->tok[i].kind != DIPLO_TOK_WORD)
 		return false;
+	/* a title-case headline: "Mateo Lind Strongly Denies ..." */
+	if (t->tok[i].flags & DIPLO_TF_CAP)
+		return !(t->tok[i].flags & DIPLO_TF_SENT_START) && diplo_is_manner_adverb(t, i);
 	w = &t->words[i];
 	if (negated_auxiliary(t, i))
 		return true;

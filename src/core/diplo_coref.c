@@ -568,6 +568,11 @@ name_modifier(const DiploTokens *t, const DiploMention *m)
 		!(t->words[k].len > 3 && strncmp(t->words[k].s + t->words[k].len - 2, "ly", 2) == 0);
 }
 
+/* Staff nouns after an organisation: its unnamed people, no speaker. */
+static const char *const plural_staff[] = {
+	"officials", "aides", "spokesmen", "spokeswomen", "spokespeople", "official", "aide", NULL
+};
+
 /* Second pass: the entity a speaker mention refers to, or -1. */
 int
 diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
@@ -599,6 +604,17 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 				(!m->title || (m->org->org_kind &&
 							   (strcmp(m->org->org_kind, "government") == 0 ||
 								strcmp(m->org->org_kind, "military") == 0))))
+				break;
+			/*
+			 * "White House officials say", "Senate aides said": unnamed people
+			 * (not of a foreign ministry or an international body, whose
+			 * officials voice its diplomatic statements)
+			 */
+			if (m->end - 1 > m->start && diplo_tok_in(t, m->end - 1, plural_staff) &&
+				(t->tok[m->end - 1].flags & DIPLO_TF_LOWER) &&
+				!(m->org && (m->org->kind == DIPLO_ORG_INTERNATIONAL ||
+							 (m->org->org_kind &&
+							  strcmp(m->org->org_kind, "foreign_ministry") == 0))))
 				break;
 			if (m->org)
 				e = lexicon_org_entity(c, t, m);
@@ -754,6 +770,9 @@ diplo_coref_named_group(DiploCoref *c, const DiploTokens *t, int s, int e)
 	if (first < 0 || last != e ||
 		(last == first + 1 && diplo_is_common_plural(t, first) &&
 		 diplo_tok_in(t, first, vague_subjects)))
+		return -1;
+	/* "GOP Candidates Resoundingly Reject": a headline adverb, no group name */
+	if (diplo_is_manner_adverb(t, last - 1))
 		return -1;
 	/* "72 percent of Democrats", "a majority of the Republicans": a part, unnamed */
 	k = first - 1;

@@ -6,6 +6,7 @@
 #include "diplo_mention.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* Closed-class words that never start or belong to a name. */
 static const char *const function_words[] = {
@@ -129,6 +130,26 @@ contraction(const DiploWord *w)
 	return false;
 }
 
+/* Does word w end like a manner adverb ("Resoundingly", "Fully", "Strongly"), no name? */
+static bool
+manner_adverb(const DiploWord *w)
+{
+	static const char *const tails[] = {
+		"ngly", "ously", "fully", "ently", "antly", "ately", "ively", "edly",
+		"ctly", "ckly", "rply", "icly", "rmly", NULL
+	};
+
+	for (int j = 0; tails[j]; j++)
+	{
+		int			n = (int) strlen(tails[j]);
+
+		if (w->len >= n && w->len >= 5 &&
+			strncasecmp(w->s + w->len - n, tails[j], n) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Plural common nouns that are no names when they open a sentence ("People say"). */
 static const char *const common_plurals[] = {
 	"people", "voters", "workers", "attorneys", "lawyers", "officials",
@@ -146,6 +167,14 @@ diplo_is_common_plural(const DiploTokens *t, int i)
 {
 	return i >= 0 && i < t->n && (t->tok[i].flags & DIPLO_TF_SENT_START) &&
 		!(t->tok[i].flags & DIPLO_TF_ALLCAPS) && diplo_tok_in_set(t, i, &common_plurals_set);
+}
+
+/* Is token i a capitalised manner adverb ("Resoundingly"), no name word? */
+bool
+diplo_is_manner_adverb(const DiploTokens *t, int i)
+{
+	return i >= 0 && i < t->n && t->tok[i].kind == DIPLO_TOK_WORD &&
+		(t->tok[i].flags & DIPLO_TF_CAP) && manner_adverb(&t->words[i]);
 }
 
 /* Can token i be a word of a name? */
@@ -179,6 +208,9 @@ name_word(const DiploTokens *t, int i)
 	if (diplo_tok_cue(t, i) != NULL && !(tk->flags & DIPLO_TF_ALLCAPS))
 		return false;
 	if (contraction(&t->words[i]))
+		return false;
+	/* "GOP Candidates Resoundingly Reject", "But He Fully Supported One" */
+	if (manner_adverb(&t->words[i]))
 		return false;
 	if (diplo_is_common_plural(t, i))
 		return false;

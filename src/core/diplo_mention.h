@@ -71,6 +71,9 @@ bool		diplo_is_function_word(const DiploTokens *t, int i);
 /* Is token i a plural common noun that is no name opening a sentence ("People")? */
 bool		diplo_is_common_plural(const DiploTokens *t, int i);
 
+/* Is token i a capitalised manner adverb ("Resoundingly"), no name word? */
+bool		diplo_is_manner_adverb(const DiploTokens *t, int i);
+
 void		diplo_mentions_free(const DiploAllocator *a, DiploMentions *ms);
 
 #endif							/* DIPLO_MENTION_H */
