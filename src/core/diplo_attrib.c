@@ -700,6 +700,17 @@ long_apposition(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms, 
 	return k;
 }
 
+
+/* The person named by the mention ending at token i, or -1. */
+static int
+person_ending_at(const DiploMentions *ms, int i)
+{
+	int			n = ms->end_at[i];
+
+	if (n < 0 || ms->m[n].kind != DIPLO_MEN_NAME || !ms->m[n].person_like)
+		return -1;
+	return n;
+}
 /*
  * The person named before an apposition with a role that ends with mention
  * k, no person, and no closing comma ("X, president and CEO of Y
@@ -710,7 +721,6 @@ apposed_name(const DiploTokens *t, const DiploMentions *ms, int k, int ss)
 {
 	int			p = ms->m[k].start - 1;
 	bool		role = false;
-	int			n;
 
 	if (ms->m[k].kind == DIPLO_MEN_PRONOUN || ms->m[k].kind == DIPLO_MEN_ROLE ||
 		(ms->m[k].kind == DIPLO_MEN_NAME && ms->m[k].person_like))
@@ -721,10 +731,7 @@ apposed_name(const DiploTokens *t, const DiploMentions *ms, int k, int ss)
 			role = true;
 	if (!role || !punct_is(t, p, ",") || p - 1 < ss)
 		return -1;
-	n = ms->end_at[p - 1];
-	if (n < 0 || ms->m[n].kind != DIPLO_MEN_NAME || !ms->m[n].person_like)
-		return -1;
-	return n;
+	return person_ending_at(ms, p - 1);
 }
 
 /*
@@ -736,7 +743,6 @@ unclosed_who_apposition(const DiploTokens *t, const DiploMentions *ms, int j, in
 {
 	bool		who = false;
 	int			p;
-	int			n;
 
 	/* not "X, a pollster who said": the cue is the who-clause's verb */
 	if (diplo_tok_is(t, j, "who"))
@@ -751,10 +757,7 @@ unclosed_who_apposition(const DiploTokens *t, const DiploMentions *ms, int j, in
 	if (!who || !punct_is(t, p, ",") || p - 1 < ss || diplo_tok_is(t, p + 1, "who") ||
 		!diplo_tok_in_set(t, p + 1, &determiners_set))
 		return -1;
-	n = ms->end_at[p - 1];
-	if (n < 0 || ms->m[n].kind != DIPLO_MEN_NAME || !ms->m[n].person_like)
-		return -1;
-	return n;
+	return person_ending_at(ms, p - 1);
 }
 
 /*
