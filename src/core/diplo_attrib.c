@@ -2150,7 +2150,7 @@ content_end(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 	if (sub > 1 && punct_is(t, sub - 1, ",") && ms->end_at[sub - 2] >= 0 &&
 		(diplo_tok_is(t, sub, "while") || diplo_tok_is(t, sub, "after") ||
 		 diplo_tok_is(t, sub, "before")) && inside < 0)
-		for (int p = cs + 1; p < se; p++)
+		for (int p = cs + 1; p < se && p <= cs + MAX_CONTENT; p++)
 			if (punct_is(t, p, ",") && span_holding(ix, p) < 0)
 			{
 				se = p;
@@ -2550,7 +2550,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				if (m < 0)
 					np_e = p;
 				cs = p;
-				for (ce = cs + 1; ce < se && !(punct_is(t, ce, ",;") && span_holding(&ix, ce) < 0); ce++)
+				for (ce = cs + 1; ce < se && ce <= cs + MAX_CONTENT &&
+					 !(punct_is(t, ce, ",;") && span_holding(&ix, ce) < 0); ce++)
 					;
 				if (ce - cs > MAX_CONTENT)
 					continue;
@@ -2604,9 +2605,11 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			{
 				/* "The meeting was first reported by X.": the clause's subject */
 				cs = b;
-				while (cs > ss && !punct_is(t, cs - 1, ",;:") &&
+				while (cs > ss && b - cs <= MAX_CONTENT && !punct_is(t, cs - 1, ",;:") &&
 					   t->tok[cs - 1].kind != DIPLO_TOK_QUOTE)
 					cs--;
+				if (b - cs > MAX_CONTENT)
+					continue;
 				ce = b;
 			}
 			if (cs < 0 || ce <= cs)

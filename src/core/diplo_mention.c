@@ -70,12 +70,14 @@ static const char *const leading_modifiers[] = {
 
 static DiploWordSet leading_modifiers_set = DIPLO_WORDSET(leading_modifiers);
 
-/* Verbs that look like descriptors between a name and a title ("Obama met President X") */
+/*
+ * Verbs that look like descriptors between a name and a title ("Obama met
+ * President X"); cue verbs (cues.tsv) are no descriptors already
+ */
 static const char *const descriptor_verbs[] = {
 	"met", "beat", "hit", "led", "won", "took", "sent", "left", "saw",
-	"gave", "made", "became", "let", "put", "set", "thanks", "meets",
-	"visits", "joins", "hosts", "backs", "blasts", "slams", "attacks",
-	"urges", "asks", "invites", "calls", "include", NULL
+	"gave", "made", "became", "let", "set", "meets", "visits", "joins",
+	"hosts", "backs", "include", NULL
 };
 
 static DiploWordSet descriptor_verbs_set = DIPLO_WORDSET(descriptor_verbs);
@@ -139,11 +141,14 @@ manner_adverb(const DiploWord *w)
 		"ctly", "ckly", "rply", "icly", "rmly", NULL
 	};
 
+	/* every tail ends in "ly": the common case leaves here */
+	if (w->len < 5 || (w->s[w->len - 1] | 0x20) != 'y' || (w->s[w->len - 2] | 0x20) != 'l')
+		return false;
 	for (int j = 0; tails[j]; j++)
 	{
 		int			n = (int) strlen(tails[j]);
 
-		if (w->len >= n && w->len >= 5 &&
+		if (w->len >= n &&
 			strncasecmp(w->s + w->len - n, tails[j], n) == 0)
 			return true;
 	}
