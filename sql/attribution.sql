@@ -367,7 +367,15 @@ Mateo Lind Strongly Denies Any Link To The Board.
 
 Ana Kelly said the pier was “ready for ships.”$b$),
 (211, 'officials or aides of a named organisation are unnamed people, no speaker ("White House officials said"), but a foreign ministry''s officials speak for it',
- $b$White House officials said the port visit was “a success.” Senate aides said the vote would wait. A White House official said the talks were useful. The White House said it was pleased. Peru welcomed the visit. Foreign Ministry officials said the visit would go ahead. A Foreign Ministry official said Lima was ready.$b$);
+ $b$White House officials said the port visit was “a success.” Senate aides said the vote would wait. A White House official said the talks were useful. The White House said it was pleased. Peru welcomed the visit. Foreign Ministry officials said the visit would go ahead. A Foreign Ministry official said Lima was ready.$b$),
+(212, 'the quotation dash U+2015 after the closing mark names the speaker, with or without a space, as the em dash does ("..." ― Name)',
+ $b$Readers wrote in after the summit.
+
+“The port deal is a good start.” ― Ana Kelly
+
+“Nobody asked the fishermen.”― Mateo Lind.
+
+“Peru should have waited.” ― a reader in Lima$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -176,11 +176,11 @@ punct_mark(const DiploTokens *t, int i, char ascii, unsigned char u1,
 		 s[1] == 0x80 && (s[2] == u1 || s[2] == u2));
 }
 
-/* Is token i a dash (-, --, en or em dash)? */
+/* Is token i a dash (-, --, en or em dash, or the quotation dash U+2015)? */
 static bool
 is_dash(const DiploTokens *t, int i)
 {
-	return punct_mark(t, i, '-', 0x93, 0x94);
+	return punct_mark(t, i, '-', 0x93, 0x94) || punct_mark(t, i, '-', 0x95, 0x95);
 }
 
 /*
