@@ -1,7 +1,7 @@
 # diplo: statement analysis inside PostgreSQL (PGXS build)
 
 EXTENSION = diplo
-EXTVERSION = 0.3
+EXTVERSION = 0.4
 MODULE_big = diplo
 PGFILEDESC = "diplo - speakers, quotes and topics of news articles"
 
@@ -121,7 +121,7 @@ cli-valgrind: test/bench/diplo_cli
 # that CREATE EXTENSION diplo and CREATE EXTENSION diplo VERSION '0.1' +
 # ALTER EXTENSION diplo UPDATE create the same objects (sql/upgrade.sql
 # compares the catalogs).
-UPDATE_SCRIPTS = diplo--0.1--0.2.sql diplo--0.2--0.3.sql
+UPDATE_SCRIPTS = diplo--0.1--0.2.sql diplo--0.2--0.3.sql diplo--0.3--0.4.sql
 diplo--$(EXTVERSION).sql: diplo--0.1.sql $(UPDATE_SCRIPTS)
 	{ echo '/* $@: built by make from diplo--0.1.sql and $(UPDATE_SCRIPTS); edit those */'; \
 	  echo; cat diplo--0.1.sql; \

@@ -4,7 +4,7 @@
 # index on diplo_stats, a column filled by diplo_backfill, a GIN index with
 # the words option); pg_dump -Fc and
 # pg_restore --exit-on-error into a fresh cluster recreate everything in a
-# working order: the extension at 0.3, the same rows, views and answers,
+# working order: the extension at 0.4, the same rows, views and answers,
 # valid indexes.
 use strict;
 use warnings;
@@ -42,7 +42,7 @@ is($old->safe_psql('news', "SELECT extversion FROM pg_extension WHERE extname = 
 
 $old->safe_psql('news', 'ALTER EXTENSION diplo UPDATE');
 is($old->safe_psql('news', "SELECT extversion FROM pg_extension WHERE extname = 'diplo'"),
-	'0.3', 'ALTER EXTENSION diplo UPDATE brings it to 0.3');
+	'0.4', 'ALTER EXTENSION diplo UPDATE brings it to 0.4');
 
 # Objects of 0.2 and 0.3 on the updated database.
 $old->safe_psql(
@@ -92,7 +92,7 @@ $new->command_ok(
 	'pg_restore --exit-on-error into a fresh cluster');
 $new->safe_psql('news', 'ANALYZE');
 is($new->safe_psql('news', "SELECT extversion FROM pg_extension WHERE extname = 'diplo'"),
-	'0.3', 'the restored database has diplo 0.3');
+	'0.4', 'the restored database has diplo 0.4');
 is($new->safe_psql('news', $checks), $before,
 	'rows, the dashboard view and the answers are those of the updated database');
 is( $new->safe_psql(
