@@ -220,10 +220,20 @@ output_speakers(const DiploAllocator *a, DiploCoref *coref, DiploAttrib *at,
 	diplo_free(a, map);
 }
 
-/* Analyse text into out (see diplo_analyze.h). */
+/* Analyse text into out with the built-in English knowledge. */
 void
 diplo_analyze_text(const DiploAllocator *a, const char *text, size_t len,
 				   DiploAnalysis *out)
+{
+	DiploAnalyzeOptions opts = {DIPLO_LANG_AUTO, NULL, DIPLO_NO_DATE};
+
+	diplo_analyze_text_opts(a, text, len, &opts, out);
+}
+
+/* Analyse text into out (see diplo_analyze.h). */
+void
+diplo_analyze_text_opts(const DiploAllocator *a, const char *text, size_t len,
+						const DiploAnalyzeOptions *opts, DiploAnalysis *out)
 {
 	DiploCoref	coref;
 	DiploAttrib at;
