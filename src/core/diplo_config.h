@@ -1,0 +1,97 @@
+/*
+ * diplo_config.h
+ *		A configuration: the knowledge a user adds to the built-in lexicons
+ *		(issue 7): actors with aliases and dated roles, topics with keywords,
+ *		cue verbs, organisations with acronyms.
+ *
+ * The host fills a DiploConfigDef from its tables (or an imported actor
+ * dictionary) and calls diplo_config_build once; the DiploConfig it returns
+ * is read-only afterwards and may be shared by every analysis of a process
+ * (DiploAnalyzeOptions.config).  Nothing of the definition is kept: the
+ * build copies what it needs into memory from its allocator, which must
+ * live as long as the configuration.
+ */
+#ifndef DIPLO_CONFIG_H
+#define DIPLO_CONFIG_H
+
+#include "diplo_alloc.h"
+#include "diplo_analyze.h"
+#include "diplo_lexicon.h"
+
+/* One dated role of an actor. */
+typedef struct DiploActorRoleDef
+{
+	const char *role;			/* "Secretary of State": a role of
+								 * data/titles.tsv or free text */
+	const char *org;			/* "Department of State", or NULL */
+	const char *country;		/* a country of data/countries.tsv ("United
+								 * States", "USA", "American"), or NULL */
+	int32_t		valid_from;		/* days since 2000-01-01, inclusive, or
+								 * DIPLO_NO_DATE: open */
+	int32_t		valid_to;		/* days since 2000-01-01, inclusive, or
+								 * DIPLO_NO_DATE: open */
+} DiploActorRoleDef;
+
+/* An actor: a canonical name, its aliases, its roles over time. */
+typedef struct DiploActorDef
+{
+	const char *name;			/* canonical: "Antony Blinken" */
+	const char *const *aliases; /* "Tony Blinken", "Blinken", "Antony J.
+								 * Blinken" */
+	int			naliases;
+	const DiploActorRoleDef *roles;
+	int			nroles;
+} DiploActorDef;
+
+/* A topic and its keyword phrases (matched on stems, as data/topics.tsv). */
+typedef struct DiploTopicDef
+{
+	const char *topic;			/* "Gulf security" */
+	const char *const *keywords;	/* "Strait of Hormuz", "tanker seizure" */
+	int			nkeywords;
+} DiploTopicDef;
+
+/* A cue verb form (as a row of data/cues.tsv). */
+typedef struct DiploCueDef
+{
+	const char *form;			/* "averred" */
+	const char *lemma;			/* "aver" */
+	DiploCueClass cls;
+	uint16_t	flags;			/* DIPLO_CUE_* */
+} DiploCueDef;
+
+/* An organisation or one of its names (as a row of data/orgs.tsv). */
+typedef struct DiploOrgDef
+{
+	const char *phrase;			/* "GCC" or "Gulf Cooperation Council" */
+	const char *canonical;		/* "Gulf Cooperation Council" */
+	DiploOrgKind kind;
+	const char *country;		/* a country, or NULL */
+	bool		case_sensitive; /* acronyms */
+} DiploOrgDef;
+
+/* Everything a configuration adds. */
+typedef struct DiploConfigDef
+{
+	const char *name;
+	const DiploActorDef *actors;
+	int			nactors;
+	const DiploTopicDef *topics;
+	int			ntopics;
+	const DiploCueDef *cues;
+	int			ncues;
+	const DiploOrgDef *orgs;
+	int			norgs;
+} DiploConfigDef;
+
+/*
+ * Build a configuration from def, with memory from a.  On invalid input
+ * (an empty name, an unknown country, a role whose valid_to precedes its
+ * valid_from ...) returns NULL and writes a message of at most errlen bytes
+ * to err, naming the entry at fault.
+ */
+DiploConfig *diplo_config_build(const DiploAllocator *a,
+								const DiploConfigDef *def,
+								char *err, size_t errlen);
+
+#endif							/* DIPLO_CONFIG_H */
