@@ -94,4 +94,76 @@ DiploConfig *diplo_config_build(const DiploAllocator *a,
 								const DiploConfigDef *def,
 								char *err, size_t errlen);
 
+/* Free a configuration built with allocator a (NULL is a no-op). */
+void		diplo_config_free(const DiploAllocator *a, DiploConfig *cfg);
+
+/*
+ * Lookups of the analyser in a built configuration (cfg may be NULL: no
+ * match).  Strings returned live as long as the configuration.
+ */
+
+/* One role of an actor as built. */
+typedef struct DiploConfigRole
+{
+	const char *role;			/* as defined: "Secretary of State" */
+	const char *org;			/* as defined, or NULL */
+	const char *country;		/* canonical country, or NULL */
+	const char *title_role;		/* the canonical role of data/titles.tsv
+								 * if role is a title there, else NULL */
+	const char *org_kind;		/* its organisation kind, or NULL */
+	int32_t		valid_from;
+	int32_t		valid_to;
+} DiploConfigRole;
+
+/* The configuration's name, or NULL. */
+const char *diplo_config_name(const DiploConfig *cfg);
+
+/* The number of actors, and the canonical name of one. */
+int			diplo_config_nactors(const DiploConfig *cfg);
+const char *diplo_config_actor_name(const DiploConfig *cfg, int actor);
+
+/*
+ * The longest actor name or alias starting at words[i] (matched on folded
+ * words, as the lexicons): the actor, or -1 (also for an alias shared by
+ * two actors); *matched gets its length in words.
+ */
+int			diplo_config_actor_at(const DiploConfig *cfg,
+								  const DiploWord *words, int nwords, int i,
+								  int *matched);
+
+/*
+ * The role of an actor on date (days since 2000-01-01): the one valid
+ * then; with DIPLO_NO_DATE, the undated one, else the latest.  NULL if
+ * none.
+ */
+const DiploConfigRole *diplo_config_actor_role(const DiploConfig *cfg,
+											   int actor, int32_t date);
+
+/*
+ * The one actor who, on date, holds the role a text names: role is a
+ * canonical role ("Secretary", "Foreign Minister", "Secretary of State"),
+ * org and country what the text says of it (or NULL).  -1 if no actor or
+ * more than one fits.
+ */
+int			diplo_config_role_holder(const DiploConfig *cfg, const char *role,
+									 const char *org, const char *country,
+									 int32_t date);
+
+/* The configuration's cue whose form is w, or NULL. */
+const DiploCue *diplo_config_cue(const DiploConfig *cfg, DiploWord w);
+
+/* The configuration's longest organisation phrase at words[i], or NULL. */
+const DiploOrg *diplo_config_org(const DiploConfig *cfg,
+								 const DiploWord *words, int nwords, int i,
+								 int *matched);
+
+/*
+ * The configuration's longest topic keyword at words[i] (on stems): its
+ * topic (0 .. diplo_config_ntopics - 1), or -1.
+ */
+int			diplo_config_topic(const DiploConfig *cfg, const DiploWord *words,
+							   int nwords, int i, int *matched);
+int			diplo_config_ntopics(const DiploConfig *cfg);
+const char *diplo_config_topic_name(const DiploConfig *cfg, int t);
+
 #endif							/* DIPLO_CONFIG_H */
