@@ -425,6 +425,28 @@ test_analyze_cues_orgs_topics(void **state)
 	diplo_config_free(&diplo_malloc_allocator, cfg);
 }
 
+/* A topic named as a built-in one adds keywords to it: reported once. */
+static void
+test_analyze_builtin_topic(void **state)
+{
+	static const char *const kw[] = {"kelp quota"};
+	DiploTopicDef topics[] = {{"Peace Process", kw, 1}};
+	DiploConfigDef def = {"peace", NULL, 0, topics, 1};
+	char		err[128];
+	DiploConfig *cfg = diplo_config_build(&diplo_malloc_allocator, &def, err,
+										  sizeof(err));
+	const char *text = "The kelp quotas were part of the peace process.";
+
+	assert_non_null(cfg);
+	assert_int_equal(diplo_config_topic_builtin(cfg, 0) >= 0, 1);
+	expect_speaker(text, cfg, DIPLO_NO_DATE, "\"topics\": [\"peace process\"]");
+	expect_speaker("The kelp quotas were agreed.", cfg, DIPLO_NO_DATE,
+				   "\"topics\": [\"peace process\"]");
+	expect_speaker("The kelp quotas were agreed.", NULL, DIPLO_NO_DATE,
+				   "\"topics\": []");
+	diplo_config_free(&diplo_malloc_allocator, cfg);
+}
+
 /* Without a configuration (or with an empty one) nothing changes. */
 static void
 test_analyze_null_config(void **state)
@@ -473,6 +495,7 @@ unit_config(void)
 		cmocka_unit_test(test_analyze_aliases),
 		cmocka_unit_test(test_analyze_role_nouns),
 		cmocka_unit_test(test_analyze_cues_orgs_topics),
+		cmocka_unit_test(test_analyze_builtin_topic),
 		cmocka_unit_test(test_analyze_null_config),
 	};
 
