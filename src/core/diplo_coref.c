@@ -544,12 +544,14 @@ role_entity(DiploCoref *c, const DiploMention *m)
 /*
  * The entity of the actor of the configuration who holds the role a role
  * noun names on the publication date ("the Secretary", "Washington's top
- * diplomat"), with its organisation and country if the text gives them;
+ * diplomat", not "a spokesman"), with its organisation and country if the
+ * text gives them;
  * among several, the one whose organisation (or its kind) the article
  * names.  -1 if none or no single one.
  */
 static int
-role_holder_entity(DiploCoref *c, const DiploMention *m, int64_t pos)
+role_holder_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m,
+				   int64_t pos)
 {
 	int			holders[16];
 	int			n;
@@ -557,6 +559,9 @@ role_holder_entity(DiploCoref *c, const DiploMention *m, int64_t pos)
 
 	if (m->title == NULL || m->title->role == NULL || m->plural ||
 		m->counterpart || m->title->kind == DIPLO_TITLE_HONORIFIC)
+		return -1;
+	/* "an official", "a spokesman": someone unnamed, not the office holder */
+	if (diplo_tok_is(t, m->start, "a") || diplo_tok_is(t, m->start, "an"))
 		return -1;
 	/* a person of the article in that office first, the latest mentioned */
 	for (int e = 0; e < c->n; e++)
@@ -797,7 +802,7 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 		case DIPLO_MEN_ROLE:
 			e = role_entity(c, m);
 			if (e < 0 && c->config != NULL)
-				e = role_holder_entity(c, m, pos);
+				e = role_holder_entity(c, t, m, pos);
 			if (e < 0 && m->title && m->title->kind == DIPLO_TITLE_OFFICE &&
 				m->title->role && !m->plural && m->country)
 			{

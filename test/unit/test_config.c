@@ -390,6 +390,8 @@ test_analyze_role_nouns(void **state)
 	expect_speaker(top, cfg, day(2022, 6, 1), "\"name\": \"Antony Blinken\"");
 	expect_speaker(top, cfg, day(2020, 6, 1), "\"name\": \"Mike R. Pompeo\"");
 	expect_speaker(top, NULL, day(2020, 6, 1), "\"name\": \"Foreign Minister of United States\"");
+	/* an indefinite role noun is someone else */
+	expect_no("A French foreign minister said the deal was fair.", cfg, day(2020, 6, 1), "Valden");
 	/* the French foreign minister has no date: any day */
 	expect_speaker("The French foreign minister said the border would stay open.",
 				   cfg, day(2020, 6, 1),
