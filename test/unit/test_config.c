@@ -403,6 +403,47 @@ test_analyze_role_nouns(void **state)
 	diplo_config_free(&diplo_malloc_allocator, cfg);
 }
 
+/*
+ * Two Secretaries in office at once: "the Secretary" is the one whose
+ * department the article names, on the date of the article.
+ */
+static void
+test_analyze_two_secretaries(void **state)
+{
+	static const char *const a1[] = {"Blinken"};
+	static const char *const a2[] = {"Austin"};
+	static const char *const a3[] = {"Pompeo"};
+	static const char *const a4[] = {"Esper"};
+	static const DiploActorRoleDef r1[] = {{"Secretary of State", "Department of State", "United States", 7696, 9151}};
+	static const DiploActorRoleDef r2[] = {{"Secretary of Defense", "Department of Defense", "United States", 7692, 9151}};
+	static const DiploActorRoleDef r3[] = {{"Secretary of State", "Department of State", "United States", 6690, 7690}};
+	static const DiploActorRoleDef r4[] = {{"Secretary of Defense", "Department of Defense", "United States", 7143, 7618}};
+	DiploActorDef actors[] = {
+		{"Antony Blinken", a1, 1, r1, 1},
+		{"Lloyd Austin", a2, 1, r2, 1},
+		{"Mike Pompeo", a3, 1, r3, 1},
+		{"Mark Esper", a4, 1, r4, 1},
+	};
+	DiploConfigDef def = {"us", actors, 4};
+	char		err[128];
+	DiploConfig *cfg = diplo_config_build(&diplo_malloc_allocator, &def, err,
+										  sizeof(err));
+	const char *readout = "The Secretary said the two countries would deepen their cooperation, according to a State Department readout.";
+	const char *bare = "The Secretary said the two countries would deepen their cooperation.";
+
+	assert_non_null(cfg);
+	expect_speaker(readout, cfg, day(2021, 6, 1), "\"name\": \"Antony Blinken\", \"role\": \"Secretary of State\"");
+	expect_speaker(readout, cfg, day(2020, 6, 1), "\"name\": \"Mike Pompeo\", \"role\": \"Secretary of State\"");
+	expect_no(readout, cfg, day(2021, 6, 1), "Austin");
+	/* no department named: either Secretary, so neither */
+	expect_no(bare, cfg, day(2021, 6, 1), "Blinken");
+	expect_no(bare, cfg, day(2021, 6, 1), "Austin");
+	/* the office named: the one holder */
+	expect_speaker("The Defense Secretary said the two countries would deepen their cooperation.",
+				   cfg, day(2021, 6, 1), "\"name\": \"Lloyd Austin\"");
+	diplo_config_free(&diplo_malloc_allocator, cfg);
+}
+
 /* Cues, organisations (acronyms case-sensitive) and topics of the configuration. */
 static void
 test_analyze_cues_orgs_topics(void **state)
@@ -496,6 +537,7 @@ unit_config(void)
 		cmocka_unit_test(test_ambiguous_alias),
 		cmocka_unit_test(test_analyze_aliases),
 		cmocka_unit_test(test_analyze_role_nouns),
+		cmocka_unit_test(test_analyze_two_secretaries),
 		cmocka_unit_test(test_analyze_cues_orgs_topics),
 		cmocka_unit_test(test_analyze_builtin_topic),
 		cmocka_unit_test(test_analyze_null_config),
