@@ -18,7 +18,8 @@
  *   in lowercase) is a mention of that person; coreference gives it the
  *   canonical name and the role, organisation and country of the role
  *   valid on the publication date (without a date: the undated role, else
- *   the latest).  An alias of two actors names neither.
+ *   the latest; with none valid that day, the latest role's country only).
+ *   An alias of two actors names neither.
  * - a role noun without an antecedent in the article ("the Secretary",
  *   "Washington's top diplomat") is the one actor holding a fitting role on
  *   that date: the same role, a role it begins ("Secretary" of "Secretary

@@ -211,7 +211,8 @@ lower_copy(const DiploAllocator *a, const char *s, size_t len)
 /*
  * Find or make the entity of actor (an index into the configuration),
  * named by its canonical name, with the role, organisation and country of
- * its role on the publication date; pos is the mention's offset.
+ * its role on the publication date (none that day: the country of its
+ * latest role only); pos is the mention's offset.
  */
 static int
 actor_entity(DiploCoref *c, int actor, int64_t pos)
@@ -255,6 +256,11 @@ actor_entity(DiploCoref *c, int actor, int64_t pos)
 		c->ent[e].org_kind = r->org_kind;
 		c->ent[e].country = r->country;
 		c->ent[e].actor_org = r->org;
+	}
+	else if ((r = diplo_config_actor_role(c->config, actor, DIPLO_NO_DATE)) != NULL)
+	{
+		/* out of office on that date: still of the country of its roles */
+		c->ent[e].country = r->country;
 	}
 	return e;
 }

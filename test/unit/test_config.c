@@ -359,6 +359,9 @@ test_analyze_aliases(void **state)
 				   "\"org\": \"Department of State\", \"country\": \"United States\"");
 	expect_speaker(text, cfg, day(2016, 3, 1),
 				   "\"name\": \"Antony Blinken\", \"role\": \"Deputy Secretary of State\"");
+	/* between two roles: no role, the country still */
+	expect_speaker(text, cfg, day(2019, 3, 1),
+				   "\"name\": \"Antony Blinken\", \"role\": null, \"org\": null, \"country\": \"United States\"");
 	/* no date: the latest role */
 	expect_speaker(text, cfg, DIPLO_NO_DATE,
 				   "\"name\": \"Antony Blinken\", \"role\": \"Secretary of State\"");
