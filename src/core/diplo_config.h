@@ -28,9 +28,13 @@
  *   text gives; among several, the one whose organisation the article
  *   names; else none.
  * - cue forms, organisation phrases and topic keywords work as rows of
- *   data/cues.tsv, orgs.tsv and topics.tsv; an organisation phrase wins a
- *   tie with a built-in one; a topic named as a built-in topic adds its
- *   keywords to it, another is reported after the built-in topics.
+ *   data/cues.tsv, orgs.tsv and topics.tsv; a cue form or an organisation
+ *   phrase also built in is the configuration's (for organisations: when
+ *   no longer built-in phrase matches); a topic named as a built-in topic
+ *   adds its keywords to it, another is reported after the built-in ones.
+ *
+ * diplo_config_country gives the canonical country of a name as the build
+ * accepts it (for hosts that check entries as they are stored).
  */
 #ifndef DIPLO_CONFIG_H
 #define DIPLO_CONFIG_H
@@ -114,6 +118,14 @@ typedef struct DiploConfigDef
 DiploConfig *diplo_config_build(const DiploAllocator *a,
 								const DiploConfigDef *def,
 								char *err, size_t errlen);
+
+/*
+ * The canonical country (data/countries.tsv) that text names, as the build
+ * accepts it for a role or an organisation: a name, alias, demonym,
+ * capital or ISO code ("USA", "American" -> "United States"); NULL if none.
+ * Temporary memory from a.
+ */
+const char *diplo_config_country(const DiploAllocator *a, const char *text);
 
 /* Free a configuration built with allocator a (NULL is a no-op). */
 void		diplo_config_free(const DiploAllocator *a, DiploConfig *cfg);

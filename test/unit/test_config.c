@@ -267,6 +267,22 @@ test_lookups(void **state)
 	diplo_config_free(&diplo_malloc_allocator, cfg);
 }
 
+/* Country names as the build accepts them. */
+static void
+test_country(void **state)
+{
+	const DiploAllocator *a = &diplo_malloc_allocator;
+
+	assert_string_equal(diplo_config_country(a, "USA"), "United States");
+	assert_string_equal(diplo_config_country(a, "American"), "United States");
+	assert_string_equal(diplo_config_country(a, "united states"), "United States");
+	assert_string_equal(diplo_config_country(a, " France "), "France");
+	assert_null(diplo_config_country(a, "Atlantis"));
+	assert_null(diplo_config_country(a, ""));
+	assert_null(diplo_config_country(a, NULL));
+	assert_null(diplo_config_country(a, "France and Spain"));
+}
+
 /* An alias of two actors matches neither. */
 static void
 test_ambiguous_alias(void **state)
@@ -537,6 +553,7 @@ unit_config(void)
 		cmocka_unit_test(test_build_errors),
 		cmocka_unit_test(test_build_empty),
 		cmocka_unit_test(test_lookups),
+		cmocka_unit_test(test_country),
 		cmocka_unit_test(test_ambiguous_alias),
 		cmocka_unit_test(test_analyze_aliases),
 		cmocka_unit_test(test_analyze_role_nouns),
