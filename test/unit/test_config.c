@@ -392,6 +392,23 @@ test_analyze_aliases(void **state)
 	diplo_config_free(&diplo_malloc_allocator, cfg);
 }
 
+/* A longer name that begins with an alias is someone else. */
+static void
+test_analyze_longer_name(void **state)
+{
+	static const char *const al[] = {"Kim"};
+	DiploActorDef actors[] = {{"Kim Sora", al, 1, NULL, 0}};
+	DiploConfigDef def = {"kim", actors, 1};
+	char		err[128];
+	DiploConfig *cfg = diplo_config_build(&diplo_malloc_allocator, &def, err,
+										  sizeof(err));
+
+	assert_non_null(cfg);
+	expect_speaker("Kim said the talks failed.", cfg, DIPLO_NO_DATE, "\"name\": \"Kim Sora\"");
+	expect_no("Kim Jong Un said the talks failed.", cfg, DIPLO_NO_DATE, "Kim Sora");
+	diplo_config_free(&diplo_malloc_allocator, cfg);
+}
+
 /* A role noun with no antecedent is the actor in that role on the date. */
 static void
 test_analyze_role_nouns(void **state)
@@ -556,6 +573,7 @@ unit_config(void)
 		cmocka_unit_test(test_country),
 		cmocka_unit_test(test_ambiguous_alias),
 		cmocka_unit_test(test_analyze_aliases),
+		cmocka_unit_test(test_analyze_longer_name),
 		cmocka_unit_test(test_analyze_role_nouns),
 		cmocka_unit_test(test_analyze_two_secretaries),
 		cmocka_unit_test(test_analyze_cues_orgs_topics),
