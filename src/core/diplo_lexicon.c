@@ -1015,3 +1015,19 @@ diplo_lex_topic(const DiploWord *words, int nwords, int i, int *matched)
 	}
 	return best;
 }
+
+/* Fold one word as the lexicon keys are folded (exported fold_word). */
+int
+diplo_lex_fold_word(DiploWord w, char *out, int cap, bool fold_case)
+{
+	return fold_word(w, out, cap, fold_case);
+}
+
+/* The English stem of a word, folded first (exported stem_word). */
+int
+diplo_lex_stem_word(DiploWord w, char *out, int cap)
+{
+	if (!lexicon_ready && !diplo_lexicon_init())
+		return -1;
+	return stem_word(w, out, cap);
+}

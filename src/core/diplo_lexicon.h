@@ -193,6 +193,19 @@ const DiploEvent *diplo_lex_event(const DiploWord *words, int nwords, int i,
 								  int *matched);
 
 /*
+ * Fold one word as the lexicon keys are folded (ASCII and Latin-1 capitals
+ * lowercased if fold_case, ’ and ‘ made ') into out; its length in bytes,
+ * or -1 if it does not fit in cap bytes.
+ */
+int			diplo_lex_fold_word(DiploWord w, char *out, int cap, bool fold_case);
+
+/*
+ * The English stem of a word, folded first, as topic keywords are matched;
+ * its length in out, or -1 (the stemmer of diplo_lexicon_init).
+ */
+int			diplo_lex_stem_word(DiploWord w, char *out, int cap);
+
+/*
  * Prepare the tables (stem the topic keywords).  Idempotent, cheap after
  * the first call, safe to call from every entry point; the stemmer is
  * malloc'd once per process and never freed.  Returns false if the stemmer

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "diplo_config.h"
+
 /* Decode one character at s (n > 0 bytes left); an invalid byte is U+FFFD. */
 int
 diplo_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
@@ -570,6 +572,16 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 			out->cue[k] = diplo_lex_cue(*w);
 		}
 	}
+	/* the cue verbs of a configuration (issue 7), which win over built-in ones */
+	if (out->config != NULL)
+		for (int k = 0; k < out->n; k++)
+			if (out->tok[k].kind == DIPLO_TOK_WORD)
+			{
+				const DiploCue *c = diplo_config_cue(out->config, out->words[k]);
+
+				if (c != NULL)
+					out->cue[k] = c;
+			}
 }
 
 /* Capitalised function words that begin a sentence after "U.S." */
