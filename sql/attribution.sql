@@ -375,7 +375,9 @@ Ana Kelly said the pier was “ready for ships.”$b$),
 
 “Nobody asked the fishermen.”― Mateo Lind.
 
-“Peru should have waited.” ― a reader in Lima$b$);
+“Peru should have waited.” ― a reader in Lima$b$),
+(213, 'naming, not speech: "called" after an indefinite noun phrase and before a capitalised name ("a group called Port Watch")',
+ $b$A group called Port Watch opposed the deal. Fishermen joined a new coalition called Harbour First on Monday. Ana Ruiz called Mateo Lind a fine negotiator.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -403,6 +403,46 @@ make_verb(const DiploTokens *t, int i)
 	return -1;
 }
 
+static bool hyphen_modifier(const DiploWord *w);
+
+/* Determiners opening a noun phrase that a thing "called" X names. */
+static const char *const naming_determiners[] = {
+	"a", "an", "one", "another", NULL
+};
+
+static DiploWordSet naming_determiners_set = DIPLO_WORDSET(naming_determiners);
+
+/*
+ * Does "called" at token i name a thing ("a group called Stop X", "a new
+ * super PAC called Future 45"): after an indefinite noun phrase whose head
+ * is no person (a role noun) and before a capitalised word?  (A name in
+ * quote marks, "a book called “...”", PolNeAR often quotes.)
+ */
+static bool
+naming_called(DiploAttrib *at, const DiploTokens *t, int i)
+{
+	int			tlen;
+
+	if (!diplo_tok_is(t, i, "called") || i < 2 || i + 1 >= t->n ||
+		t->tok[i + 1].kind != DIPLO_TOK_WORD || !(t->tok[i + 1].flags & DIPLO_TF_CAP) ||
+		t->tok[i - 1].kind != DIPLO_TOK_WORD ||
+		!((t->tok[i - 1].flags & DIPLO_TF_LOWER) || (t->tok[i - 1].flags & DIPLO_TF_ALLCAPS)) ||
+		diplo_is_function_word(t, i - 1) || diplo_lex_title(t->words, t->n, i - 1, &tlen) ||
+		!diplo_pos_is_noun(pos_of(at, t, i - 1)))
+		return false;
+	for (int p = i - 2; p >= 0 && p >= i - 5; p--)
+	{
+		if (diplo_tok_in_set(t, p, &naming_determiners_set))
+			return true;
+		if (t->tok[p].kind != DIPLO_TOK_WORD ||
+			!((t->tok[p].flags & DIPLO_TF_LOWER) || (t->tok[p].flags & DIPLO_TF_ALLCAPS) ||
+			  hyphen_modifier(&t->words[p])) ||
+			diplo_is_function_word(t, p) || diplo_tok_cue(t, p))
+			return false;
+	}
+	return false;
+}
+
 /*
  * The cue at token i, or NULL: a cue verb not used as a noun or passive.
  * A form that may also be a noun is checked by its part of speech.
@@ -434,6 +474,8 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 		   diplo_tok_is(t, i + 2, "videolink") || diplo_tok_is(t, i + 2, "letter"))))
 		return NULL;
 	if ((cue->flags & DIPLO_CUE_QUOTE_ONLY) && !next_to_quote(t, i))
+		return NULL;
+	if (naming_called(at, t, i))
 		return NULL;
 	if ((cue->flags & DIPLO_CUE_FOR_OBJECT) && !diplo_tok_is(t, i + 1, "for"))
 		return NULL;
