@@ -1637,6 +1637,48 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 	return true;
 }
 
+/* Nouns naming a work whose title may follow in quotes: his book “...” */
+static const char *const work_nouns[] = {
+	"book", "books", "memoir", "memoirs", "novel", "podcast", "show", "film",
+	"movie", "documentary", "musical", "album", "sitcom", "autobiography",
+	NULL
+};
+
+static DiploWordSet work_nouns_set = DIPLO_WORDSET(work_nouns);
+
+/* Nouns that take a work after "of": the author of “...” */
+static const char *const work_makers[] = {
+	"author", "co-author", "coauthor", "editor", "co-editor", NULL
+};
+
+static DiploWordSet work_makers_set = DIPLO_WORDSET(work_makers);
+
+/*
+ * Is quote span sp the title of a work, whoever the sentence's subject
+ * ("she wrote in her memoir, “Hard Choices.”", "X, author of “The Long
+ * Road,” said", "the podcast “Here’s the Thing.”"): a work noun or "author
+ * of" right before it (maybe with a comma), and every word capitalised?
+ */
+static bool
+work_title(const DiploTokens *t, const DiploQuoteSpan *sp)
+{
+	int			b;
+
+	if (sp->open <= 0 || sp->close < 0 || sp->last <= sp->first ||
+		word_count(t, sp->first, sp->last) > 12)
+		return false;
+	b = punct_is(t, sp->open - 1, ",") ? sp->open - 2 : sp->open - 1;
+	if (b < 0 || !(diplo_tok_in_set(t, b, &work_nouns_set) ||
+				   (diplo_tok_is(t, b, "of") && diplo_tok_in_set(t, b - 1, &work_makers_set))))
+		return false;
+	for (int i = sp->first; i < sp->last; i++)
+		if (t->tok[i].kind == DIPLO_TOK_WORD && !(t->tok[i].flags & DIPLO_TF_CAP) &&
+			!diplo_tok_in_set(t, i, &title_small_words_set) &&
+			!(i > sp->first && !(t->tok[i].flags & DIPLO_TF_SPACE)))
+			return false;
+	return true;
+}
+
 /*
  * Is span k coordinated with a neighbouring quote that is no title nor
  * scare quote ("chanting “We are one” and “Peace now.”")?  Then both are
@@ -3458,7 +3500,13 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		qsort(as.v, as.n, sizeof(Attr), attr_order);
 	for (int x = 0; x < as.n; x++)
 	{
-		int			qi = emit(at, t, &as.v[x]);
+		int			qi;
+
+		/* the title of a work is no quote, even with a speaker near */
+		if (as.v[x].kind == DIPLO_QUOTE_DIRECT && as.v[x].span >= 0 &&
+			work_title(t, &qs->span[as.v[x].span]))
+			continue;
+		qi = emit(at, t, &as.v[x]);
 
 		if (qi >= 0 && as.v[x].colon_cue && colon_cue && !at->q[qi].cue)
 		{
