@@ -379,7 +379,9 @@ Ana Kelly said the pier was “ready for ships.”$b$),
 (213, 'naming, not speech: "called" after an indefinite noun phrase and before a capitalised name ("a group called Port Watch")',
  $b$A group called Port Watch opposed the deal. Fishermen joined a new coalition called Harbour First on Monday. Ana Ruiz called Mateo Lind a fine negotiator.$b$),
 (214, 'the title of a work after a work noun or "author of" is no quote, even with a speaker near ("she wrote in her memoir, “Open Waters.”")',
- $b$Ana Ruiz wrote in her memoir, “Open Waters.” Mateo Lind, author of “The Port’s Long Road,” chaired the meeting. Lind spoke on the podcast “Harbour Talk.” Ana Kelly told the show, “We are ready for ships.”$b$);
+ $b$Ana Ruiz wrote in her memoir, “Open Waters.” Mateo Lind, author of “The Port’s Long Road,” chaired the meeting. Lind spoke on the podcast “Harbour Talk.” Ana Kelly told the show, “We are ready for ships.”$b$),
+(215, 'what a crowd chanted or a voice shouted is a quote, however short or capitalised, with the shout as its cue ("chanted “Open The Port!”")',
+ $b$The dockers chanted “Open The Port! Open The Port!” outside the hall. Then came chants of “Peru! Peru!” from the back. A man yelled, “Shame!”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -1637,6 +1637,33 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 	return true;
 }
 
+/* Words of crowds and voices raised before what was shouted: chanted “...” */
+static const char *const shout_words[] = {
+	"chant", "chants", "chanted", "chanting", "shout", "shouts", "shouted",
+	"shouting", "yell", "yells", "yelled", "yelling", "scream", "screamed",
+	"screaming", "cries", "cheers", NULL
+};
+
+static DiploWordSet shout_words_set = DIPLO_WORDSET(shout_words);
+
+/*
+ * The token of the shout before quote span sp, or -1: what a crowd or a
+ * voice shouted ("chanted “USA! USA!”", "chants of “Lock her up!”", "a man
+ * yelled, “Stay there!”") is quoted words, however short or capitalised.
+ */
+static int
+shouted_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
+{
+	int			b;
+
+	if (sp->open <= 0)
+		return -1;
+	b = punct_is(t, sp->open - 1, ",:") ? sp->open - 2 : sp->open - 1;
+	if (b > 0 && diplo_tok_is(t, b, "of"))
+		b--;
+	return b >= 0 && diplo_tok_in_set(t, b, &shout_words_set) ? b : -1;
+}
+
 /* Nouns naming a work whose title may follow in quotes: his book “...” */
 static const char *const work_nouns[] = {
 	"book", "books", "memoir", "memoirs", "novel", "podcast", "show", "film",
@@ -3464,10 +3491,17 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				r->cue_e = c + 1;
 			}
 		}
+		/* "chanted “...”": the shout is its cue */
+		if (r->cue_s < 0 && shouted_quote(t, sp) >= 0)
+		{
+			r->cue_s = shouted_quote(t, sp);
+			r->cue_e = r->cue_s + 1;
+		}
 		/* a quote without a speaker may be a title or scare quote */
 		if (r->entity < 0 && !(sp->flags & (DIPLO_QS_CONTINUES | DIPLO_QS_UNCLOSED)) &&
 			(word_count(t, r->cs, r->ce) < MIN_UNATTRIBUTED_WORDS ||
-			 title_or_scare_quote(t, sp)) && !coordinated_quote(t, qs, k))
+			 title_or_scare_quote(t, sp)) && !coordinated_quote(t, qs, k) &&
+			shouted_quote(t, sp) < 0)
 		{
 			as.n--;
 			span_attr[k] = -1;
