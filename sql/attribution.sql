@@ -381,7 +381,9 @@ Ana Kelly said the pier was “ready for ships.”$b$),
 (214, 'the title of a work after a work noun or "author of" is no quote, even with a speaker near ("she wrote in her memoir, “Open Waters.”")',
  $b$Ana Ruiz wrote in her memoir, “Open Waters.” Mateo Lind, author of “The Port’s Long Road,” chaired the meeting. Lind spoke on the podcast “Harbour Talk.” Ana Kelly told the show, “We are ready for ships.”$b$),
 (215, 'what a crowd chanted or a voice shouted is a quote, however short or capitalised, with the shout as its cue ("chanted “Open The Port!”")',
- $b$The dockers chanted “Open The Port! Open The Port!” outside the hall. Then came chants of “Peru! Peru!” from the back. A man yelled, “Shame!”$b$);
+ $b$The dockers chanted “Open The Port! Open The Port!” outside the hall. Then came chants of “Peru! Peru!” from the back. A man yelled, “Shame!”$b$),
+(216, 'words after "titled" or "dubbed" are quoted words, not a dropped title, unless every word is capitalised; a hashtag stays no quote',
+ $b$The ministry released a video titled “why the port matters to all of us” on Monday. Fishermen dubbed the plan “a gift to the shipping lobby.” The unions used the hashtag “open port now” all week.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

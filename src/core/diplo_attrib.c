@@ -1563,8 +1563,13 @@ static const char *const title_small_words[] = {
 
 static DiploWordSet title_small_words_set = DIPLO_WORDSET(title_small_words);
 
+/*
+ * Words that give a name in quotes.  Not "titled", "entitled", "dubbed"
+ * nor "reading": what follows them (an ad titled “Scam.”, the sign reading
+ * “...”) is quoted words as often as not.
+ */
 static const char *const title_cues[] = {
-	"titled", "entitled", "dubbed", "headlined", "nicknamed", "reading",
+	"headlined", "nicknamed",
 	"slogan", "hashtag", NULL
 };
 
@@ -1608,7 +1613,7 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 	if ((punct_is(t, sp->close + 1, ",") && diplo_tok_is(t, sp->close + 2, "by")) ||
 		(punct_is(t, last, ",") && diplo_tok_is(t, sp->close + 1, "by")))
 		return true;
-	/* a name given: titled “...”, a sign that read “...” */
+	/* a name given: nicknamed “...”, the slogan “...” */
 	if (sp->open > 0 && diplo_tok_in_set(t, sp->open - 1, &title_cues_set))
 		return true;
 	/* a scare quote: a few words, no sentence of its own, mid-sentence */
