@@ -383,7 +383,9 @@ Ana Kelly said the pier was “ready for ships.”$b$),
 (215, 'what a crowd chanted or a voice shouted is a quote, however short or capitalised, with the shout as its cue ("chanted “Open The Port!”")',
  $b$The dockers chanted “Open The Port! Open The Port!” outside the hall. Then came chants of “Peru! Peru!” from the back. A man yelled, “Shame!”$b$),
 (216, 'words after "titled" or "dubbed" are quoted words, not a dropped title, unless every word is capitalised; a hashtag stays no quote',
- $b$The ministry released a video titled “why the port matters to all of us” on Monday. Fishermen dubbed the plan “a gift to the shipping lobby.” The unions used the hashtag “open port now” all week.$b$);
+ $b$The ministry released a video titled “why the port matters to all of us” on Monday. Fishermen dubbed the plan “a gift to the shipping lobby.” The unions used the hashtag “open port now” all week.$b$),
+(217, 'what follows "titled", "entitled" or "slogan" is quoted words, even capitalised, with that word as its cue',
+ $b$The ministry ran a radio ad titled, “Open Seas.” Mateo Lind campaigned on the slogan “Ports For All” in 2019. His memo, entitled “The Facts On The Port,” went out on Monday.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -1564,13 +1564,13 @@ static const char *const title_small_words[] = {
 static DiploWordSet title_small_words_set = DIPLO_WORDSET(title_small_words);
 
 /*
- * Words that give a name in quotes.  Not "titled", "entitled", "dubbed"
- * nor "reading": what follows them (an ad titled “Scam.”, the sign reading
- * “...”) is quoted words as often as not.
+ * Words that give a name in quotes.  Not "titled", "entitled", "slogan",
+ * "dubbed" nor "reading": what follows them (an ad titled “Scam.”, the sign
+ * reading “...”) is quoted words as often as not.
  */
 static const char *const title_cues[] = {
 	"headlined", "nicknamed",
-	"slogan", "hashtag", NULL
+	"hashtag", NULL
 };
 
 static DiploWordSet title_cues_set = DIPLO_WORDSET(title_cues);
@@ -1613,7 +1613,7 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 	if ((punct_is(t, sp->close + 1, ",") && diplo_tok_is(t, sp->close + 2, "by")) ||
 		(punct_is(t, last, ",") && diplo_tok_is(t, sp->close + 1, "by")))
 		return true;
-	/* a name given: nicknamed “...”, the slogan “...” */
+	/* a name given: nicknamed “...”, the hashtag “...” */
 	if (sp->open > 0 && diplo_tok_in_set(t, sp->open - 1, &title_cues_set))
 		return true;
 	/* a scare quote: a few words, no sentence of its own, mid-sentence */
@@ -1651,10 +1651,19 @@ static const char *const shout_words[] = {
 
 static DiploWordSet shout_words_set = DIPLO_WORDSET(shout_words);
 
+/* Words that name what follows in quotes: an ad titled “Scam.” */
+static const char *const naming_words[] = {
+	"titled", "entitled", "slogan", NULL
+};
+
+static DiploWordSet naming_words_set = DIPLO_WORDSET(naming_words);
+
 /*
- * The token of the shout before quote span sp, or -1: what a crowd or a
- * voice shouted ("chanted “USA! USA!”", "chants of “Lock her up!”", "a man
- * yelled, “Stay there!”") is quoted words, however short or capitalised.
+ * The token of the shout or name before quote span sp, or -1: what a crowd
+ * or a voice shouted ("chanted “USA! USA!”", "chants of “Lock her up!”", "a
+ * man yelled, “Stay there!”") and what an ad, a book or a campaign is
+ * titled ("an ad titled, “Scam.”", "ran on the slogan “Experience
+ * Counts”") are quoted words, however short or capitalised.
  */
 static int
 shouted_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
@@ -1664,6 +1673,8 @@ shouted_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 	if (sp->open <= 0)
 		return -1;
 	b = punct_is(t, sp->open - 1, ",:") ? sp->open - 2 : sp->open - 1;
+	if (b >= 0 && diplo_tok_in_set(t, b, &naming_words_set))
+		return b;
 	if (b > 0 && diplo_tok_is(t, b, "of"))
 		b--;
 	return b >= 0 && diplo_tok_in_set(t, b, &shout_words_set) ? b : -1;
