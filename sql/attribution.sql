@@ -385,7 +385,9 @@ Ana Kelly said the pier was “ready for ships.”$b$),
 (216, 'words after "titled" or "dubbed" are quoted words, not a dropped title, unless every word is capitalised; a hashtag stays no quote',
  $b$The ministry released a video titled “why the port matters to all of us” on Monday. Fishermen dubbed the plan “a gift to the shipping lobby.” The unions used the hashtag “open port now” all week.$b$),
 (217, 'what follows "titled", "entitled" or "slogan" is quoted words, even capitalised, with that word as its cue',
- $b$The ministry ran a radio ad titled, “Open Seas.” Mateo Lind campaigned on the slogan “Ports For All” in 2019. His memo, entitled “The Facts On The Port,” went out on Monday.$b$);
+ $b$The ministry ran a radio ad titled, “Open Seas.” Mateo Lind campaigned on the slogan “Ports For All” in 2019. His memo, entitled “The Facts On The Port,” went out on Monday.$b$),
+(218, 'a short quote after "as" quotes how someone put it and is kept ("described the plan as “reckless,”")',
+ $b$Lind described the port plan as “reckless,” and left the room. The dockers, known locally as “the old guard,” stayed.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -1680,6 +1680,22 @@ shouted_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 	return b >= 0 && diplo_tok_in_set(t, b, &shout_words_set) ? b : -1;
 }
 
+/*
+ * Does quote span sp follow "as" ("referred to them as “rapists”", "summed
+ * her up as “terrible,”")?  Then it quotes how someone put it, however
+ * short.
+ */
+static bool
+quote_after_as(const DiploTokens *t, const DiploQuoteSpan *sp)
+{
+	int			b;
+
+	if (sp->open <= 0)
+		return false;
+	b = punct_is(t, sp->open - 1, ",") ? sp->open - 2 : sp->open - 1;
+	return b >= 0 && diplo_tok_is(t, b, "as");
+}
+
 /* Nouns naming a work whose title may follow in quotes: his book “...” */
 static const char *const work_nouns[] = {
 	"book", "books", "memoir", "memoirs", "novel", "podcast", "show", "film",
@@ -3517,7 +3533,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		if (r->entity < 0 && !(sp->flags & (DIPLO_QS_CONTINUES | DIPLO_QS_UNCLOSED)) &&
 			(word_count(t, r->cs, r->ce) < MIN_UNATTRIBUTED_WORDS ||
 			 title_or_scare_quote(t, sp)) && !coordinated_quote(t, qs, k) &&
-			shouted_quote(t, sp) < 0)
+			shouted_quote(t, sp) < 0 && !quote_after_as(t, sp))
 		{
 			as.n--;
 			span_attr[k] = -1;
