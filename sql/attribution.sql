@@ -387,7 +387,13 @@ Ana Kelly said the pier was “ready for ships.”$b$),
 (217, 'what follows "titled", "entitled" or "slogan" is quoted words, even capitalised, with that word as its cue',
  $b$The ministry ran a radio ad titled, “Open Seas.” Mateo Lind campaigned on the slogan “Ports For All” in 2019. His memo, entitled “The Facts On The Port,” went out on Monday.$b$),
 (218, 'a short quote after "as" quotes how someone put it and is kept ("described the plan as “reckless,”")',
- $b$Lind described the port plan as “reckless,” and left the room. The dockers, known locally as “the old guard,” stayed.$b$);
+ $b$Lind described the port plan as “reckless,” and left the room. The dockers, known locally as “the old guard,” stayed.$b$),
+(219, 'a quote followed by a link or by a year in parentheses is a cited excerpt or work, no quote, even with a speaker near',
+ $b$Mateo Lind wrote about the pier: “The harbour board will vote on it in May.” http://example.org/pier
+
+The party put up posters with “jobs before cranes, always” (2011) and “the port is ours, not theirs” (2015).
+
+Mateo Lind said, “We will vote next month.”$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

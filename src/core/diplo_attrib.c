@@ -1739,6 +1739,32 @@ work_title(const DiploTokens *t, const DiploQuoteSpan *sp)
 }
 
 /*
+ * Is quote span sp a cited excerpt or work rather than speech: followed
+ * by a link ("“The club will close ...” http://...") or by a year in
+ * parentheses ("“No to Schengen” (2005)")?
+ */
+static bool
+cited_excerpt(const DiploTokens *t, const DiploQuoteSpan *sp)
+{
+	int			c;
+
+	if (sp->close < 0)
+		return false;
+	c = sp->close + 1;
+	if (punct_is(t, c, ",."))
+		c++;
+	if (c >= t->n)
+		return false;
+	if (diplo_tok_is(t, c, "http") || diplo_tok_is(t, c, "https") || diplo_tok_is(t, c, "www"))
+		return true;
+	if (punct_is(t, c, "(") && c + 2 < t->n && punct_is(t, c + 2, ")") &&
+		t->tok[c + 1].kind == DIPLO_TOK_NUMBER && t->tok[c + 1].end - t->tok[c + 1].start == 4 &&
+		(t->text[t->tok[c + 1].start] == '1' || t->text[t->tok[c + 1].start] == '2'))
+		return true;
+	return false;
+}
+
+/*
  * Is span k coordinated with a neighbouring quote that is no title nor
  * scare quote ("chanting “We are one” and “Peace now.”")?  Then both are
  * quoted words.
@@ -3568,9 +3594,10 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 	{
 		int			qi;
 
-		/* the title of a work is no quote, even with a speaker near */
+		/* a work's title or a cited excerpt is no quote, speaker or not */
 		if (as.v[x].kind == DIPLO_QUOTE_DIRECT && as.v[x].span >= 0 &&
-			work_title(t, &qs->span[as.v[x].span]))
+			(work_title(t, &qs->span[as.v[x].span]) ||
+			 cited_excerpt(t, &qs->span[as.v[x].span])))
 			continue;
 		qi = emit(at, t, &as.v[x]);
 
