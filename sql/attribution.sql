@@ -393,7 +393,9 @@ Ana Kelly said the pier was “ready for ships.”$b$),
 
 The party put up posters with “jobs before cranes, always” (2011) and “the port is ours, not theirs” (2015).
 
-Mateo Lind said, “We will vote next month.”$b$);
+Mateo Lind said, “We will vote next month.”$b$),
+(220, 'a title that is also a surname ends a name after a first name or an initial ("Paul T. King"), but opens one before a name ("King Felipe")',
+ $b$“The port will reopen,” said Representative Paul T. King of Ohio. King Felipe said the visit was useful.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
