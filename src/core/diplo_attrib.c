@@ -1886,6 +1886,31 @@ org_modifies_noun(const DiploTokens *t, const DiploMention *m)
 		!diplo_tok_cue(t, e);
 }
 
+/*
+ * Does mention m after "according to" only modify the noun that follows
+ * it ("according to a new AP-GfK poll", "a Huffington Post review", "his
+ * Facebook profile", "Kantar Media’s ad tracker")?  Then the source is that
+ * noun, no speaker.
+ */
+static bool
+according_source_noun(DiploAttrib *at, const DiploTokens *t, const DiploMention *m)
+{
+	int			e = m->end;
+	int			tag;
+
+	if (m->title || e >= t->n)
+		return false;
+	/* a possessive: "X’s tracker" */
+	if ((diplo_tok_is(t, e, "'s") || diplo_tok_is(t, e, "’s")) && e + 1 < t->n &&
+		t->tok[e + 1].kind == DIPLO_TOK_WORD && (t->tok[e + 1].flags & DIPLO_TF_LOWER))
+		return true;
+	if (t->tok[e].kind != DIPLO_TOK_WORD || !(t->tok[e].flags & DIPLO_TF_LOWER) ||
+		diplo_is_function_word(t, e))
+		return false;
+	tag = pos_of(at, t, e);
+	return tag == DIPLO_POS_NN || tag == DIPLO_POS_NNS;
+}
+
 /* Words that may follow the verb of "“...,” X barked": a particle or a preposition. */
 static const char *const after_quote_verb[] = {
 	"back", "out", "up", "on", "in", "at", "with", "to", "during", "after",
@@ -2578,7 +2603,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			ss = t->sent_start[t->tok[c].sentence];
 			if (m >= 0 && !speaker_mention(ms, m))
 				continue;
-			if (m >= 0 && org_modifies_noun(t, &ms->m[m]))
+			if (m >= 0 && (org_modifies_noun(t, &ms->m[m]) ||
+						   according_source_noun(at, t, &ms->m[m])))
 				m = -1;
 			if (m < 0 && (np_e = plain_np_after(t, c + 2, se)) < 0)
 				continue;
