@@ -397,7 +397,9 @@ Mateo Lind said, “We will vote next month.”$b$),
 (220, 'a title that is also a surname ends a name after a first name or an initial ("Paul T. King"), but opens one before a name ("King Felipe")',
  $b$“The port will reopen,” said Representative Paul T. King of Ohio. King Felipe said the visit was useful.$b$),
 (221, 'after "according to", a name that modifies a noun ("a new Harbour Institute poll", "Port Data’s tracker") is no speaker, but a name alone is',
- $b$Most dockers back the deal, according to a new Harbour Institute poll. Ships wait longer, according to Port Data’s shipping tracker. The vote is close, according to Ana Ruiz.$b$);
+ $b$Most dockers back the deal, according to a new Harbour Institute poll. Ships wait longer, according to Port Data’s shipping tracker. The vote is close, according to Ana Ruiz.$b$),
+(222, '"found" or "showed" before a reflexive pronoun is no cue ("found himself playing defense"), but "found that" is',
+ $b$Mateo Lind found himself playing defense on the port deal. The Harbour Board found that the pier was unsafe.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -443,6 +443,14 @@ naming_called(DiploAttrib *at, const DiploTokens *t, int i)
 	return false;
 }
 
+/* Reflexive pronouns: "found himself playing defense" is no finding. */
+static const char *const reflexives[] = {
+	"himself", "herself", "itself", "themselves", "myself", "ourselves",
+	"yourself", NULL
+};
+
+static DiploWordSet reflexives_set = DIPLO_WORDSET(reflexives);
+
 /*
  * The cue at token i, or NULL: a cue verb not used as a noun or passive.
  * A form that may also be a noun is checked by its part of speech.
@@ -476,6 +484,10 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 	if ((cue->flags & DIPLO_CUE_QUOTE_ONLY) && !next_to_quote(t, i))
 		return NULL;
 	if (naming_called(at, t, i))
+		return NULL;
+	/* "X found itself playing host", "the party showed itself divided" */
+	if ((strcmp(cue->lemma, "find") == 0 || strcmp(cue->lemma, "show") == 0) &&
+		diplo_tok_in_set(t, i + 1, &reflexives_set))
 		return NULL;
 	if ((cue->flags & DIPLO_CUE_FOR_OBJECT) && !diplo_tok_is(t, i + 1, "for"))
 		return NULL;
