@@ -399,7 +399,9 @@ Mateo Lind said, “We will vote next month.”$b$),
 (221, 'after "according to", a name that modifies a noun ("a new Harbour Institute poll", "Port Data’s tracker") is no speaker, but a name alone is',
  $b$Most dockers back the deal, according to a new Harbour Institute poll. Ships wait longer, according to Port Data’s shipping tracker. The vote is close, according to Ana Ruiz.$b$),
 (222, '"found" or "showed" before a reflexive pronoun is no cue ("found himself playing defense"), but "found that" is',
- $b$Mateo Lind found himself playing defense on the port deal. The Harbour Board found that the pier was unsafe.$b$);
+ $b$Mateo Lind found himself playing defense on the port deal. The Harbour Board found that the pier was unsafe.$b$),
+(223, 'speech told inside a closed quote is part of the quoted words ("“... Lind says he will pay ...,” Ruiz said"), unless the cue takes "that" (a statement relaying a report)',
+ $b$“I like him, but Lind says he will pay for the pier with nothing,” Ana Ruiz said. “Mateo Lind stressed that the pier would open in May,” the Foreign Ministry said.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -2100,6 +2100,20 @@ quiet_gap(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 	return true;
 }
 
+/*
+ * Is cue c inside a closed quote ("“... Bernie says he will pay ...,”
+ * she said")?  Such speech is part of the quoted words: PolNeAR does not
+ * attribute it again.
+ */
+static bool
+speech_inside_quote(const DiploQuoteSpans *qs, const SpanIndex *ix, int c)
+{
+	int			k = span_holding(ix, c);
+
+	return k >= 0 && qs->span[k].open >= 0 && qs->span[k].close >= 0 &&
+		!(qs->span[k].flags & (DIPLO_QS_CONTINUES | DIPLO_QS_UNCLOSED));
+}
+
 /* Does a quote open within tokens [s, e)? */
 static bool
 quote_opens_in(const SpanIndex *ix, int s, int e)
@@ -2913,6 +2927,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		/* "“I think that ...”": a speaker's own words, not an attribution */
 		if (span_holding(&ix, c) >= 0 && cue->cls != DIPLO_CUE_SPEECH)
 			continue;
+
 		/* "X said he didn't think ...": the negation stays in X's content */
 		if (in_reported[c] && negated_auxiliary(t, c - 1))
 			continue;
@@ -3058,6 +3073,14 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		 */
 		if (mi >= 0 && first_person(t, &ms->m[mi]) &&
 			(span_holding(&ix, c) >= 0 || in_reported[c]))
+			continue;
+		/*
+		 * "“... Bernie says he will pay for it ...,” Matthews said": speech
+		 * told inside a closed quote is part of the quoted words, unless
+		 * the quote opens with its subject ("“Minister X stressed that
+		 * ...,” the statement said": a report quoted whole)
+		 */
+		if (speech_inside_quote(qs, &ix, c) && !diplo_tok_is(t, c + 1, "that"))
 			continue;
 		/* "“Pakistan supports the process”": a place inside a quote */
 		if (mi >= 0 && ms->m[mi].kind == DIPLO_MEN_PLACE && span_holding(&ix, c) >= 0)
