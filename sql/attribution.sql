@@ -401,7 +401,9 @@ Mateo Lind said, “We will vote next month.”$b$),
 (222, '"found" or "showed" before a reflexive pronoun is no cue ("found himself playing defense"), but "found that" is',
  $b$Mateo Lind found himself playing defense on the port deal. The Harbour Board found that the pier was unsafe.$b$),
 (223, 'speech told inside a closed quote is part of the quoted words ("“... Lind says he will pay ...,” Ruiz said"), unless the cue takes "that" (a statement relaying a report)',
- $b$“I like him, but Lind says he will pay for the pier with nothing,” Ana Ruiz said. “Mateo Lind stressed that the pier would open in May,” the Foreign Ministry said.$b$);
+ $b$“I like him, but Lind says he will pay for the pier with nothing,” Ana Ruiz said. “Mateo Lind stressed that the pier would open in May,” the Foreign Ministry said.$b$),
+(224, 'Prince is also a surname: "Pedro Prince, chief executive of Harbour Lines, said" is Pedro Prince',
+ $b$Pedro Prince, chief executive of Harbour Lines, said the cranes would arrive in June.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.
