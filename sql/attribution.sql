@@ -375,7 +375,35 @@ Ana Kelly said the pier was “ready for ships.”$b$),
 
 “Nobody asked the fishermen.”― Mateo Lind.
 
-“Peru should have waited.” ― a reader in Lima$b$);
+“Peru should have waited.” ― a reader in Lima$b$),
+(213, 'naming, not speech: "called" after an indefinite noun phrase and before a capitalised name ("a group called Port Watch")',
+ $b$A group called Port Watch opposed the deal. Fishermen joined a new coalition called Harbour First on Monday. Ana Ruiz called Mateo Lind a fine negotiator.$b$),
+(214, 'the title of a work after a work noun or "author of" is no quote, even with a speaker near ("she wrote in her memoir, “Open Waters.”")',
+ $b$Ana Ruiz wrote in her memoir, “Open Waters.” Mateo Lind, author of “The Port’s Long Road,” chaired the meeting. Lind spoke on the podcast “Harbour Talk.” Ana Kelly told the show, “We are ready for ships.”$b$),
+(215, 'what a crowd chanted or a voice shouted is a quote, however short or capitalised, with the shout as its cue ("chanted “Open The Port!”")',
+ $b$The dockers chanted “Open The Port! Open The Port!” outside the hall. Then came chants of “Peru! Peru!” from the back. A man yelled, “Shame!”$b$),
+(216, 'words after "titled" or "dubbed" are quoted words, not a dropped title, unless every word is capitalised; a hashtag stays no quote',
+ $b$The ministry released a video titled “why the port matters to all of us” on Monday. Fishermen dubbed the plan “a gift to the shipping lobby.” The unions used the hashtag “open port now” all week.$b$),
+(217, 'what follows "titled", "entitled" or "slogan" is quoted words, even capitalised, with that word as its cue',
+ $b$The ministry ran a radio ad titled, “Open Seas.” Mateo Lind campaigned on the slogan “Ports For All” in 2019. His memo, entitled “The Facts On The Port,” went out on Monday.$b$),
+(218, 'a short quote after "as" quotes how someone put it and is kept ("described the plan as “reckless,”")',
+ $b$Lind described the port plan as “reckless,” and left the room. The dockers, known locally as “the old guard,” stayed.$b$),
+(219, 'a quote followed by a link or by a year in parentheses is a cited excerpt or work, no quote, even with a speaker near',
+ $b$Mateo Lind wrote about the pier: “The harbour board will vote on it in May.” http://example.org/pier
+
+The party put up posters with “jobs before cranes, always” (2011) and “the port is ours, not theirs” (2015).
+
+Mateo Lind said, “We will vote next month.”$b$),
+(220, 'a title that is also a surname ends a name after a first name or an initial ("Paul T. King"), but opens one before a name ("King Felipe")',
+ $b$“The port will reopen,” said Representative Paul T. King of Ohio. King Felipe said the visit was useful.$b$),
+(221, 'after "according to", a name that modifies a noun ("a new Harbour Institute poll", "Port Data’s tracker") is no speaker, but a name alone is',
+ $b$Most dockers back the deal, according to a new Harbour Institute poll. Ships wait longer, according to Port Data’s shipping tracker. The vote is close, according to Ana Ruiz.$b$),
+(222, '"found" or "showed" before a reflexive pronoun is no cue ("found himself playing defense"), but "found that" is',
+ $b$Mateo Lind found himself playing defense on the port deal. The Harbour Board found that the pier was unsafe.$b$),
+(223, 'speech told inside a closed quote is part of the quoted words ("“... Lind says he will pay ...,” Ruiz said"), unless the cue takes "that" (a statement relaying a report)',
+ $b$“I like him, but Lind says he will pay for the pier with nothing,” Ana Ruiz said. “Mateo Lind stressed that the pier would open in May,” the Foreign Ministry said.$b$),
+(224, 'Prince is also a surname: "Pedro Prince, chief executive of Harbour Lines, said" is Pedro Prince',
+ $b$Pedro Prince, chief executive of Harbour Lines, said the cranes would arrive in June.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

@@ -277,7 +277,7 @@ def load_cues(data_dir, errors):
     return table, entries
 
 
-TITLE_FLAGS = {'speaks_for_org'}
+TITLE_FLAGS = {'speaks_for_org', 'surname'}
 
 
 def load_titles(data_dir, errors):
@@ -303,7 +303,7 @@ def load_titles(data_dir, errors):
             continue
         entries.append((phrase.exact or phrase.key, none_or(role),
                         TITLE_KINDS[kind], none_or(org_kind),
-                        'speaks_for_org' in flags))
+                        'speaks_for_org' in flags, 'surname' in flags))
         table.add(phrase, len(entries) - 1, where)
     return table, entries
 
@@ -510,10 +510,11 @@ def generate(data_dir):
     emit_index(out, 'cue', cue_table)
 
     out.append('const DiploTitle diplo_lex_titles[] = {')
-    for phrase, role, kind, org_kind, speaks in titles:
-        out.append('\t{%s, %s, %s, %s, %s},'
+    for phrase, role, kind, org_kind, speaks, surname in titles:
+        out.append('\t{%s, %s, %s, %s, %s, %s},'
                    % (c_string(phrase), c_string(role), kind,
-                      c_string(org_kind), 'true' if speaks else 'false'))
+                      c_string(org_kind), 'true' if speaks else 'false',
+                      'true' if surname else 'false'))
     out.append('};')
     emit_index(out, 'title', title_table)
 

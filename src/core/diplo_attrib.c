@@ -403,6 +403,54 @@ make_verb(const DiploTokens *t, int i)
 	return -1;
 }
 
+static bool hyphen_modifier(const DiploWord *w);
+
+/* Determiners opening a noun phrase that a thing "called" X names. */
+static const char *const naming_determiners[] = {
+	"a", "an", "one", "another", NULL
+};
+
+static DiploWordSet naming_determiners_set = DIPLO_WORDSET(naming_determiners);
+
+/*
+ * Does "called" at token i name a thing ("a group called Stop X", "a new
+ * super PAC called Future 45"): after an indefinite noun phrase whose head
+ * is no person (a role noun) and before a capitalised word?  (A name in
+ * quote marks, "a book called “...”", PolNeAR often quotes.)
+ */
+static bool
+naming_called(DiploAttrib *at, const DiploTokens *t, int i)
+{
+	int			tlen;
+
+	if (!diplo_tok_is(t, i, "called") || i < 2 || i + 1 >= t->n ||
+		t->tok[i + 1].kind != DIPLO_TOK_WORD || !(t->tok[i + 1].flags & DIPLO_TF_CAP) ||
+		t->tok[i - 1].kind != DIPLO_TOK_WORD ||
+		!((t->tok[i - 1].flags & DIPLO_TF_LOWER) || (t->tok[i - 1].flags & DIPLO_TF_ALLCAPS)) ||
+		diplo_is_function_word(t, i - 1) || diplo_lex_title(t->words, t->n, i - 1, &tlen) ||
+		!diplo_pos_is_noun(pos_of(at, t, i - 1)))
+		return false;
+	for (int p = i - 2; p >= 0 && p >= i - 5; p--)
+	{
+		if (diplo_tok_in_set(t, p, &naming_determiners_set))
+			return true;
+		if (t->tok[p].kind != DIPLO_TOK_WORD ||
+			!((t->tok[p].flags & DIPLO_TF_LOWER) || (t->tok[p].flags & DIPLO_TF_ALLCAPS) ||
+			  hyphen_modifier(&t->words[p])) ||
+			diplo_is_function_word(t, p) || diplo_tok_cue(t, p))
+			return false;
+	}
+	return false;
+}
+
+/* Reflexive pronouns: "found himself playing defense" is no finding. */
+static const char *const reflexives[] = {
+	"himself", "herself", "itself", "themselves", "myself", "ourselves",
+	"yourself", NULL
+};
+
+static DiploWordSet reflexives_set = DIPLO_WORDSET(reflexives);
+
 /*
  * The cue at token i, or NULL: a cue verb not used as a noun or passive.
  * A form that may also be a noun is checked by its part of speech.
@@ -434,6 +482,12 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 		   diplo_tok_is(t, i + 2, "videolink") || diplo_tok_is(t, i + 2, "letter"))))
 		return NULL;
 	if ((cue->flags & DIPLO_CUE_QUOTE_ONLY) && !next_to_quote(t, i))
+		return NULL;
+	if (naming_called(at, t, i))
+		return NULL;
+	/* "X found itself playing host", "the party showed itself divided" */
+	if ((strcmp(cue->lemma, "find") == 0 || strcmp(cue->lemma, "show") == 0) &&
+		diplo_tok_in_set(t, i + 1, &reflexives_set))
 		return NULL;
 	if ((cue->flags & DIPLO_CUE_FOR_OBJECT) && !diplo_tok_is(t, i + 1, "for"))
 		return NULL;
@@ -1521,9 +1575,14 @@ static const char *const title_small_words[] = {
 
 static DiploWordSet title_small_words_set = DIPLO_WORDSET(title_small_words);
 
+/*
+ * Words that give a name in quotes.  Not "titled", "entitled", "slogan",
+ * "dubbed" nor "reading": what follows them (an ad titled “Scam.”, the sign
+ * reading “...”) is quoted words as often as not.
+ */
 static const char *const title_cues[] = {
-	"titled", "entitled", "dubbed", "headlined", "nicknamed", "reading",
-	"slogan", "hashtag", NULL
+	"headlined", "nicknamed",
+	"hashtag", NULL
 };
 
 static DiploWordSet title_cues_set = DIPLO_WORDSET(title_cues);
@@ -1566,7 +1625,7 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 	if ((punct_is(t, sp->close + 1, ",") && diplo_tok_is(t, sp->close + 2, "by")) ||
 		(punct_is(t, last, ",") && diplo_tok_is(t, sp->close + 1, "by")))
 		return true;
-	/* a name given: titled “...”, a sign that read “...” */
+	/* a name given: nicknamed “...”, the hashtag “...” */
 	if (sp->open > 0 && diplo_tok_in_set(t, sp->open - 1, &title_cues_set))
 		return true;
 	/* a scare quote: a few words, no sentence of its own, mid-sentence */
@@ -1593,6 +1652,128 @@ title_or_scare_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
 				return false;
 	}
 	return true;
+}
+
+/* Words of crowds and voices raised before what was shouted: chanted “...” */
+static const char *const shout_words[] = {
+	"chant", "chants", "chanted", "chanting", "shout", "shouts", "shouted",
+	"shouting", "yell", "yells", "yelled", "yelling", "scream", "screamed",
+	"screaming", "cries", "cheers", NULL
+};
+
+static DiploWordSet shout_words_set = DIPLO_WORDSET(shout_words);
+
+/* Words that name what follows in quotes: an ad titled “Scam.” */
+static const char *const naming_words[] = {
+	"titled", "entitled", "slogan", NULL
+};
+
+static DiploWordSet naming_words_set = DIPLO_WORDSET(naming_words);
+
+/*
+ * The token of the shout or name before quote span sp, or -1: what a crowd
+ * or a voice shouted ("chanted “USA! USA!”", "chants of “Lock her up!”", "a
+ * man yelled, “Stay there!”") and what an ad, a book or a campaign is
+ * titled ("an ad titled, “Scam.”", "ran on the slogan “Experience
+ * Counts”") are quoted words, however short or capitalised.
+ */
+static int
+shouted_quote(const DiploTokens *t, const DiploQuoteSpan *sp)
+{
+	int			b;
+
+	if (sp->open <= 0)
+		return -1;
+	b = punct_is(t, sp->open - 1, ",:") ? sp->open - 2 : sp->open - 1;
+	if (b >= 0 && diplo_tok_in_set(t, b, &naming_words_set))
+		return b;
+	if (b > 0 && diplo_tok_is(t, b, "of"))
+		b--;
+	return b >= 0 && diplo_tok_in_set(t, b, &shout_words_set) ? b : -1;
+}
+
+/*
+ * Does quote span sp follow "as" ("referred to them as “rapists”", "summed
+ * her up as “terrible,”")?  Then it quotes how someone put it, however
+ * short.
+ */
+static bool
+quote_after_as(const DiploTokens *t, const DiploQuoteSpan *sp)
+{
+	int			b;
+
+	if (sp->open <= 0)
+		return false;
+	b = punct_is(t, sp->open - 1, ",") ? sp->open - 2 : sp->open - 1;
+	return b >= 0 && diplo_tok_is(t, b, "as");
+}
+
+/* Nouns naming a work whose title may follow in quotes: his book “...” */
+static const char *const work_nouns[] = {
+	"book", "books", "memoir", "memoirs", "novel", "podcast", "show", "film",
+	"movie", "documentary", "musical", "album", "sitcom", "autobiography",
+	NULL
+};
+
+static DiploWordSet work_nouns_set = DIPLO_WORDSET(work_nouns);
+
+/* Nouns that take a work after "of": the author of “...” */
+static const char *const work_makers[] = {
+	"author", "co-author", "coauthor", "editor", "co-editor", NULL
+};
+
+static DiploWordSet work_makers_set = DIPLO_WORDSET(work_makers);
+
+/*
+ * Is quote span sp the title of a work, whoever the sentence's subject
+ * ("she wrote in her memoir, “Hard Choices.”", "X, author of “The Long
+ * Road,” said", "the podcast “Here’s the Thing.”"): a work noun or "author
+ * of" right before it (maybe with a comma), and every word capitalised?
+ */
+static bool
+work_title(const DiploTokens *t, const DiploQuoteSpan *sp)
+{
+	int			b;
+
+	if (sp->open <= 0 || sp->close < 0 || sp->last <= sp->first ||
+		word_count(t, sp->first, sp->last) > 12)
+		return false;
+	b = punct_is(t, sp->open - 1, ",") ? sp->open - 2 : sp->open - 1;
+	if (b < 0 || !(diplo_tok_in_set(t, b, &work_nouns_set) ||
+				   (diplo_tok_is(t, b, "of") && diplo_tok_in_set(t, b - 1, &work_makers_set))))
+		return false;
+	for (int i = sp->first; i < sp->last; i++)
+		if (t->tok[i].kind == DIPLO_TOK_WORD && !(t->tok[i].flags & DIPLO_TF_CAP) &&
+			!diplo_tok_in_set(t, i, &title_small_words_set) &&
+			!(i > sp->first && !(t->tok[i].flags & DIPLO_TF_SPACE)))
+			return false;
+	return true;
+}
+
+/*
+ * Is quote span sp a cited excerpt or work rather than speech: followed
+ * by a link ("“The club will close ...” http://...") or by a year in
+ * parentheses ("“No to Schengen” (2005)")?
+ */
+static bool
+cited_excerpt(const DiploTokens *t, const DiploQuoteSpan *sp)
+{
+	int			c;
+
+	if (sp->close < 0)
+		return false;
+	c = sp->close + 1;
+	if (punct_is(t, c, ",."))
+		c++;
+	if (c >= t->n)
+		return false;
+	if (diplo_tok_is(t, c, "http") || diplo_tok_is(t, c, "https") || diplo_tok_is(t, c, "www"))
+		return true;
+	if (punct_is(t, c, "(") && c + 2 < t->n && punct_is(t, c + 2, ")") &&
+		t->tok[c + 1].kind == DIPLO_TOK_NUMBER && t->tok[c + 1].end - t->tok[c + 1].start == 4 &&
+		(t->text[t->tok[c + 1].start] == '1' || t->text[t->tok[c + 1].start] == '2'))
+		return true;
+	return false;
 }
 
 /*
@@ -1715,6 +1896,31 @@ org_modifies_noun(const DiploTokens *t, const DiploMention *m)
 	return e < t->n && t->tok[e].kind == DIPLO_TOK_WORD &&
 		(t->tok[e].flags & DIPLO_TF_LOWER) && !diplo_is_function_word(t, e) &&
 		!diplo_tok_cue(t, e);
+}
+
+/*
+ * Does mention m after "according to" only modify the noun that follows
+ * it ("according to a new AP-GfK poll", "a Huffington Post review", "his
+ * Facebook profile", "Kantar Media’s ad tracker")?  Then the source is that
+ * noun, no speaker.
+ */
+static bool
+according_source_noun(DiploAttrib *at, const DiploTokens *t, const DiploMention *m)
+{
+	int			e = m->end;
+	int			tag;
+
+	if (m->title || e >= t->n)
+		return false;
+	/* a possessive: "X’s tracker" */
+	if ((diplo_tok_is(t, e, "'s") || diplo_tok_is(t, e, "’s")) && e + 1 < t->n &&
+		t->tok[e + 1].kind == DIPLO_TOK_WORD && (t->tok[e + 1].flags & DIPLO_TF_LOWER))
+		return true;
+	if (t->tok[e].kind != DIPLO_TOK_WORD || !(t->tok[e].flags & DIPLO_TF_LOWER) ||
+		diplo_is_function_word(t, e))
+		return false;
+	tag = pos_of(at, t, e);
+	return tag == DIPLO_POS_NN || tag == DIPLO_POS_NNS;
 }
 
 /* Words that may follow the verb of "“...,” X barked": a particle or a preposition. */
@@ -1892,6 +2098,20 @@ quiet_gap(DiploAttrib *at, const DiploTokens *t, const DiploMentions *ms,
 			return false;
 	}
 	return true;
+}
+
+/*
+ * Is cue c inside a closed quote ("“... Bernie says he will pay ...,”
+ * she said")?  Such speech is part of the quoted words: PolNeAR does not
+ * attribute it again.
+ */
+static bool
+speech_inside_quote(const DiploQuoteSpans *qs, const SpanIndex *ix, int c)
+{
+	int			k = span_holding(ix, c);
+
+	return k >= 0 && qs->span[k].open >= 0 && qs->span[k].close >= 0 &&
+		!(qs->span[k].flags & (DIPLO_QS_CONTINUES | DIPLO_QS_UNCLOSED));
 }
 
 /* Does a quote open within tokens [s, e)? */
@@ -2409,7 +2629,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			ss = t->sent_start[t->tok[c].sentence];
 			if (m >= 0 && !speaker_mention(ms, m))
 				continue;
-			if (m >= 0 && org_modifies_noun(t, &ms->m[m]))
+			if (m >= 0 && (org_modifies_noun(t, &ms->m[m]) ||
+						   according_source_noun(at, t, &ms->m[m])))
 				m = -1;
 			if (m < 0 && (np_e = plain_np_after(t, c + 2, se)) < 0)
 				continue;
@@ -2706,6 +2927,7 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		/* "“I think that ...”": a speaker's own words, not an attribution */
 		if (span_holding(&ix, c) >= 0 && cue->cls != DIPLO_CUE_SPEECH)
 			continue;
+
 		/* "X said he didn't think ...": the negation stays in X's content */
 		if (in_reported[c] && negated_auxiliary(t, c - 1))
 			continue;
@@ -2851,6 +3073,14 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		 */
 		if (mi >= 0 && first_person(t, &ms->m[mi]) &&
 			(span_holding(&ix, c) >= 0 || in_reported[c]))
+			continue;
+		/*
+		 * "“... Bernie says he will pay for it ...,” Matthews said": speech
+		 * told inside a closed quote is part of the quoted words, unless
+		 * the quote opens with its subject ("“Minister X stressed that
+		 * ...,” the statement said": a report quoted whole)
+		 */
+		if (speech_inside_quote(qs, &ix, c) && !diplo_tok_is(t, c + 1, "that"))
 			continue;
 		/* "“Pakistan supports the process”": a place inside a quote */
 		if (mi >= 0 && ms->m[mi].kind == DIPLO_MEN_PLACE && span_holding(&ix, c) >= 0)
@@ -3380,10 +3610,17 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 				r->cue_e = c + 1;
 			}
 		}
+		/* "chanted “...”": the shout is its cue */
+		if (r->cue_s < 0 && shouted_quote(t, sp) >= 0)
+		{
+			r->cue_s = shouted_quote(t, sp);
+			r->cue_e = r->cue_s + 1;
+		}
 		/* a quote without a speaker may be a title or scare quote */
 		if (r->entity < 0 && !(sp->flags & (DIPLO_QS_CONTINUES | DIPLO_QS_UNCLOSED)) &&
 			(word_count(t, r->cs, r->ce) < MIN_UNATTRIBUTED_WORDS ||
-			 title_or_scare_quote(t, sp)) && !coordinated_quote(t, qs, k))
+			 title_or_scare_quote(t, sp)) && !coordinated_quote(t, qs, k) &&
+			shouted_quote(t, sp) < 0 && !quote_after_as(t, sp))
 		{
 			as.n--;
 			span_attr[k] = -1;
@@ -3416,7 +3653,14 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		qsort(as.v, as.n, sizeof(Attr), attr_order);
 	for (int x = 0; x < as.n; x++)
 	{
-		int			qi = emit(at, t, &as.v[x]);
+		int			qi;
+
+		/* a work's title or a cited excerpt is no quote, speaker or not */
+		if (as.v[x].kind == DIPLO_QUOTE_DIRECT && as.v[x].span >= 0 &&
+			(work_title(t, &qs->span[as.v[x].span]) ||
+			 cited_excerpt(t, &qs->span[as.v[x].span])))
+			continue;
+		qi = emit(at, t, &as.v[x]);
 
 		if (qi >= 0 && as.v[x].colon_cue && colon_cue && !at->q[qi].cue)
 		{

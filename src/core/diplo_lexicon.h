@@ -104,6 +104,8 @@ typedef struct DiploTitle
 								 * ("foreign_ministry"), or NULL */
 	bool		speaks_for_org;	/* a spokesperson: with an organisation
 								 * named, the mention is the organisation */
+	bool		surname;		/* also a surname: after a first name it
+								 * ends the name ("Billie Jean King") */
 } DiploTitle;
 
 /* Longest title starting at words[i]; *nwords gets its length. */

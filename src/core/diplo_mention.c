@@ -302,9 +302,17 @@ name_run(const DiploTokens *t, int k)
 
 		if (name_word(t, e))
 		{
+			const DiploTitle *ti = e > k ? diplo_lex_title(t->words, t->n, e, &m) : NULL;
+
+			/* a title that is also a surname ends a name: "Peter T. King" */
+			if (ti && ti->surname && m == 1 && !name_word(t, e + 1) &&
+				(!(t->tok[e - 1].flags & DIPLO_TF_ALLCAPS) ||
+				 (t->tok[e - 1].flags & DIPLO_TF_INITIAL)))
+				ti = NULL;
 			/* a title or an organisation starts a new phrase */
-			if (e > k && (diplo_lex_title(t->words, t->n, e, &m) ||
-						  mention_org(t, e, &m)))
+			else if (ti)
+				break;
+			if (e > k && mention_org(t, e, &m))
 				break;
 			e++;
 			if (is_possessive(t, e))
