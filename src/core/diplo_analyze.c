@@ -10,6 +10,7 @@
 
 #include "diplo_attrib.h"
 #include "diplo_coref.h"
+#include "diplo_language.h"
 #include "diplo_mention.h"
 #include "diplo_quote.h"
 #include "diplo_tagger.h"
@@ -247,8 +248,17 @@ diplo_analyze_text_opts(const DiploAllocator *a, const char *text, size_t len,
 	DiploParagraph p;
 	bool		prev_unclosed = false;
 
+	DiploLanguage lang = opts ? opts->language : DIPLO_LANG_AUTO;
+	int			prev_lang;
+
 	memset(out, 0, sizeof(*out));
 	diplo_lexicon_init();
+	if (!text)
+		len = 0;
+	if (lang == DIPLO_LANG_AUTO || lang > DIPLO_LANG_DE)
+		lang = diplo_guess_language(a, text, len);
+	/* the lookups read this language's tables until the end */
+	prev_lang = diplo_lex_set_language(lang);
 	diplo_coref_init(&coref, a);
 	if (!text)
 		len = 0;
@@ -359,4 +369,5 @@ diplo_analyze_text_opts(const DiploAllocator *a, const char *text, size_t len,
 	diplo_mentions_free(a, &ms);
 	first_pass_free(a, &fp);
 	diplo_free(a, tags);
+	diplo_lex_set_language(prev_lang);
 }

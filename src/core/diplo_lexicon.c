@@ -24,6 +24,8 @@
 
 #include <libstemmer.h>
 
+#include "diplo_analyze.h"
+
 /* Room for one key: the generator refuses longer phrases (200 bytes). */
 #define KEY_BUF_SIZE 256
 
@@ -121,6 +123,9 @@ typedef struct StemCacheSlot
 } StemCacheSlot;
 
 static StemCacheSlot stem_cache[STEM_CACHE_SLOTS];
+
+/* The language the lookups read (a DiploLanguage; see diplo_lexicon.h). */
+static int	lex_language = DIPLO_LANG_EN;
 static int	topic_nstems;
 static bool lexicon_ready;
 
@@ -444,7 +449,7 @@ diplo_lex_may_start_phrase(const DiploWord *w)
 {
 	int			slot;
 
-	if (!fw_ready)
+	if (!fw_ready || lex_language != DIPLO_LANG_EN)
 		return true;
 	slot = word_slot(w);
 	if (slot < 0)
@@ -546,13 +551,112 @@ index_lookup(int t, const DiploWord *words, int nwords, int i, int *matched)
 }
 
 /*
+ * Longest entry of a language's index starting at words[i], or NULL: the
+ * binary searches of index_lookup without the first-word hash (which holds
+ * the English tables only).
+ */
+static const DiploLexKey *
+lang_index_lookup(const DiploLexIndex *index, const DiploWord *words,
+				  int nwords, int i, int *matched)
+{
+	const DiploLexKey *keys = index->keys;
+	const DiploLexKey *best = NULL;
+	char		buf[KEY_BUF_SIZE];
+	char		exact[KEY_BUF_SIZE];
+	int			len;
+	int			lo;
+	int			hi;
+
+	if (matched)
+		*matched = 0;
+	if (words == NULL || i < 0 || i >= nwords || index->nkeys == 0)
+		return NULL;
+	len = fold_word(words[i], buf, KEY_BUF_SIZE - 1, true);
+	if (len <= 0 || len > index->max_bytes ||
+		!first_word_run(keys, index->nkeys, buf, len, &lo, &hi))
+		return NULL;
+	for (int count = 1;; count++)
+	{
+		const DiploLexKey *folded_match = NULL;
+		const DiploLexKey *exact_match = NULL;
+		int			exact_len = -1;
+		int			wl;
+
+		for (; lo < hi && keys[lo].key[len] == '\0'; lo++)
+		{
+			const DiploLexKey *k = &keys[lo];
+
+			if (k->exact == NULL)
+				folded_match = k;
+			else if (exact_match == NULL)
+			{
+				if (exact_len < 0)
+					exact_len = build_key(words, i, count, exact, KEY_BUF_SIZE,
+										  false);
+				if (exact_len >= 0 && compare_key(k->exact, exact, exact_len) == 0)
+					exact_match = k;
+			}
+		}
+		if (exact_match || folded_match)
+		{
+			best = exact_match ? exact_match : folded_match;
+			if (matched)
+				*matched = count;
+		}
+		if (lo >= hi || i + count >= nwords || count >= index->max_words ||
+			len + 2 >= KEY_BUF_SIZE)
+			break;
+		buf[len] = ' ';
+		wl = fold_word(words[i + count], buf + len + 1, KEY_BUF_SIZE - len - 2,
+					   true);
+		if (wl <= 0)
+			break;
+		len += 1 + wl;
+		lo = lower_bound(keys, lo, hi, buf, len);
+		buf[len] = '!';
+		hi = lower_bound(keys, lo, hi, buf, len + 1);
+		if (lo >= hi)
+			break;
+	}
+	return best;
+}
+
+/* Set the language the lookups read; returns the one set before. */
+int
+diplo_lex_set_language(int lang)
+{
+	int			prev = lex_language;
+
+	lex_language = (lang > DIPLO_LANG_EN && lang <= DIPLO_LANG_EN + DIPLO_LEX_NLANGS) ?
+		lang : DIPLO_LANG_EN;
+	return prev;
+}
+
+/* The language the lookups read. */
+int
+diplo_lex_language(void)
+{
+	return lex_language;
+}
+
+/*
  * The longest phrase of table t starting at words[i], or NULL (*matched, if
  * given, gets its length in words, 0 on a miss): the cache first, then the
- * index.
+ * index.  In another language than English, its own table first; its cues
+ * and titles replace the English ones.
  */
 static const DiploLexKey *
 table_longest(int t, const DiploWord *words, int nwords, int i, int *matched)
 {
+	if (lex_language != DIPLO_LANG_EN && t < DIPLO_LEX_LANG_TABLES)
+	{
+		const DiploLexKey *k;
+
+		k = lang_index_lookup(diplo_lex_lang_index[lex_language - DIPLO_LANG_FR][t],
+							  words, nwords, i, matched);
+		if (k != NULL || t == LEX_CUE || t == LEX_TITLE)
+			return k;
+	}
 	if (quick_miss(t, words, nwords, i))
 	{
 		if (matched)

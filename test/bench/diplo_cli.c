@@ -7,6 +7,12 @@
  *							prediction line per article in the format of
  *							score.py (0-based end-exclusive code-point spans)
  *	diplo_cli --dump [FILE] print a readable dump of the analysis
+ *	diplo_cli --language LANG [--dump] [FILE]
+ *							analyse in LANG (auto, en, fr, es, de)
+ *	diplo_cli --guess		read {"id","text",...} lines on stdin, write
+ *							"id<TAB>language<TAB>counts" per article: the
+ *							guessed language and the function words of
+ *							en, fr, es and de it counted
  *	diplo_cli --bench FILE.jsonl [--repeat N]
  *							time the analysis alone (articles parsed first):
  *							MB/s and articles/s over the corpus N times
@@ -22,6 +28,7 @@
 
 #include "diplo_analysis.h"
 #include "diplo_analyze.h"
+#include "diplo_language.h"
 
 #include "jsonl.h"
 
@@ -411,6 +418,8 @@ main(int argc, char **argv)
 	const char *bench = NULL;
 	const char *bench_sizes_path = NULL;
 	int			repeat = 1;
+	bool		guess = false;
+	DiploAnalyzeOptions opts = {DIPLO_LANG_AUTO, NULL, DIPLO_NO_DATE};
 
 	for (int i = 1; i < argc; i++)
 	{
@@ -424,6 +433,19 @@ main(int argc, char **argv)
 			jsonl = true;
 		else if (strcmp(argv[i], "--dump") == 0)
 			dump_mode = true;
+		else if (strcmp(argv[i], "--guess") == 0)
+			guess = true;
+		else if (strcmp(argv[i], "--language") == 0 && i + 1 < argc)
+		{
+			int			lang = diplo_language_from_code(argv[++i]);
+
+			if (lang < 0)
+			{
+				fprintf(stderr, "unknown language \"%s\"\n", argv[i]);
+				return 2;
+			}
+			opts.language = (DiploLanguage) lang;
+		}
 		else
 			path = argv[i];
 	}
@@ -431,6 +453,32 @@ main(int argc, char **argv)
 		return bench_corpus(bench, repeat);
 	if (bench_sizes_path)
 		return bench_sizes(bench_sizes_path);
+	if (guess)
+	{
+		char	   *line = NULL;
+		size_t		cap = 0;
+		ssize_t		n;
+
+		while ((n = getline(&line, &cap, stdin)) > 0)
+		{
+			Buf			id = {0},
+						text = {0};
+			int			counts[DIPLO_LANG_DE + 1];
+
+			if (jsonl_id_text(line, (size_t) n, &id, &text))
+			{
+				diplo_language_counts(a, text.s, text.len, counts);
+				printf("%s\t%s\ten=%d fr=%d es=%d de=%d\n", id.s ? id.s : "",
+					   diplo_language_code(diplo_guess_language(a, text.s, text.len)),
+					   counts[DIPLO_LANG_EN], counts[DIPLO_LANG_FR],
+					   counts[DIPLO_LANG_ES], counts[DIPLO_LANG_DE]);
+			}
+			free(id.s);
+			free(text.s);
+		}
+		free(line);
+		return 0;
+	}
 	if (jsonl)
 	{
 		char	   *line = NULL;
@@ -468,7 +516,7 @@ main(int argc, char **argv)
 		read_all(f, &in);
 		if (path)
 			fclose(f);
-		diplo_analyze_text(a, in.s, in.len, &an);
+		diplo_analyze_text_opts(a, in.s, in.len, &opts, &an);
 		if (dump_mode)
 			dump(&an);
 		else
