@@ -426,6 +426,38 @@ def load_topics(data_dir, errors):
     return names, keywords
 
 
+def load_topics_lang(data_dir, errors, filename, topic_index, aliases):
+    """topics_xx.tsv: topic (a name of topics.tsv), keyword phrases (;)."""
+    keywords = []
+    seen = {}
+    path = os.path.join(data_dir, filename)
+    if not os.path.exists(path):
+        return keywords
+    for where, (topic, phrases) in read_rows(path, 2, errors):
+        if topic not in topic_index:
+            errors.add(where, 'topic "%s" is not in topics.tsv' % topic)
+            continue
+        for item in phrases.split(';'):
+            item = item.strip()
+            if not item:
+                errors.add(where, 'empty item in a ; list')
+                continue
+            phrase = parse_phrase(item, where, errors, aliases=aliases)
+            if phrase is None:
+                continue
+            if phrase.exact is not None:
+                errors.add(where, 'topic keywords are matched on stems; '
+                           'no case-sensitive "=%s"' % item)
+                continue
+            if phrase.key in seen:
+                errors.add(where, 'duplicate topic keyword "%s" (first at %s)'
+                           % (phrase.key, seen[phrase.key]))
+                continue
+            seen[phrase.key] = where
+            keywords.append((phrase.key, topic_index[topic], phrase.nwords))
+    return keywords
+
+
 def load_org_heads(data_dir, errors):
     """org_heads.tsv: one word per line (the last word of an organisation's name)."""
     table = KeyTable('org head', errors)
@@ -597,6 +629,11 @@ def generate(data_dir):
             title_t[0] if title_t else KeyTable('title', errors),
             org_t[0] if org_t else KeyTable('org', errors),
             place_t]
+    topic_index = {name: k for k, name in enumerate(topics)}
+    lang_topics = {lang: load_topics_lang(data_dir, errors,
+                                          'topics_%s.tsv' % lang,
+                                          topic_index, aliases[lang])
+                   for lang in LANGS}
     if len(countries) == 0 or len(topics) == 0:
         errors.add(data_dir, 'no countries or no topics')
     for n, what in ((len(cues), 'cues'), (len(titles), 'titles'),
@@ -697,6 +734,30 @@ def generate(data_dir):
     out.append('DiploLexKey diplo_lex_topic_stems[%d];' % len(keywords))
     out.append('char\t\tdiplo_lex_topic_stem_buf[%d];' % buf)
     out.append('const int diplo_lex_topic_stem_buf_size = %d;' % buf)
+    stemmers = {'fr': 'french', 'es': 'spanish', 'de': 'german'}
+    for lang in LANGS:
+        kws = sorted(lang_topics[lang], key=lambda k: k[0].encode('utf-8'))
+        out.append('static const DiploLexKey diplo_lex_topic_keywords_%s[] = {'
+                   % lang)
+        for key, topic, _ in kws:
+            out.append('\t{%s, NULL, %d, 0},' % (c_string(key), topic))
+        if not kws:
+            out.append('\t{"", NULL, 0, 0},')
+        out.append('};')
+        # stems are never longer than their word; room for twice that
+        buf = 2 * sum(len(k[0].encode('utf-8')) + 1 for k in kws) + 64
+        out.append('static DiploLexKey diplo_lex_topic_stems_%s[%d];'
+                   % (lang, max(len(kws), 1)))
+        out.append('static char diplo_lex_topic_stem_buf_%s[%d];' % (lang, buf))
+    out.append('const DiploLangTopics diplo_lex_lang_topics[DIPLO_LEX_NLANGS] = {')
+    for lang in LANGS:
+        kws = lang_topics[lang]
+        buf = 2 * sum(len(k[0].encode('utf-8')) + 1 for k in kws) + 64
+        out.append('\t{%s, diplo_lex_topic_keywords_%s, %d, %d, '
+                   'diplo_lex_topic_stems_%s, diplo_lex_topic_stem_buf_%s, %d},'
+                   % (c_string(stemmers[lang]), lang, len(kws),
+                      max((k[2] for k in kws), default=1), lang, lang, buf))
+    out.append('};')
     return '\n'.join(out) + '\n'
 
 

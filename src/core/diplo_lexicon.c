@@ -992,12 +992,165 @@ may_stem_to_topic(const char *s, int len)
 	return false;
 }
 
+/* The stemmers of the other languages (NULL: not created, or failed). */
+static struct sb_stemmer *lang_stemmers[DIPLO_LEX_NLANGS];
+static int	lang_topic_nstems[DIPLO_LEX_NLANGS];
+
+/*
+ * The stem by st of the folded word s[0..len) into out, uncached (the
+ * caches hold English stems); its length, or -1.  Invalid UTF-8 and
+ * over-long words stand for themselves.
+ */
+static int
+stem_plain(struct sb_stemmer *st, const char *s, int len, char *out, int cap)
+{
+	const sb_symbol *stem;
+	int			stem_len;
+
+	if (len > STEM_WORD_MAX || !valid_utf8((const unsigned char *) s, len))
+	{
+		if (len > cap)
+			return -1;
+		memcpy(out, s, len);
+		return len;
+	}
+	stem = sb_stemmer_stem(st, (const sb_symbol *) s, len);
+	if (stem == NULL)
+		return -1;
+	stem_len = sb_stemmer_length(st);
+	if (stem_len < 0 || stem_len > cap)
+		return -1;
+	memcpy(out, stem, stem_len);
+	return stem_len;
+}
+
+/* Stem the topic keywords of language l (an index after English), sorted. */
+static void
+stem_lang_topics(int l)
+{
+	const DiploLangTopics *lt = &diplo_lex_lang_topics[l];
+	struct sb_stemmer *st = lang_stemmers[l];
+	char	   *buf = lt->stem_buf;
+	int			used = 0;
+	int			n = 0;
+
+	for (int k = 0; k < lt->nkeywords && st != NULL; k++)
+	{
+		const char *p = lt->keywords[k].key;
+		int			start = used;
+		bool		ok = true;
+
+		while (*p && ok)
+		{
+			const char *end = strchr(p, ' ');
+			int			wlen = end ? (int) (end - p) : (int) strlen(p);
+			int			slen;
+
+			if (used > start)
+			{
+				if (used + 1 >= lt->stem_buf_size)
+					ok = false;
+				else
+					buf[used++] = ' ';
+			}
+			slen = ok ? stem_plain(st, p, wlen, buf + used,
+								   lt->stem_buf_size - used - 1) : -1;
+			if (slen < 0)
+				ok = false;
+			else
+				used += slen;
+			p += wlen;
+			if (*p == ' ')
+				p++;
+		}
+		if (!ok || used == start)
+		{
+			used = start;
+			continue;
+		}
+		buf[used++] = '\0';
+		lt->stems[n].key = buf + start;
+		lt->stems[n].exact = NULL;
+		lt->stems[n].entry = lt->keywords[k].entry;
+		lt->stems[n].kind = 0;
+		n++;
+	}
+	qsort(lt->stems, n, sizeof(DiploLexKey), compare_stem_keys);
+	lang_topic_nstems[l] = n;
+}
+
+/*
+ * Longest topic keyword of language l starting at words[i], on the stems
+ * of that language (uncached: other languages are the rare case); the
+ * topic's index or -1.
+ */
+static int
+lang_topic_lookup(int l, const DiploWord *words, int nwords, int i,
+				  int *matched)
+{
+	const DiploLangTopics *lt = &diplo_lex_lang_topics[l];
+	const DiploLexKey *keys = lt->stems;
+	struct sb_stemmer *st = lang_stemmers[l];
+	char		buf[KEY_BUF_SIZE];
+	char		folded[STEM_WORD_MAX + 1];
+	int			len;
+	int			lo;
+	int			hi;
+	int			best = -1;
+
+	if (st == NULL || lang_topic_nstems[l] == 0)
+		return -1;
+	len = fold_word(words[i], folded, STEM_WORD_MAX + 1, true);
+	if (len <= 0)
+		return -1;
+	len = stem_plain(st, folded, len, buf, KEY_BUF_SIZE - 1);
+	if (len <= 0 || !first_word_run(keys, lang_topic_nstems[l], buf, len, &lo, &hi))
+		return -1;
+	for (int count = 1;; count++)
+	{
+		int			wl;
+
+		if (keys[lo].key[len] == '\0')
+		{
+			best = keys[lo].entry;
+			if (matched)
+				*matched = count;
+			while (lo < hi && keys[lo].key[len] == '\0')
+				lo++;
+		}
+		if (lo >= hi || count >= lt->max_words || i + count >= nwords ||
+			len + 2 >= KEY_BUF_SIZE - 1)
+			break;
+		wl = fold_word(words[i + count], folded, STEM_WORD_MAX + 1, true);
+		if (wl <= 0)
+			break;
+		buf[len] = ' ';
+		wl = stem_plain(st, folded, wl, buf + len + 1, KEY_BUF_SIZE - 3 - len);
+		if (wl <= 0)
+			break;
+		len += 1 + wl;
+		lo = lower_bound(keys, lo, hi, buf, len);
+		buf[len] = '!';
+		hi = lower_bound(keys, lo, hi, buf, len + 1);
+		if (lo >= hi)
+			break;
+	}
+	return best;
+}
+
 /* Create the stemmer, stem the topic keywords and hash the first words. */
 bool
 diplo_lexicon_init(void)
 {
 	if (lexicon_ready)
 		return true;
+	for (int l = 0; l < DIPLO_LEX_NLANGS; l++)
+	{
+		if (lang_stemmers[l] == NULL && diplo_lex_lang_topics[l].nkeywords > 0)
+			lang_stemmers[l] = sb_stemmer_new(diplo_lex_lang_topics[l].stemmer,
+											  NULL);
+		stem_lang_topics(l);
+	}
 	if (topic_stemmer == NULL)
 	{
 		topic_stemmer = sb_stemmer_new("english", NULL);
@@ -1040,6 +1193,9 @@ diplo_lex_topic(const DiploWord *words, int nwords, int i, int *matched)
 		return -1;
 	if (!lexicon_ready && !diplo_lexicon_init())
 		return -1;
+	if (lex_language != DIPLO_LANG_EN)
+		return lang_topic_lookup(lex_language - DIPLO_LANG_FR, words, nwords, i,
+								 matched);
 	if ((words[i].lex & LEX_KNOWN) && !(words[i].lex & LEX_TOPIC_BIT))
 		return -1;
 	len = fold_word(words[i], folded, STEM_WORD_MAX + 1, true);

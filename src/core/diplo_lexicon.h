@@ -266,7 +266,20 @@ extern const DiploLexIndex diplo_lex_event_index;
 extern const DiploLexIndex diplo_lex_org_head_index;
 extern const DiploLexIndex diplo_lex_region_index;
 
+/* A language's topic keywords (data/topics_xx.tsv), stemmed by init. */
+typedef struct DiploLangTopics
+{
+	const char *stemmer;		/* libstemmer algorithm: "french" */
+	const DiploLexKey *keywords;	/* folded, sorted; entry = topic */
+	int			nkeywords;
+	int			max_words;
+	DiploLexKey *stems;			/* filled by init, sorted */
+	char	   *stem_buf;
+	int			stem_buf_size;
+} DiploLangTopics;
+
 extern const DiploLexIndex *const diplo_lex_lang_index[DIPLO_LEX_NLANGS][DIPLO_LEX_LANG_TABLES];
+extern const DiploLangTopics diplo_lex_lang_topics[DIPLO_LEX_NLANGS];
 extern const DiploLangWord diplo_lex_lang_words[];
 extern const int diplo_lex_nlang_words;
 

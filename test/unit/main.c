@@ -23,6 +23,7 @@ main(void)
 		{"lexicon", unit_lexicon},
 		{"query", unit_query},
 		{"postag", unit_postag},
+		{"language", unit_language},
 	};
 	int			ngroups = (int) (sizeof(groups) / sizeof(groups[0]));
 	int			failed = 0;

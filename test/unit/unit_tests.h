@@ -18,4 +18,5 @@ int			unit_serial(void);
 int			unit_lexicon(void);
 int			unit_query(void);
 int			unit_postag(void);
+int			unit_language(void);
 #endif							/* UNIT_TESTS_H */
