@@ -73,6 +73,27 @@ FROM articles a, diplo_quotes(a.body, 'de') q WHERE a.lang = 'de';
 SELECT diplo_analyze(body, 'en')::text = diplo_analyze(body)::text AS en_same
 FROM articles WHERE lang = 'en';
 
+-- The common patterns, one sentence each: who said it, with which cue.
+CREATE TEMP TABLE patterns (id int PRIMARY KEY, lang diplo_language, body text);
+INSERT INTO patterns VALUES
+(1, 'fr', $b$Jean Martin a déclaré que la frontière rouvrirait.$b$),
+(2, 'fr', $b$La situation reste tendue, a déclaré Jean Martin.$b$),
+(3, 'fr', $b$La situation reste tendue, selon Jean Martin.$b$),
+(4, 'fr', $b$Le Quai d'Orsay a indiqué qu'il convoquerait l'ambassadeur.$b$),
+(5, 'fr', $b$L'OTAN a affirmé que l'alliance restait unie.$b$),
+(6, 'es', $b$La situación sigue tensa, dijo Ana López.$b$),
+(7, 'es', $b$Ana López dijo: “Estamos listos”.$b$),
+(8, 'es', $b$La Casa Blanca ha dicho que Estados Unidos apoya el acuerdo.$b$),
+(9, 'de', $b$Die Lage bleibt angespannt, sagte Eva Richter.$b$),
+(10, 'de', $b$Eva Richter sagte: „Wir sind bereit.“$b$),
+(11, 'de', $b$»Wir sind bereit«, sagte Eva Richter.$b$),
+(12, 'de', $b$Das Auswärtige Amt erklärte, die Botschaft bleibe geöffnet.$b$);
+
+SELECT p.id, p.lang, diplo_language(p.body) AS guessed, q.speaker, q.cue,
+       q.direct, q.content
+FROM patterns p LEFT JOIN LATERAL diplo_quotes(p.body, p.lang) q ON true
+ORDER BY p.id, q.content_start;
+
 -- A bad language is a clean error.
 SELECT diplo_analyze('x', 'xx');
 SELECT diplo_analyze('x', NULL) IS NULL AS strict;

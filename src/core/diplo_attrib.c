@@ -4,6 +4,7 @@
  */
 #include "diplo_attrib.h"
 
+#include "diplo_analyze.h"
 #include "diplo_postag.h"
 
 #include <stdlib.h>
@@ -321,6 +322,9 @@ cue_form_ambiguous(const DiploCue *cue, const DiploWord *w)
 	int			n = w->len;
 
 	if (n < 3 || strcmp(cue->lemma, "say") == 0 || strcmp(cue->lemma, "tell") == 0)
+		return false;
+	/* the English forms' endings and tagger say nothing of another language */
+	if (diplo_lex_language() != DIPLO_LANG_EN)
 		return false;
 	if (s[n - 2] == 'e' && s[n - 1] == 'd')
 		return false;
@@ -3006,6 +3010,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			after = inverted ? e : c + 1;
 			const DiploCue *next;
 
+			/* "..., a déclaré X.": the auxiliary before the inverted cue */
+			if (inverted && aliased_auxiliary(t, b))
+				b--;
 			/* "The talks, he said, were useful": around the attribution */
 			if (mi != -3 && !(cue->flags & DIPLO_CUE_NAMED_SUBJECT) &&
 				punct_is(t, b, ",") && punct_is(t, after, ",") &&
