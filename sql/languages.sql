@@ -87,7 +87,8 @@ INSERT INTO patterns VALUES
 (9, 'de', $b$Die Lage bleibt angespannt, sagte Eva Richter.$b$),
 (10, 'de', $b$Eva Richter sagte: „Wir sind bereit.“$b$),
 (11, 'de', $b$»Wir sind bereit«, sagte Eva Richter.$b$),
-(12, 'de', $b$Das Auswärtige Amt erklärte, die Botschaft bleibe geöffnet.$b$);
+(12, 'de', $b$Das Auswärtige Amt erklärte, die Botschaft bleibe geöffnet.$b$),
+(13, 'es', $b$—Estamos listos para firmar —afirmó Ana López—. Viajaremos mañana.$b$);
 
 SELECT p.id, p.lang, diplo_language(p.body) AS guessed, q.speaker, q.cue,
        q.direct, q.content

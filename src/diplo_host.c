@@ -14,6 +14,7 @@
 #include "diplo.h"
 #include "diplo_analyze.h"
 #include "diplo_language.h"
+#include "diplo_lexicon.h"
 
 /* Longest part of a bad literal quoted in an error message, in characters. */
 #define DIPLO_ERROR_LITERAL_CHARS 100
@@ -352,11 +353,10 @@ diplo_analyze_server_text(const DiploAllocator *alloc, const text *t,
 	diplo_analyze_server_text_opts(alloc, t, NULL, out);
 }
 
-/* diplo_analyze_server_text with options (opts NULL: the default). */
-void
-diplo_analyze_server_text_opts(const DiploAllocator *alloc, const text *t,
-							   const DiploAnalyzeOptions *opts,
-							   DiploAnalysis *out)
+/* The body of diplo_analyze_server_text_opts. */
+static void
+analyze_server_text(const DiploAllocator *alloc, const text *t,
+					const DiploAnalyzeOptions *opts, DiploAnalysis *out)
 {
 	DiploAnalyzeOptions defaults = {DIPLO_LANG_AUTO, NULL, DIPLO_NO_DATE};
 	const char *s = VARDATA_ANY(t);
@@ -383,6 +383,28 @@ diplo_analyze_server_text_opts(const DiploAllocator *alloc, const text *t,
 	}
 	utf8 = diplo_server_to_utf8(s, len, &utf8len);
 	diplo_analyze_text_opts(alloc, utf8, utf8len, opts, out);
+}
+
+/*
+ * diplo_analyze_server_text with options (opts NULL: the default).  An error
+ * inside the analysis (a cancel) leaves the lexicon reading English again,
+ * for the functions that look words up outside an analysis.
+ */
+void
+diplo_analyze_server_text_opts(const DiploAllocator *alloc, const text *t,
+							   const DiploAnalyzeOptions *opts,
+							   DiploAnalysis *out)
+{
+	PG_TRY();
+	{
+		analyze_server_text(alloc, t, opts, out);
+	}
+	PG_CATCH();
+	{
+		diplo_lex_set_language(DIPLO_LANG_EN);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
 }
 
 /* Encode an analysis as a new diplo_statement allocated in result_cxt. */

@@ -247,7 +247,6 @@ diplo_analyze_text_opts(const DiploAllocator *a, const char *text, size_t len,
 	DiploParagraphs it;
 	DiploParagraph p;
 	bool		prev_unclosed = false;
-
 	DiploLanguage lang = opts ? opts->language : DIPLO_LANG_AUTO;
 	int			prev_lang;
 
@@ -260,8 +259,6 @@ diplo_analyze_text_opts(const DiploAllocator *a, const char *text, size_t len,
 	/* the lookups read this language's tables until the end */
 	prev_lang = diplo_lex_set_language(lang);
 	diplo_coref_init(&coref, a);
-	if (!text)
-		len = 0;
 	register_entities(a, text, len, &coref, &toks, &ms, &fp);
 
 	diplo_attrib_init(&at, a, &coref);

@@ -375,6 +375,7 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 	int64_t		c = p->cstart;
 	bool		space = true;
 	DiploLanguage lang = (DiploLanguage) diplo_lex_language();
+	bool		dialogue = false;	/* a dialogue dash opened the paragraph */
 
 	out->text = text;
 	out->n = 0;
@@ -535,6 +536,22 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 			t->kind = DIPLO_TOK_WORD;
 			i += n + 1;
 			c += 2;
+		}
+		else if (cp == 0x2014 && lang == DIPLO_LANG_ES && i + n < end &&
+				 !is_ascii_space(s[i + n]) &&
+				 ((out->n == 1 && !dialogue) ||
+				  (dialogue && (t->flags & DIPLO_TF_SPACE) && s[i + n] >= 'a' &&
+				   s[i + n] <= 'z')))
+		{
+			/*
+			 * The Spanish dialogue dash: "—Estamos listos —dijo Ana López."
+			 * opens at the paragraph's start and closes before the verb
+			 */
+			t->kind = DIPLO_TOK_QUOTE;
+			t->glyph = dialogue ? DIPLO_MARK_CLOSE : DIPLO_MARK_OPEN;
+			dialogue = !dialogue;
+			i += n;
+			c++;
 		}
 		else if (cp_is_mark(cp, &glyph))
 		{
