@@ -50,6 +50,7 @@ test/unit/run_unit: $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/core/*.h test/unit/
 .PHONY: unittest
 unittest: test/unit/run_unit
 	test/unit/run_unit
+	python3 test/unit/test_gen_lexicon.py
 
 # A command-line driver of the analyser alone (for eval, bench and profiles).
 test/bench/diplo_cli: test/bench/diplo_cli.c $(CORE_SRCS) $(wildcard src/core/*.h)

@@ -473,14 +473,20 @@ def load_org_heads(data_dir, errors):
     return table
 
 
-def load_regions(data_dir, errors):
-    """regions.tsv: one place phrase per line (states, provinces, streets)."""
+def load_regions(data_dir, errors, place_table):
+    """regions.tsv: one place phrase per line (states, provinces, streets),
+    none of them a country name, demonym or capital of countries.tsv."""
     table = KeyTable('region', errors)
     for where, (text,) in read_rows(
             os.path.join(data_dir, 'regions.tsv'), 1, errors):
         phrase = parse_phrase(text, where, errors)
-        if phrase is not None:
-            table.add(phrase, 0, where)
+        if phrase is None:
+            continue
+        if phrase.key in place_table.seen:
+            errors.add(where, 'region "%s" is also a place of countries.tsv (first at %s)'
+                       % (text, place_table.seen[phrase.key][0][1]))
+            continue
+        table.add(phrase, 0, where)
     return table
 
 
@@ -608,7 +614,7 @@ def generate(data_dir):
     topics, keywords = load_topics(data_dir, errors)
     event_table, events = load_events(data_dir, errors)
     org_head_table = load_org_heads(data_dir, errors)
-    region_table = load_regions(data_dir, errors)
+    region_table = load_regions(data_dir, errors, place_table)
     lang_words, aliases = load_languages(data_dir, errors)
     codes = {code: k for k, (_, code) in enumerate(countries)}
     lang_tables = {}

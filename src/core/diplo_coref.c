@@ -776,9 +776,9 @@ diplo_coref_named_group(DiploCoref *c, const DiploTokens *t, int s, int e)
 		return -1;
 	/* "72 percent of Democrats", "a majority of the Republicans": a part, unnamed */
 	k = first - 1;
-	if (k > s && diplo_tok_is(t, k, "the"))
+	if (k >= s && diplo_tok_is(t, k, "the"))
 		k--;
-	if (k > s && diplo_tok_is(t, k, "of"))
+	if (k >= s && diplo_tok_is(t, k, "of"))
 		return -1;
 	name = name_text(c->a, t, first, last, &nwords, true);
 	for (k = 0; k < c->n; k++)
