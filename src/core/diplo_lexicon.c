@@ -16,6 +16,11 @@
  * stemmed only if its first two bytes can begin the stem of a keyword's
  * first word.  Lookups allocate nothing and, except for topics (which use
  * the process's stemmer), are thread-safe once diplo_lexicon_init has run.
+ * The language the lookups read (diplo_lex_set_language) is one setting of
+ * the process: the analyser sets it for the time of one analysis.  The
+ * tables of the other languages are searched without the first-word hash
+ * (binary searches only) and their topic keywords on uncached stems of
+ * their own libstemmer algorithm.
  */
 #include "diplo_lexicon.h"
 
