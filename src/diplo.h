@@ -18,6 +18,7 @@
 #include "utils/memutils.h"
 
 #include "diplo_analysis.h"
+#include "diplo_analyze.h"
 
 typedef struct DiploStatement
 {
@@ -101,6 +102,15 @@ extern void diplo_report_error(const DiploError *err, DiploInputSource source,
  */
 extern void diplo_analyze_server_text(const DiploAllocator *alloc,
 									  const text *t, DiploAnalysis *out);
+
+/* diplo_analyze_server_text with options (language ...; NULL: the default). */
+extern void diplo_analyze_server_text_opts(const DiploAllocator *alloc,
+										   const text *t,
+										   const DiploAnalyzeOptions *opts,
+										   DiploAnalysis *out);
+
+/* The DiploLanguage of a value of the SQL enum diplo_language. */
+extern DiploLanguage diplo_language_arg(Datum value);
 
 /* Encode an analysis as a new diplo_statement allocated in result_cxt. */
 extern DiploStatement *diplo_statement_build(const DiploAllocator *alloc,

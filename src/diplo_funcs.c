@@ -7,13 +7,17 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_enum.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
 #include "utils/tuplestore.h"
 
 #include "diplo.h"
+#include "diplo_language.h"
 
 PG_FUNCTION_INFO_V1(diplo_article_analyze);
 PG_FUNCTION_INFO_V1(diplo_article_speakers);
@@ -26,6 +30,10 @@ PG_FUNCTION_INFO_V1(diplo_statement_countries);
 PG_FUNCTION_INFO_V1(diplo_statement_event);
 PG_FUNCTION_INFO_V1(diplo_article_speaker_details);
 PG_FUNCTION_INFO_V1(diplo_statement_speaker_details);
+PG_FUNCTION_INFO_V1(diplo_article_analyze_lang);
+PG_FUNCTION_INFO_V1(diplo_article_quotes_lang);
+PG_FUNCTION_INFO_V1(diplo_article_speaker_details_lang);
+PG_FUNCTION_INFO_V1(diplo_article_language);
 
 /* Columns of the rows of diplo_quotes(text) and quotes(diplo_statement). */
 enum
@@ -266,7 +274,9 @@ speakers_materialize(FunctionCallInfo fcinfo, const DiploAnalysis *an)
 typedef enum AnalysisSource
 {
 	FROM_TEXT,					/* analyse the text argument */
-	FROM_STATEMENT				/* read the diplo_statement argument */
+	FROM_STATEMENT,				/* read the diplo_statement argument */
+	FROM_TEXT_LANG				/* analyse the text argument in the language
+								 * of the second (diplo_language) */
 } AnalysisSource;
 
 /* Begin scratch memory and fill *an from the first argument. */
@@ -278,6 +288,14 @@ argument_analysis(FunctionCallInfo fcinfo, AnalysisSource source,
 	memset(an, 0, sizeof(*an));
 	if (source == FROM_TEXT)
 		diplo_analyze_server_text(&scratch->alloc, PG_GETARG_TEXT_PP(0), an);
+	else if (source == FROM_TEXT_LANG)
+	{
+		DiploAnalyzeOptions opts = {DIPLO_LANG_AUTO, NULL, DIPLO_NO_DATE};
+
+		opts.language = diplo_language_arg(PG_GETARG_DATUM(1));
+		diplo_analyze_server_text_opts(&scratch->alloc, PG_GETARG_TEXT_PP(0),
+									   &opts, an);
+	}
 	else
 		diplo_statement_read(&scratch->alloc, PG_GETARG_DIPLO_STATEMENT_P(0), an);
 }
@@ -402,6 +420,57 @@ Datum
 diplo_statement_speaker_details(PG_FUNCTION_ARGS)
 {
 	return analysis_rows(fcinfo, FROM_STATEMENT, speakers_materialize);
+}
+
+/* diplo_analyze(text, diplo_language): the analysis in a given language. */
+Datum
+diplo_article_analyze_lang(PG_FUNCTION_ARGS)
+{
+	DiploScratch scratch;
+	DiploAnalysis an;
+	DiploStatement *result;
+
+	argument_analysis(fcinfo, FROM_TEXT_LANG, &scratch, &an);
+	result = diplo_statement_build(&scratch.alloc, &an, scratch.caller);
+	diplo_scratch_end(&scratch);
+	PG_RETURN_DIPLO_STATEMENT_P(result);
+}
+
+/* diplo_quotes(text, diplo_language): the quotes in a given language. */
+Datum
+diplo_article_quotes_lang(PG_FUNCTION_ARGS)
+{
+	return analysis_rows(fcinfo, FROM_TEXT_LANG, quotes_materialize);
+}
+
+/* diplo_speaker_details(text, diplo_language): the speakers in a language. */
+Datum
+diplo_article_speaker_details_lang(PG_FUNCTION_ARGS)
+{
+	return analysis_rows(fcinfo, FROM_TEXT_LANG, speakers_materialize);
+}
+
+/* diplo_language(text): the language guessed for an article. */
+Datum
+diplo_article_language(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	size_t		utf8len;
+	const char *utf8 = diplo_server_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t),
+											&utf8len);
+	DiploLanguage lang = diplo_guess_language(NULL, utf8, utf8len);
+	Oid			typid = get_func_rettype(fcinfo->flinfo->fn_oid);
+	Oid			label;
+
+	label = GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
+							ObjectIdGetDatum(typid),
+							CStringGetDatum(diplo_language_code(lang)));
+	if (!OidIsValid(label))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("diplo_language has no label \"%s\"",
+						diplo_language_code(lang))));
+	PG_RETURN_OID(label);
 }
 
 /* event(diplo_statement): the diplomatic event reported, or NULL. */

@@ -13,6 +13,8 @@
 
 #include "diplo.h"
 #include "diplo_analyze.h"
+#include "diplo_language.h"
+#include "diplo_lexicon.h"
 
 /* Longest part of a bad literal quoted in an error message, in characters. */
 #define DIPLO_ERROR_LITERAL_CHARS 100
@@ -348,28 +350,61 @@ void
 diplo_analyze_server_text(const DiploAllocator *alloc, const text *t,
 						  DiploAnalysis *out)
 {
+	diplo_analyze_server_text_opts(alloc, t, NULL, out);
+}
+
+/* The body of diplo_analyze_server_text_opts. */
+static void
+analyze_server_text(const DiploAllocator *alloc, const text *t,
+					const DiploAnalyzeOptions *opts, DiploAnalysis *out)
+{
+	DiploAnalyzeOptions defaults = {DIPLO_LANG_AUTO, NULL, DIPLO_NO_DATE};
 	const char *s = VARDATA_ANY(t);
 	size_t		len = VARSIZE_ANY_EXHDR(t);
 	size_t		utf8len;
 	const char *utf8;
 
+	if (opts == NULL)
+		opts = &defaults;
 	if (GetDatabaseEncoding() == PG_SQL_ASCII && len > 0)
 	{
 		if (pg_verify_mbstr(PG_UTF8, s, (int) len, true))
 		{
-			diplo_analyze_text(alloc, s, len, out);
+			diplo_analyze_text_opts(alloc, s, len, opts, out);
 			offsets_chars_to_bytes(s, len, out);
 		}
 		else
 		{
 			utf8 = bytes_as_latin1_utf8(s, len, &utf8len);
-			diplo_analyze_text(alloc, utf8, utf8len, out);
+			diplo_analyze_text_opts(alloc, utf8, utf8len, opts, out);
 			output_bytes_as_latin1 = true;
 		}
 		return;
 	}
 	utf8 = diplo_server_to_utf8(s, len, &utf8len);
-	diplo_analyze_text(alloc, utf8, utf8len, out);
+	diplo_analyze_text_opts(alloc, utf8, utf8len, opts, out);
+}
+
+/*
+ * diplo_analyze_server_text with options (opts NULL: the default).  An error
+ * inside the analysis (a cancel) leaves the lexicon reading English again,
+ * for the functions that look words up outside an analysis.
+ */
+void
+diplo_analyze_server_text_opts(const DiploAllocator *alloc, const text *t,
+							   const DiploAnalyzeOptions *opts,
+							   DiploAnalysis *out)
+{
+	PG_TRY();
+	{
+		analyze_server_text(alloc, t, opts, out);
+	}
+	PG_CATCH();
+	{
+		diplo_lex_set_language(DIPLO_LANG_EN);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
 }
 
 /* Encode an analysis as a new diplo_statement allocated in result_cxt. */
@@ -404,4 +439,22 @@ diplo_statement_read(const DiploAllocator *alloc, const DiploStatement *st,
 	if (!diplo_analysis_decode(alloc, DIPLO_STATEMENT_BYTES(st),
 							   DIPLO_STATEMENT_NBYTES(st), out, &err))
 		diplo_report_error(&err, DIPLO_SOURCE_STORED, NULL, NULL);
+}
+
+/*
+ * The DiploLanguage of a value of the SQL enum diplo_language (its label:
+ * 'auto', 'en', 'fr', 'es' or 'de').
+ */
+DiploLanguage
+diplo_language_arg(Datum value)
+{
+	char	   *label = DatumGetCString(DirectFunctionCall1(enum_out, value));
+	int			lang = diplo_language_from_code(label);
+
+	if (lang < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown diplo_language \"%s\"", label)));
+	pfree(label);
+	return (DiploLanguage) lang;
 }

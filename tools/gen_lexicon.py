@@ -118,6 +118,23 @@ def split_words(phrase):
     return words
 
 
+def alias_words(words, aliases):
+    """A language's phrase words as the analyser sees them: elisions cut, aliases put."""
+    out = []
+    for w in words:
+        f = fold(w)
+        cut = f.find("'")
+        if 0 < cut < len(f) - 1 and f[:cut + 1] in aliases['elisions']:
+            out.append(w[:cut + 1])
+            w = w[cut + 1:]
+            f = fold(w)
+        out.append(w)
+    return [w if (aliases['map'].get(fold(w)) == 'the' and k + 1 < len(out)
+                  and out[k + 1][:1].isupper())
+            else aliases['map'].get(fold(w), w)
+            for k, w in enumerate(out)]
+
+
 def quote_apostrophes(text):
     """The case-preserving form of a case-sensitive phrase: only quotes made '."""
     return text.replace('\u2019', "'").replace('\u2018', "'")
@@ -126,21 +143,23 @@ def quote_apostrophes(text):
 class Phrase:
     """One searchable phrase: its key, word count and case sensitivity."""
 
-    def __init__(self, text, case_sensitive):
-        """Cut and fold the phrase text."""
+    def __init__(self, text, case_sensitive, aliases=None):
+        """Cut and fold the phrase text (a language's words: as its aliases)."""
         self.words = split_words(text)
+        if aliases is not None:
+            self.words = alias_words(self.words, aliases)
         self.key = ' '.join(fold(w) for w in self.words)
         self.exact = (' '.join(quote_apostrophes(w) for w in self.words)
                       if case_sensitive else None)
         self.nwords = len(self.words)
 
 
-def parse_phrase(raw, where, errors, case_sensitive=False):
+def parse_phrase(raw, where, errors, case_sensitive=False, aliases=None):
     """A phrase field, with the leading '=' marking case sensitivity."""
     if raw.startswith('='):
         raw = raw[1:]
         case_sensitive = True
-    phrase = Phrase(raw, case_sensitive)
+    phrase = Phrase(raw, case_sensitive, aliases)
     if not phrase.words:
         errors.add(where, 'empty phrase')
         return None
@@ -251,13 +270,14 @@ def none_or(value):
     return None if value == '-' else value
 
 
-def load_cues(data_dir, errors):
-    """cues.tsv: form, lemma, class, flags."""
+def load_cues(data_dir, errors, filename='cues.tsv', entries=None,
+              aliases=None):
+    """cues.tsv (or a language's cues_xx.tsv): form, lemma, class, flags."""
     table = KeyTable('cue', errors)
-    entries = []
+    entries = [] if entries is None else entries
     for where, (form, lemma, cls, flags) in read_rows(
-            os.path.join(data_dir, 'cues.tsv'), 4, errors):
-        phrase = parse_phrase(form, where, errors)
+            os.path.join(data_dir, filename), 4, errors):
+        phrase = parse_phrase(form, where, errors, aliases=aliases)
         if phrase is None:
             continue
         if phrase.nwords != 1:
@@ -280,19 +300,20 @@ def load_cues(data_dir, errors):
 TITLE_FLAGS = {'speaks_for_org', 'surname'}
 
 
-def load_titles(data_dir, errors):
-    """titles.tsv: phrase, role, kind, org_kind, and optional flags."""
+def load_titles(data_dir, errors, filename='titles.tsv', entries=None,
+                aliases=None):
+    """titles.tsv (or titles_xx.tsv): phrase, role, kind, org_kind, flags."""
     table = KeyTable('title', errors)
-    entries = []
+    entries = [] if entries is None else entries
     for where, fields in read_rows(
-            os.path.join(data_dir, 'titles.tsv'), (4, 5), errors):
+            os.path.join(data_dir, filename), (4, 5), errors):
         text, role, kind, org_kind = fields[:4]
         flags = fields[4].split(',') if len(fields) == 5 and fields[4] != '-' else []
         bad = [f for f in flags if f not in TITLE_FLAGS]
         if bad:
             errors.add(where, 'unknown title flag "%s"' % bad[0])
             continue
-        phrase = parse_phrase(text, where, errors)
+        phrase = parse_phrase(text, where, errors, aliases=aliases)
         if phrase is None:
             continue
         if kind not in TITLE_KINDS:
@@ -340,16 +361,17 @@ def load_countries(data_dir, errors):
     return table, entries
 
 
-def load_orgs(data_dir, errors, country_names):
-    """orgs.tsv: phrase, canonical, kind, org_kind, country, case."""
+def load_orgs(data_dir, errors, country_names, filename='orgs.tsv',
+              entries=None, aliases=None):
+    """orgs.tsv (or orgs_xx.tsv): phrase, canonical, kind, org_kind, country, case."""
     table = KeyTable('org', errors)
-    entries = []
+    entries = [] if entries is None else entries
     for where, (text, canonical, kind, org_kind, country, case) in read_rows(
-            os.path.join(data_dir, 'orgs.tsv'), 6, errors):
+            os.path.join(data_dir, filename), 6, errors):
         if case not in ('cs', 'ci'):
             errors.add(where, 'case must be cs or ci, not "%s"' % case)
             continue
-        phrase = parse_phrase(text, where, errors, case == 'cs')
+        phrase = parse_phrase(text, where, errors, case == 'cs', aliases)
         if phrase is None:
             continue
         if kind not in ORG_CLASSES:
@@ -404,6 +426,38 @@ def load_topics(data_dir, errors):
     return names, keywords
 
 
+def load_topics_lang(data_dir, errors, filename, topic_index, aliases):
+    """topics_xx.tsv: topic (a name of topics.tsv), keyword phrases (;)."""
+    keywords = []
+    seen = {}
+    path = os.path.join(data_dir, filename)
+    if not os.path.exists(path):
+        return keywords
+    for where, (topic, phrases) in read_rows(path, 2, errors):
+        if topic not in topic_index:
+            errors.add(where, 'topic "%s" is not in topics.tsv' % topic)
+            continue
+        for item in phrases.split(';'):
+            item = item.strip()
+            if not item:
+                errors.add(where, 'empty item in a ; list')
+                continue
+            phrase = parse_phrase(item, where, errors, aliases=aliases)
+            if phrase is None:
+                continue
+            if phrase.exact is not None:
+                errors.add(where, 'topic keywords are matched on stems; '
+                           'no case-sensitive "=%s"' % item)
+                continue
+            if phrase.key in seen:
+                errors.add(where, 'duplicate topic keyword "%s" (first at %s)'
+                           % (phrase.key, seen[phrase.key]))
+                continue
+            seen[phrase.key] = where
+            keywords.append((phrase.key, topic_index[topic], phrase.nwords))
+    return keywords
+
+
 def load_org_heads(data_dir, errors):
     """org_heads.tsv: one word per line (the last word of an organisation's name)."""
     table = KeyTable('org head', errors)
@@ -453,6 +507,84 @@ def load_events(data_dir, errors):
     return table, entries
 
 
+# The languages besides English, in the order of DiploLanguage after EN.
+LANGS = ('fr', 'es', 'de')
+LANG_ENUM = {'en': 'DIPLO_LANG_EN', 'fr': 'DIPLO_LANG_FR',
+             'es': 'DIPLO_LANG_ES', 'de': 'DIPLO_LANG_DE'}
+
+
+def load_languages(data_dir, errors):
+    """languages.tsv: language, word, English alias (- for the guess only)."""
+    rows = []
+    seen = {}
+    aliases = {lang: {'map': {}, 'elisions': set()} for lang in LANGS}
+    for where, (lang, word, alias) in read_rows(
+            os.path.join(data_dir, 'languages.tsv'), 3, errors):
+        if lang not in LANG_ENUM:
+            errors.add(where, 'unknown language "%s"' % lang)
+            continue
+        key = fold(word)
+        if ' ' in key or len(key.encode('utf-8')) > 24:
+            errors.add(where, 'word "%s" must be one word of 24 bytes at most'
+                       % word)
+            continue
+        if (lang, key) in seen:
+            errors.add(where, 'duplicate word "%s" (first at %s)'
+                       % (word, seen[(lang, key)]))
+            continue
+        seen[(lang, key)] = where
+        if alias != '-' and lang == 'en':
+            errors.add(where, 'English words take no alias')
+            continue
+        if alias != '-' and not (alias.isascii() and alias.islower()
+                                 and alias.isalpha()):
+            errors.add(where, 'alias "%s" must be one lowercase English word'
+                       % alias)
+            continue
+        if lang != 'en':
+            if alias != '-':
+                aliases[lang]['map'][key] = alias
+            if key.endswith("'"):
+                aliases[lang]['elisions'].add(key)
+        rows.append((LANG_ENUM[lang], key, none_or(alias)))
+    rows.sort(key=lambda r: (r[0], r[1].encode('utf-8')))
+    return rows, aliases
+
+
+def load_countries_lang(data_dir, errors, filename, codes, aliases):
+    """countries_xx.tsv: code, names, demonyms, capitals in that language."""
+    table = KeyTable('place', errors)
+    path = os.path.join(data_dir, filename)
+    if not os.path.exists(path):
+        return table
+    for where, (code, names, demonyms, capitals) in read_rows(path, 4,
+                                                             errors):
+        if code not in codes:
+            errors.add(where, 'code "%s" is not in countries.tsv' % code)
+            continue
+        for kind, field in (('name', names), ('demonym', demonyms),
+                            ('capital', capitals)):
+            if field == '-':
+                continue
+            for item in field.split(';'):
+                item = item.strip()
+                if not item:
+                    errors.add(where, 'empty item in a ; list')
+                    continue
+                phrase = parse_phrase(item, where, errors, aliases=aliases)
+                if phrase is not None:
+                    table.add(phrase, codes[code], where,
+                              PLACE_KIND_NUM[kind])
+    return table
+
+
+def load_lang_file(data_dir, filename, loader, *args, **kwargs):
+    """A language's file through its loader; an empty table if it is absent."""
+    if not os.path.exists(os.path.join(data_dir, filename)):
+        return None
+    return loader(data_dir, *args, filename=filename, **kwargs)
+
+
 def emit_index(out, name, table):
     """The sorted key array and the DiploLexIndex describing it."""
     keys = table.sorted_keys()
@@ -483,6 +615,31 @@ def generate(data_dir):
     event_table, events = load_events(data_dir, errors)
     org_head_table = load_org_heads(data_dir, errors)
     region_table = load_regions(data_dir, errors, place_table)
+    lang_words, aliases = load_languages(data_dir, errors)
+    codes = {code: k for k, (_, code) in enumerate(countries)}
+    lang_tables = {}
+    for lang in LANGS:
+        al = aliases[lang]
+        cue_t = load_lang_file(data_dir, 'cues_%s.tsv' % lang, load_cues,
+                               errors, entries=cues, aliases=al)
+        title_t = load_lang_file(data_dir, 'titles_%s.tsv' % lang,
+                                 load_titles, errors, entries=titles,
+                                 aliases=al)
+        org_t = load_lang_file(data_dir, 'orgs_%s.tsv' % lang, load_orgs,
+                               errors, {name for name, _ in countries},
+                               entries=orgs, aliases=al)
+        place_t = load_countries_lang(data_dir, errors,
+                                      'countries_%s.tsv' % lang, codes, al)
+        lang_tables[lang] = [
+            cue_t[0] if cue_t else KeyTable('cue', errors),
+            title_t[0] if title_t else KeyTable('title', errors),
+            org_t[0] if org_t else KeyTable('org', errors),
+            place_t]
+    topic_index = {name: k for k, name in enumerate(topics)}
+    lang_topics = {lang: load_topics_lang(data_dir, errors,
+                                          'topics_%s.tsv' % lang,
+                                          topic_index, aliases[lang])
+                   for lang in LANGS}
     if len(countries) == 0 or len(topics) == 0:
         errors.add(data_dir, 'no countries or no topics')
     for n, what in ((len(cues), 'cues'), (len(titles), 'titles'),
@@ -499,6 +656,7 @@ def generate(data_dir):
            ' * lexicon_data.c',
            ' *\t\tGENERATED by tools/gen_lexicon.py from the data/ files: do not edit.',
            ' */',
+           '#include "diplo_analyze.h"',
            '#include "diplo_lexicon.h"',
            '']
 
@@ -543,6 +701,27 @@ def generate(data_dir):
     emit_index(out, 'org_head', org_head_table)
     emit_index(out, 'region', region_table)
 
+    for lang in LANGS:
+        for name, table in zip(('cue', 'title', 'org', 'place'),
+                               lang_tables[lang]):
+            emit_index(out, '%s_%s' % (name, lang), table)
+    out.append('const DiploLexIndex *const diplo_lex_lang_index'
+               '[DIPLO_LEX_NLANGS][DIPLO_LEX_LANG_TABLES] = {')
+    for lang in LANGS:
+        out.append('\t{' + ', '.join('&diplo_lex_%s_%s_index' % (name, lang)
+                                      for name in ('cue', 'title', 'org',
+                                                   'place')) + '},')
+    out.append('};')
+    out.append('')
+    out.append('const DiploLangWord diplo_lex_lang_words[] = {')
+    for lang, key, alias in lang_words:
+        out.append('\t{%s, %s, %s},' % (lang, c_string(key), c_string(alias)))
+    if not lang_words:
+        out.append('\t{DIPLO_LANG_AUTO, "", NULL},')
+    out.append('};')
+    out.append('const int diplo_lex_nlang_words = %d;' % len(lang_words))
+    out.append('')
+
     out.append('const DiploTopic diplo_topics[] = {')
     for name in topics:
         out.append('\t{%s},' % c_string(name))
@@ -562,6 +741,30 @@ def generate(data_dir):
     out.append('DiploLexKey diplo_lex_topic_stems[%d];' % len(keywords))
     out.append('char\t\tdiplo_lex_topic_stem_buf[%d];' % buf)
     out.append('const int diplo_lex_topic_stem_buf_size = %d;' % buf)
+    stemmers = {'fr': 'french', 'es': 'spanish', 'de': 'german'}
+    for lang in LANGS:
+        kws = sorted(lang_topics[lang], key=lambda k: k[0].encode('utf-8'))
+        out.append('static const DiploLexKey diplo_lex_topic_keywords_%s[] = {'
+                   % lang)
+        for key, topic, _ in kws:
+            out.append('\t{%s, NULL, %d, 0},' % (c_string(key), topic))
+        if not kws:
+            out.append('\t{"", NULL, 0, 0},')
+        out.append('};')
+        # stems are never longer than their word; room for twice that
+        buf = 2 * sum(len(k[0].encode('utf-8')) + 1 for k in kws) + 64
+        out.append('static DiploLexKey diplo_lex_topic_stems_%s[%d];'
+                   % (lang, max(len(kws), 1)))
+        out.append('static char diplo_lex_topic_stem_buf_%s[%d];' % (lang, buf))
+    out.append('const DiploLangTopics diplo_lex_lang_topics[DIPLO_LEX_NLANGS] = {')
+    for lang in LANGS:
+        kws = lang_topics[lang]
+        buf = 2 * sum(len(k[0].encode('utf-8')) + 1 for k in kws) + 64
+        out.append('\t{%s, diplo_lex_topic_keywords_%s, %d, %d, '
+                   'diplo_lex_topic_stems_%s, diplo_lex_topic_stem_buf_%s, %d},'
+                   % (c_string(stemmers[lang]), lang, len(kws),
+                      max((k[2] for k in kws), default=1), lang, lang, buf))
+    out.append('};')
     return '\n'.join(out) + '\n'
 
 

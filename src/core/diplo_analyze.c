@@ -11,6 +11,7 @@
 #include "diplo_attrib.h"
 #include "diplo_config.h"
 #include "diplo_coref.h"
+#include "diplo_language.h"
 #include "diplo_mention.h"
 #include "diplo_quote.h"
 #include "diplo_tagger.h"
@@ -247,9 +248,17 @@ diplo_analyze_text_opts(const DiploAllocator *a, const char *text, size_t len,
 	DiploParagraphs it;
 	DiploParagraph p;
 	bool		prev_unclosed = false;
+	DiploLanguage lang = opts ? opts->language : DIPLO_LANG_AUTO;
+	int			prev_lang;
 
 	memset(out, 0, sizeof(*out));
 	diplo_lexicon_init();
+	if (!text)
+		len = 0;
+	if (lang == DIPLO_LANG_AUTO || lang > DIPLO_LANG_DE)
+		lang = diplo_guess_language(a, text, len);
+	/* the lookups read this language's tables until the end */
+	prev_lang = diplo_lex_set_language(lang);
 	diplo_coref_init(&coref, a);
 	if (opts != NULL && opts->config != NULL)
 	{
@@ -262,8 +271,6 @@ diplo_analyze_text_opts(const DiploAllocator *a, const char *text, size_t len,
 			tags->config_topic = diplo_alloc(a, sizeof(bool) *
 											 diplo_config_ntopics(opts->config));
 	}
-	if (!text)
-		len = 0;
 	register_entities(a, text, len, &coref, &toks, &ms, &fp);
 
 	diplo_attrib_init(&at, a, &coref);
@@ -372,4 +379,5 @@ diplo_analyze_text_opts(const DiploAllocator *a, const char *text, size_t len,
 	first_pass_free(a, &fp);
 	diplo_free(a, tags->config_topic);
 	diplo_free(a, tags);
+	diplo_lex_set_language(prev_lang);
 }

@@ -4,6 +4,7 @@
  */
 #include "diplo_attrib.h"
 
+#include "diplo_analyze.h"
 #include "diplo_postag.h"
 
 #include <stdlib.h>
@@ -321,6 +322,9 @@ cue_form_ambiguous(const DiploCue *cue, const DiploWord *w)
 	int			n = w->len;
 
 	if (n < 3 || strcmp(cue->lemma, "say") == 0 || strcmp(cue->lemma, "tell") == 0)
+		return false;
+	/* the English forms' endings and tagger say nothing of another language */
+	if (diplo_lex_language() != DIPLO_LANG_EN)
 		return false;
 	if (s[n - 2] == 'e' && s[n - 1] == 'd')
 		return false;
@@ -1477,6 +1481,18 @@ hyphen_modifier(const DiploWord *w)
 }
 
 /*
+ * Is token i an auxiliary of another language after a comma or a quote,
+ * read "has" ("« ... », a dit X", "..., ha dicho X")?  Then the cue after
+ * it is inverted as "said X" is.
+ */
+static bool
+aliased_auxiliary(const DiploTokens *t, int i)
+{
+	return i > 0 && diplo_tok_aliased(t, i) && diplo_tok_is(t, i, "has") &&
+		(punct_is(t, i - 1, ",") || t->tok[i - 1].kind == DIPLO_TOK_QUOTE);
+}
+
+/*
  * The speaker mention after an inverted cue c ("...,” said X"), also after
  * a determiner, adjectives or a role noun ("said the younger Mr. Trump",
  * "said pollster Frank Luntz"), or -1.
@@ -2621,9 +2637,12 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		Attr	   *r;
 
 		diplo_check_interrupts(a);
-		if (diplo_tok_is(t, c, "according") && diplo_tok_is(t, c + 1, "to"))
+		if (diplo_tok_is(t, c, "according") &&
+			(diplo_tok_is(t, c + 1, "to") || diplo_tok_aliased(t, c)))
 		{
-			int			m = c + 2 < t->n ? ms->start_at[c + 2] : -1;
+			/* "selon X", "según X", "laut X": one word for "according to" */
+			int			atl = diplo_tok_aliased(t, c) ? 1 : 2;
+			int			m = c + atl < t->n ? ms->start_at[c + atl] : -1;
 
 			se = diplo_sentence_end(t, c);
 			ss = t->sent_start[t->tok[c].sentence];
@@ -2632,11 +2651,11 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			if (m >= 0 && (org_modifies_noun(t, &ms->m[m]) ||
 						   according_source_noun(at, t, &ms->m[m])))
 				m = -1;
-			if (m < 0 && (np_e = plain_np_after(t, c + 2, se)) < 0)
+			if (m < 0 && (np_e = plain_np_after(t, c + atl, se)) < 0)
 				continue;
 			r = push_attr(a, &as);
 			r->cue_s = c;
-			r->cue_e = c + 2;
+			r->cue_e = c + atl;
 			if (m >= 0)
 			{
 				r->subj_s = ms->m[m].start;
@@ -2647,10 +2666,10 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			else
 			{
 				/* "according to a new poll": a source that is no speaker */
-				r->subj_s = c + 2;
+				r->subj_s = c + atl;
 				r->subj_e = np_e;
 				/* "according to a count by The Associated Press": its author */
-				for (int b = c + 3; b + 1 < np_e; b++)
+				for (int b = c + atl + 1; b + 1 < np_e; b++)
 				{
 					int			am = ms->start_at[b + 1];
 
@@ -3042,7 +3061,8 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		if (mi == -2 && (c == 0 || punct_is(t, c - 1, ",") || is_dash(t, c - 1) ||
 						 t->tok[c - 1].kind == DIPLO_TOK_QUOTE ||
 						 (punct_is(t, c - 1, "'") && c > 1 &&
-						  t->tok[c - 2].kind == DIPLO_TOK_QUOTE)) &&
+						  t->tok[c - 2].kind == DIPLO_TOK_QUOTE) ||
+						 aliased_auxiliary(t, c - 1)) &&
 			(p = inverted_subject(t, ms, c)) >= 0)
 		{
 			mi = p;
@@ -3111,6 +3131,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 		{
 			int			p = (inverted ? c : (mi == -3 ? c : s)) - 1;
 
+			/* "« ... », a dit X": the auxiliary before the inverted cue */
+			if (inverted && aliased_auxiliary(t, p))
+				p--;
 			/* premodifiers before the mention: "Tulsa police Chief X" */
 			if (!inverted && mi >= 0)
 				for (int g = 0; g < 4 && p >= 0 && t->tok[p].kind == DIPLO_TOK_WORD; g++)
@@ -3217,6 +3240,9 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			after = inverted ? e : c + 1;
 			const DiploCue *next;
 
+			/* "..., a déclaré X.": the auxiliary before the inverted cue */
+			if (inverted && aliased_auxiliary(t, b))
+				b--;
 			/* "The talks, he said, were useful": around the attribution */
 			if (mi != -3 && !(cue->flags & DIPLO_CUE_NAMED_SUBJECT) &&
 				punct_is(t, b, ",") && punct_is(t, after, ",") &&

@@ -16,6 +16,11 @@
  * stemmed only if its first two bytes can begin the stem of a keyword's
  * first word.  Lookups allocate nothing and, except for topics (which use
  * the process's stemmer), are thread-safe once diplo_lexicon_init has run.
+ * The language the lookups read (diplo_lex_set_language) is one setting of
+ * the process: the analyser sets it for the time of one analysis.  The
+ * tables of the other languages are searched without the first-word hash
+ * (binary searches only) and their topic keywords on uncached stems of
+ * their own libstemmer algorithm.
  */
 #include "diplo_lexicon.h"
 
@@ -23,6 +28,8 @@
 #include <string.h>
 
 #include <libstemmer.h>
+
+#include "diplo_analyze.h"
 
 /* Room for one key: the generator refuses longer phrases (200 bytes). */
 #define KEY_BUF_SIZE 256
@@ -121,6 +128,9 @@ typedef struct StemCacheSlot
 } StemCacheSlot;
 
 static StemCacheSlot stem_cache[STEM_CACHE_SLOTS];
+
+/* The language the lookups read (a DiploLanguage; see diplo_lexicon.h). */
+static int	lex_language = DIPLO_LANG_EN;
 static int	topic_nstems;
 static bool lexicon_ready;
 
@@ -444,7 +454,7 @@ diplo_lex_may_start_phrase(const DiploWord *w)
 {
 	int			slot;
 
-	if (!fw_ready)
+	if (!fw_ready || lex_language != DIPLO_LANG_EN)
 		return true;
 	slot = word_slot(w);
 	if (slot < 0)
@@ -546,13 +556,112 @@ index_lookup(int t, const DiploWord *words, int nwords, int i, int *matched)
 }
 
 /*
+ * Longest entry of a language's index starting at words[i], or NULL: the
+ * binary searches of index_lookup without the first-word hash (which holds
+ * the English tables only).
+ */
+static const DiploLexKey *
+lang_index_lookup(const DiploLexIndex *index, const DiploWord *words,
+				  int nwords, int i, int *matched)
+{
+	const DiploLexKey *keys = index->keys;
+	const DiploLexKey *best = NULL;
+	char		buf[KEY_BUF_SIZE];
+	char		exact[KEY_BUF_SIZE];
+	int			len;
+	int			lo;
+	int			hi;
+
+	if (matched)
+		*matched = 0;
+	if (words == NULL || i < 0 || i >= nwords || index->nkeys == 0)
+		return NULL;
+	len = fold_word(words[i], buf, KEY_BUF_SIZE - 1, true);
+	if (len <= 0 || len > index->max_bytes ||
+		!first_word_run(keys, index->nkeys, buf, len, &lo, &hi))
+		return NULL;
+	for (int count = 1;; count++)
+	{
+		const DiploLexKey *folded_match = NULL;
+		const DiploLexKey *exact_match = NULL;
+		int			exact_len = -1;
+		int			wl;
+
+		for (; lo < hi && keys[lo].key[len] == '\0'; lo++)
+		{
+			const DiploLexKey *k = &keys[lo];
+
+			if (k->exact == NULL)
+				folded_match = k;
+			else if (exact_match == NULL)
+			{
+				if (exact_len < 0)
+					exact_len = build_key(words, i, count, exact, KEY_BUF_SIZE,
+										  false);
+				if (exact_len >= 0 && compare_key(k->exact, exact, exact_len) == 0)
+					exact_match = k;
+			}
+		}
+		if (exact_match || folded_match)
+		{
+			best = exact_match ? exact_match : folded_match;
+			if (matched)
+				*matched = count;
+		}
+		if (lo >= hi || i + count >= nwords || count >= index->max_words ||
+			len + 2 >= KEY_BUF_SIZE)
+			break;
+		buf[len] = ' ';
+		wl = fold_word(words[i + count], buf + len + 1, KEY_BUF_SIZE - len - 2,
+					   true);
+		if (wl <= 0)
+			break;
+		len += 1 + wl;
+		lo = lower_bound(keys, lo, hi, buf, len);
+		buf[len] = '!';
+		hi = lower_bound(keys, lo, hi, buf, len + 1);
+		if (lo >= hi)
+			break;
+	}
+	return best;
+}
+
+/* Set the language the lookups read; returns the one set before. */
+int
+diplo_lex_set_language(int lang)
+{
+	int			prev = lex_language;
+
+	lex_language = (lang > DIPLO_LANG_EN && lang <= DIPLO_LANG_EN + DIPLO_LEX_NLANGS) ?
+		lang : DIPLO_LANG_EN;
+	return prev;
+}
+
+/* The language the lookups read. */
+int
+diplo_lex_language(void)
+{
+	return lex_language;
+}
+
+/*
  * The longest phrase of table t starting at words[i], or NULL (*matched, if
  * given, gets its length in words, 0 on a miss): the cache first, then the
- * index.
+ * index.  In another language than English, its own table first; its cues
+ * and titles replace the English ones.
  */
 static const DiploLexKey *
 table_longest(int t, const DiploWord *words, int nwords, int i, int *matched)
 {
+	if (lex_language != DIPLO_LANG_EN && t < DIPLO_LEX_LANG_TABLES)
+	{
+		const DiploLexKey *k;
+
+		k = lang_index_lookup(diplo_lex_lang_index[lex_language - DIPLO_LANG_FR][t],
+							  words, nwords, i, matched);
+		if (k != NULL || t == LEX_CUE || t == LEX_TITLE)
+			return k;
+	}
 	if (quick_miss(t, words, nwords, i))
 	{
 		if (matched)
@@ -888,12 +997,165 @@ may_stem_to_topic(const char *s, int len)
 	return false;
 }
 
+/* The stemmers of the other languages (NULL: not created, or failed). */
+static struct sb_stemmer *lang_stemmers[DIPLO_LEX_NLANGS];
+static int	lang_topic_nstems[DIPLO_LEX_NLANGS];
+
+/*
+ * The stem by st of the folded word s[0..len) into out, uncached (the
+ * caches hold English stems); its length, or -1.  Invalid UTF-8 and
+ * over-long words stand for themselves.
+ */
+static int
+stem_plain(struct sb_stemmer *st, const char *s, int len, char *out, int cap)
+{
+	const sb_symbol *stem;
+	int			stem_len;
+
+	if (len > STEM_WORD_MAX || !valid_utf8((const unsigned char *) s, len))
+	{
+		if (len > cap)
+			return -1;
+		memcpy(out, s, len);
+		return len;
+	}
+	stem = sb_stemmer_stem(st, (const sb_symbol *) s, len);
+	if (stem == NULL)
+		return -1;
+	stem_len = sb_stemmer_length(st);
+	if (stem_len < 0 || stem_len > cap)
+		return -1;
+	memcpy(out, stem, stem_len);
+	return stem_len;
+}
+
+/* Stem the topic keywords of language l (an index after English), sorted. */
+static void
+stem_lang_topics(int l)
+{
+	const DiploLangTopics *lt = &diplo_lex_lang_topics[l];
+	struct sb_stemmer *st = lang_stemmers[l];
+	char	   *buf = lt->stem_buf;
+	int			used = 0;
+	int			n = 0;
+
+	for (int k = 0; k < lt->nkeywords && st != NULL; k++)
+	{
+		const char *p = lt->keywords[k].key;
+		int			start = used;
+		bool		ok = true;
+
+		while (*p && ok)
+		{
+			const char *end = strchr(p, ' ');
+			int			wlen = end ? (int) (end - p) : (int) strlen(p);
+			int			slen;
+
+			if (used > start)
+			{
+				if (used + 1 >= lt->stem_buf_size)
+					ok = false;
+				else
+					buf[used++] = ' ';
+			}
+			slen = ok ? stem_plain(st, p, wlen, buf + used,
+								   lt->stem_buf_size - used - 1) : -1;
+			if (slen < 0)
+				ok = false;
+			else
+				used += slen;
+			p += wlen;
+			if (*p == ' ')
+				p++;
+		}
+		if (!ok || used == start)
+		{
+			used = start;
+			continue;
+		}
+		buf[used++] = '\0';
+		lt->stems[n].key = buf + start;
+		lt->stems[n].exact = NULL;
+		lt->stems[n].entry = lt->keywords[k].entry;
+		lt->stems[n].kind = 0;
+		n++;
+	}
+	qsort(lt->stems, n, sizeof(DiploLexKey), compare_stem_keys);
+	lang_topic_nstems[l] = n;
+}
+
+/*
+ * Longest topic keyword of language l starting at words[i], on the stems
+ * of that language (uncached: other languages are the rare case); the
+ * topic's index or -1.
+ */
+static int
+lang_topic_lookup(int l, const DiploWord *words, int nwords, int i,
+				  int *matched)
+{
+	const DiploLangTopics *lt = &diplo_lex_lang_topics[l];
+	const DiploLexKey *keys = lt->stems;
+	struct sb_stemmer *st = lang_stemmers[l];
+	char		buf[KEY_BUF_SIZE];
+	char		folded[STEM_WORD_MAX + 1];
+	int			len;
+	int			lo;
+	int			hi;
+	int			best = -1;
+
+	if (st == NULL || lang_topic_nstems[l] == 0)
+		return -1;
+	len = fold_word(words[i], folded, STEM_WORD_MAX + 1, true);
+	if (len <= 0)
+		return -1;
+	len = stem_plain(st, folded, len, buf, KEY_BUF_SIZE - 1);
+	if (len <= 0 || !first_word_run(keys, lang_topic_nstems[l], buf, len, &lo, &hi))
+		return -1;
+	for (int count = 1;; count++)
+	{
+		int			wl;
+
+		if (keys[lo].key[len] == '\0')
+		{
+			best = keys[lo].entry;
+			if (matched)
+				*matched = count;
+			while (lo < hi && keys[lo].key[len] == '\0')
+				lo++;
+		}
+		if (lo >= hi || count >= lt->max_words || i + count >= nwords ||
+			len + 2 >= KEY_BUF_SIZE - 1)
+			break;
+		wl = fold_word(words[i + count], folded, STEM_WORD_MAX + 1, true);
+		if (wl <= 0)
+			break;
+		buf[len] = ' ';
+		wl = stem_plain(st, folded, wl, buf + len + 1, KEY_BUF_SIZE - 3 - len);
+		if (wl <= 0)
+			break;
+		len += 1 + wl;
+		lo = lower_bound(keys, lo, hi, buf, len);
+		buf[len] = '!';
+		hi = lower_bound(keys, lo, hi, buf, len + 1);
+		if (lo >= hi)
+			break;
+	}
+	return best;
+}
+
 /* Create the stemmer, stem the topic keywords and hash the first words. */
 bool
 diplo_lexicon_init(void)
 {
 	if (lexicon_ready)
 		return true;
+	for (int l = 0; l < DIPLO_LEX_NLANGS; l++)
+	{
+		if (lang_stemmers[l] == NULL && diplo_lex_lang_topics[l].nkeywords > 0)
+			lang_stemmers[l] = sb_stemmer_new(diplo_lex_lang_topics[l].stemmer,
+											  NULL);
+		stem_lang_topics(l);
+	}
 	if (topic_stemmer == NULL)
 	{
 		topic_stemmer = sb_stemmer_new("english", NULL);
@@ -936,6 +1198,9 @@ diplo_lex_topic(const DiploWord *words, int nwords, int i, int *matched)
 		return -1;
 	if (!lexicon_ready && !diplo_lexicon_init())
 		return -1;
+	if (lex_language != DIPLO_LANG_EN)
+		return lang_topic_lookup(lex_language - DIPLO_LANG_FR, words, nwords, i,
+								 matched);
 	if ((words[i].lex & LEX_KNOWN) && !(words[i].lex & LEX_TOPIC_BIT))
 		return -1;
 	len = fold_word(words[i], folded, STEM_WORD_MAX + 1, true);

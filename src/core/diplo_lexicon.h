@@ -216,6 +216,33 @@ int			diplo_lex_stem_word(DiploWord w, char *out, int cap);
 bool		diplo_lexicon_init(void);
 
 /*
+ * Languages (issue 7).  The lookups read the tables of one language at a
+ * time: English (the default), or French, Spanish or German, whose cue and
+ * title tables (data/cues_xx.tsv, titles_xx.tsv) replace the English ones
+ * and whose organisation and place tables (orgs_xx.tsv, countries_xx.tsv)
+ * are read before the English ones.  diplo_analyze_text_opts sets the
+ * language for the time of one analysis (the analyser runs in one thread).
+ * The value is a DiploLanguage (diplo_analyze.h); AUTO reads English.
+ */
+#define DIPLO_LEX_NLANGS		3	/* fr, es, de: the DiploLanguage values
+									 * after DIPLO_LANG_EN */
+#define DIPLO_LEX_LANG_TABLES	4	/* cue, title, org, place */
+
+/* Set the language the lookups read; returns the one set before. */
+int			diplo_lex_set_language(int lang);
+
+/* The language the lookups read (DIPLO_LANG_EN unless set). */
+int			diplo_lex_language(void);
+
+/* A function word of data/languages.tsv, folded, and its English alias. */
+typedef struct DiploLangWord
+{
+	int			lang;			/* a DiploLanguage */
+	const char *word;			/* folded ("que", "qu'") */
+	const char *alias;			/* "that", or NULL: counts for the guess only */
+} DiploLangWord;
+
+/*
  * The generated tables behind the lookups (lexicon_data.c, written by
  * tools/gen_lexicon.py).  Internal to diplo_lexicon.c: use the functions
  * above.  A key is the phrase's words, folded (ASCII and Latin-1 letters
@@ -253,6 +280,23 @@ extern const DiploLexIndex diplo_lex_place_index;
 extern const DiploLexIndex diplo_lex_event_index;
 extern const DiploLexIndex diplo_lex_org_head_index;
 extern const DiploLexIndex diplo_lex_region_index;
+
+/* A language's topic keywords (data/topics_xx.tsv), stemmed by init. */
+typedef struct DiploLangTopics
+{
+	const char *stemmer;		/* libstemmer algorithm: "french" */
+	const DiploLexKey *keywords;	/* folded, sorted; entry = topic */
+	int			nkeywords;
+	int			max_words;
+	DiploLexKey *stems;			/* filled by init, sorted */
+	char	   *stem_buf;
+	int			stem_buf_size;
+} DiploLangTopics;
+
+extern const DiploLexIndex *const diplo_lex_lang_index[DIPLO_LEX_NLANGS][DIPLO_LEX_LANG_TABLES];
+extern const DiploLangTopics diplo_lex_lang_topics[DIPLO_LEX_NLANGS];
+extern const DiploLangWord diplo_lex_lang_words[];
+extern const int diplo_lex_nlang_words;
 
 /* Topic keywords as written (folded); stemmed into the writable tables. */
 extern const DiploLexKey diplo_lex_topic_keywords[];

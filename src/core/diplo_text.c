@@ -4,6 +4,8 @@
  */
 #include "diplo_text.h"
 
+#include "diplo_language.h"
+
 #include <string.h>
 
 #include "diplo_config.h"
@@ -374,6 +376,8 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 	size_t		end = p->end;
 	int64_t		c = p->cstart;
 	bool		space = true;
+	DiploLanguage lang = (DiploLanguage) diplo_lex_language();
+	bool		dialogue = false;	/* a dialogue dash opened the paragraph */
 
 	out->text = text;
 	out->n = 0;
@@ -469,6 +473,16 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 					seglen = 0;
 					continue;
 				}
+				if ((x == '\'' || x == 0x2019) && m2 && cp_is_wordchar(y) &&
+					lang != DIPLO_LANG_EN &&
+					diplo_language_elision(lang, text + t->start,
+										   (int) (i + m - t->start)))
+				{
+					/* a French elision is a word: "qu'" "il", "l'" "accord" */
+					i += m;
+					c++;
+					break;
+				}
 				if ((x == '\'' || x == 0x2019) && m2 && cp_is_wordchar(y))
 				{
 					/* split off a final possessive 's */
@@ -525,9 +539,28 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 			i += n + 1;
 			c += 2;
 		}
+		else if (cp == 0x2014 && lang == DIPLO_LANG_ES && i + n < end &&
+				 !is_ascii_space(s[i + n]) &&
+				 ((out->n == 1 && !dialogue) ||
+				  (dialogue && (t->flags & DIPLO_TF_SPACE) && s[i + n] >= 'a' &&
+				   s[i + n] <= 'z')))
+		{
+			/*
+			 * The Spanish dialogue dash: "—Estamos listos —dijo Ana López."
+			 * opens at the paragraph's start and closes before the verb
+			 */
+			t->kind = DIPLO_TOK_QUOTE;
+			t->glyph = dialogue ? DIPLO_MARK_CLOSE : DIPLO_MARK_OPEN;
+			dialogue = !dialogue;
+			i += n;
+			c++;
+		}
 		else if (cp_is_mark(cp, &glyph))
 		{
 			t->kind = DIPLO_TOK_QUOTE;
+			/* German quotes „...“ close with the English opening mark */
+			if (lang == DIPLO_LANG_DE && cp == 0x201C)
+				glyph = DIPLO_MARK_CLOSE;
 			t->glyph = glyph;
 			i += n;
 			c++;
@@ -568,6 +601,22 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 		out->cue[k] = NULL;
 		if (out->tok[k].kind == DIPLO_TOK_WORD)
 		{
+			const char *alias = lang != DIPLO_LANG_EN ?
+				diplo_language_alias(lang, w->s, w->len) : NULL;
+
+			/*
+			 * "que" is read "that" (the token keeps its offsets); an article
+			 * before a capitalised word may be part of a name ("Le Drian")
+			 */
+			if (alias != NULL && strcmp(alias, "the") == 0 && k + 1 < out->n &&
+				out->tok[k + 1].kind == DIPLO_TOK_WORD &&
+				(out->tok[k + 1].flags & DIPLO_TF_CAP))
+				alias = NULL;
+			if (alias != NULL)
+			{
+				w->s = alias;
+				w->len = (int) strlen(alias);
+			}
 			diplo_lex_prepare_word(w);
 			out->cue[k] = diplo_lex_cue(*w);
 		}

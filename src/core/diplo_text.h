@@ -142,6 +142,16 @@ diplo_tok_is(const DiploTokens *t, int i, const char *w)
 		diplo_tok_equals(t, i, w);
 }
 
+/*
+ * Is token i a word of another language read as an English one ("que" read
+ * "that", see data/languages.tsv)?  Never in English text.
+ */
+static inline bool
+diplo_tok_aliased(const DiploTokens *t, int i)
+{
+	return i >= 0 && i < t->n && t->words[i].s != t->text + t->tok[i].start;
+}
+
 /* Is token i one of the NULL-terminated list of ASCII words (any case)? */
 bool		diplo_tok_in(const DiploTokens *t, int i, const char *const *list);
 

@@ -7,6 +7,12 @@
  *							prediction line per article in the format of
  *							score.py (0-based end-exclusive code-point spans)
  *	diplo_cli --dump [FILE] print a readable dump of the analysis
+ *	diplo_cli --language LANG [--dump] [FILE]
+ *							analyse in LANG (auto, en, fr, es, de)
+ *	diplo_cli --guess		read {"id","text",...} lines on stdin, write
+ *							"id<TAB>language<TAB>counts" per article: the
+ *							guessed language and the function words of
+ *							en, fr, es and de it counted
  *	diplo_cli --bench FILE.jsonl [--repeat N]
  *							time the analysis alone (articles parsed first):
  *							MB/s and articles/s over the corpus N times
@@ -34,10 +40,11 @@
 #include "diplo_analysis.h"
 #include "diplo_analyze.h"
 #include "diplo_config.h"
+#include "diplo_language.h"
 
 #include "jsonl.h"
 
-/* The options of every analysis (--config, --date). */
+/* The options of every analysis (--config, --date, --language). */
 static DiploAnalyzeOptions cli_opts = {DIPLO_LANG_AUTO, NULL, DIPLO_NO_DATE};
 
 /* Analyse text with the options of the command line. */
@@ -45,10 +52,7 @@ static void
 cli_analyze(const DiploAllocator *a, const char *text, size_t len,
 			DiploAnalysis *out)
 {
-	if (cli_opts.config == NULL && cli_opts.date == DIPLO_NO_DATE)
-		diplo_analyze_text(a, text, len, out);
-	else
-		diplo_analyze_text_opts(a, text, len, &cli_opts, out);
+	diplo_analyze_text_opts(a, text, len, &cli_opts, out);
 }
 
 /* Days since 2000-01-01 of "YYYY-MM-DD", or DIPLO_NO_DATE if empty or bad. */
@@ -652,6 +656,7 @@ main(int argc, char **argv)
 	const char *bench_sizes_path = NULL;
 	int			repeat = 1;
 	const char *config_path = NULL;
+	bool		guess = false;
 
 	for (int i = 1; i < argc; i++)
 	{
@@ -676,6 +681,19 @@ main(int argc, char **argv)
 				return 1;
 			}
 		}
+		else if (strcmp(argv[i], "--guess") == 0)
+			guess = true;
+		else if (strcmp(argv[i], "--language") == 0 && i + 1 < argc)
+		{
+			int			lang = diplo_language_from_code(argv[++i]);
+
+			if (lang < 0)
+			{
+				fprintf(stderr, "unknown language \"%s\"\n", argv[i]);
+				return 2;
+			}
+			cli_opts.language = (DiploLanguage) lang;
+		}
 		else
 			path = argv[i];
 	}
@@ -685,6 +703,32 @@ main(int argc, char **argv)
 		return bench_corpus(bench, repeat);
 	if (bench_sizes_path)
 		return bench_sizes(bench_sizes_path);
+	if (guess)
+	{
+		char	   *line = NULL;
+		size_t		cap = 0;
+		ssize_t		n;
+
+		while ((n = getline(&line, &cap, stdin)) > 0)
+		{
+			Buf			id = {0},
+						text = {0};
+			int			counts[DIPLO_LANG_DE + 1];
+
+			if (jsonl_id_text(line, (size_t) n, &id, &text))
+			{
+				diplo_language_counts(a, text.s, text.len, counts);
+				printf("%s\t%s\ten=%d fr=%d es=%d de=%d\n", id.s ? id.s : "",
+					   diplo_language_code(diplo_guess_language(a, text.s, text.len)),
+					   counts[DIPLO_LANG_EN], counts[DIPLO_LANG_FR],
+					   counts[DIPLO_LANG_ES], counts[DIPLO_LANG_DE]);
+			}
+			free(id.s);
+			free(text.s);
+		}
+		free(line);
+		return 0;
+	}
 	if (jsonl)
 	{
 		char	   *line = NULL;

@@ -19,6 +19,18 @@ CASES = [
     ('a region twice', 'regions.tsv', 'Alabama', 'duplicate region phrase'),
     ('a CAMEO code that is no code', 'events.tsv', 'summit talks\tmeeting\tx1',
      'is not 2 to 4 digits'),
+    ('a language that is none', 'languages.tsv', 'it\til\t-',
+     'unknown language "it"'),
+    ('an alias that is no English word', 'languages.tsv', 'fr\tcar\tBecause',
+     'must be one lowercase English word'),
+    ('a function word twice', 'languages.tsv', 'de\tdass\tthat',
+     'duplicate word "dass"'),
+    ('a French cue twice', 'cues_fr.tsv', 'dit\tsay\tspeech\t-',
+     'duplicate cue phrase "dit"'),
+    ('a country code not in countries.tsv', 'countries_es.tsv', 'XXX\tNarnia\t-\t-',
+     'code "XXX" is not in countries.tsv'),
+    ('a German topic not in topics.tsv', 'topics_de.tsv', 'Fußball\tTor',
+     'topic "Fußball" is not in topics.tsv'),
 ]
 
 

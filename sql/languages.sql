@@ -1,0 +1,100 @@
+--
+-- Languages (issue 7): a short article in French, Spanish and German,
+-- written for this test, analysed in its language (guessed, or given):
+-- speakers with their role, quotes with their cue, topics, countries.
+--
+-- This test needs a UTF8 database (accents, « » and „ “): elsewhere it
+-- stops here (the pg_trgm idiom).
+SELECT pg_catalog.getdatabaseencoding() <> 'UTF8' AS skip_test \gset
+\if :skip_test
+\quit
+\endif
+SET client_encoding = 'UTF8';
+
+-- French quotes have non-breaking spaces inside the guillemets (~ here).
+CREATE TEMP TABLE articles (lang text PRIMARY KEY, body text);
+INSERT INTO articles VALUES
+('fr', replace($b$Le ministre des Affaires étrangères Jean Martin a déclaré mardi que la France soutenait un cessez-le-feu à Gaza.
+«~Nous voulons une solution politique~», a dit M. Martin à Paris.
+Selon la porte-parole Claire Dubois, les sanctions contre la Russie resteront en vigueur.
+«~Le dialogue reste ouvert~», a-t-elle ajouté.$b$, '~', chr(160))),
+('es', $b$La ministra Ana López dijo el lunes que España apoya las negociaciones de paz.
+«Queremos un acuerdo duradero», afirmó López en Madrid.
+Según el portavoz Pedro Ruiz, las sanciones contra Rusia seguirán vigentes.
+El presidente Luis Ortega ha dicho que la ayuda humanitaria llegará pronto.$b$),
+('de', $b$Außenministerin Eva Richter sagte am Dienstag, dass Deutschland die Friedensgespräche unterstütze.
+„Wir wollen eine politische Lösung“, sagte Richter in Berlin.
+Laut Regierungssprecher Jonas Weber bleiben die Sanktionen gegen Russland in Kraft.
+Bundeskanzler Paul Krüger erklärte, die humanitäre Hilfe komme bald.$b$),
+('en', $b$Foreign Minister Ana Ruiz said on Tuesday that Peru supported the ceasefire.
+"We want a political solution," Ruiz told reporters in Lima.$b$);
+
+-- The guess: each article is taken for its own language.
+SELECT lang, diplo_language(body) AS guessed FROM articles ORDER BY lang;
+
+-- No function words: English; a short sentence is enough for the others.
+-- A string literal needs ::text: diplo_language('...') alone is read as a
+-- cast to the enum diplo_language.
+SELECT diplo_language(''::text) AS empty,
+       diplo_language('Paris, Berlin, Madrid'::text) AS names,
+       diplo_language('Il a dit que la paix est possible.'::text) AS short_fr,
+       diplo_language('Er sagte, dass die Gespräche weitergehen.'::text) AS short_de;
+
+-- Speakers with their role (canonical, in English) and quote count.
+SELECT a.lang, s.name, s.role, s.type, s.quotes
+FROM articles a, diplo_speaker_details(a.body, 'auto') s
+WHERE a.lang <> 'en' ORDER BY a.lang, s.name;
+
+-- Quotes: who, with which cue (the text's own word), direct or reported.
+SELECT a.lang, q.speaker, q.cue, q.direct, q.content,
+       substr(a.body, q.content_start, q.content_len) = q.content AS offsets_ok
+FROM articles a, diplo_quotes(a.body, 'auto') q
+WHERE a.lang <> 'en' ORDER BY a.lang, q.content_start;
+
+-- Topics and countries, on the stored value.
+SELECT lang, topics(v), countries(v)
+FROM (SELECT lang, diplo_analyze(body, 'auto') AS v FROM articles) s
+ORDER BY lang;
+
+-- diplo_analyze(text) guesses the language: the same value as with 'auto'
+-- and as with the language given.
+SELECT lang,
+       diplo_analyze(body)::text = diplo_analyze(body, 'auto')::text AS auto_same,
+       diplo_analyze(body)::text = diplo_analyze(body, lang::diplo_language)::text AS given_same
+FROM articles ORDER BY lang;
+
+-- Read in the wrong language, most cues of the article are not found.
+SELECT count(*) AS quotes_read_as_english
+FROM articles a, diplo_quotes(a.body, 'en') q WHERE a.lang = 'de';
+SELECT count(*) AS quotes_read_as_german
+FROM articles a, diplo_quotes(a.body, 'de') q WHERE a.lang = 'de';
+
+-- An English article is read the same way whether 'en' is given or guessed.
+SELECT diplo_analyze(body, 'en')::text = diplo_analyze(body)::text AS en_same
+FROM articles WHERE lang = 'en';
+
+-- The common patterns, one sentence each: who said it, with which cue.
+CREATE TEMP TABLE patterns (id int PRIMARY KEY, lang diplo_language, body text);
+INSERT INTO patterns VALUES
+(1, 'fr', $b$Jean Martin a déclaré que la frontière rouvrirait.$b$),
+(2, 'fr', $b$La situation reste tendue, a déclaré Jean Martin.$b$),
+(3, 'fr', $b$La situation reste tendue, selon Jean Martin.$b$),
+(4, 'fr', $b$Le Quai d'Orsay a indiqué qu'il convoquerait l'ambassadeur.$b$),
+(5, 'fr', $b$L'OTAN a affirmé que l'alliance restait unie.$b$),
+(6, 'es', $b$La situación sigue tensa, dijo Ana López.$b$),
+(7, 'es', $b$Ana López dijo: “Estamos listos”.$b$),
+(8, 'es', $b$La Casa Blanca ha dicho que Estados Unidos apoya el acuerdo.$b$),
+(9, 'de', $b$Die Lage bleibt angespannt, sagte Eva Richter.$b$),
+(10, 'de', $b$Eva Richter sagte: „Wir sind bereit.“$b$),
+(11, 'de', $b$»Wir sind bereit«, sagte Eva Richter.$b$),
+(12, 'de', $b$Das Auswärtige Amt erklärte, die Botschaft bleibe geöffnet.$b$),
+(13, 'es', $b$—Estamos listos para firmar —afirmó Ana López—. Viajaremos mañana.$b$);
+
+SELECT p.id, p.lang, diplo_language(p.body) AS guessed, q.speaker, q.cue,
+       q.direct, q.content
+FROM patterns p LEFT JOIN LATERAL diplo_quotes(p.body, p.lang) q ON true
+ORDER BY p.id, q.content_start;
+
+-- A bad language is a clean error.
+SELECT diplo_analyze('x', 'xx');
+SELECT diplo_analyze('x', NULL) IS NULL AS strict;

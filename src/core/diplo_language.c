@@ -1,0 +1,275 @@
+/*
+ * diplo_language.c
+ *		The languages of articles: the guess and the function words
+ *		(data/languages.tsv, generated into lexicon_data.c).
+ *
+ * The words of every language are hashed once per process into a small
+ * open-addressing table of static arrays, keyed by language and folded
+ * word; a lookup folds the word (ASCII and Latin-1 capitals, ’ made ')
+ * and probes it.
+ */
+#include "diplo_language.h"
+
+#include <string.h>
+
+#include "diplo_lexicon.h"
+#include "diplo_text.h"
+
+#define LW_SLOTS 1024			/* a power of two, more than twice the words */
+#define LW_WORD_MAX 24			/* the generator refuses longer words */
+
+static int16_t lw_slots[LW_SLOTS];	/* index + 1 into diplo_lex_lang_words */
+static bool lw_ready;
+
+/* Fold a word as the lexicon does into out; its length, or -1 if too long. */
+static int
+fold(const char *s, int len, char *out)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	int			n = 0;
+
+	for (int i = 0; i < len; i++)
+	{
+		unsigned char c = u[i];
+
+		if (n >= LW_WORD_MAX)
+			return -1;
+		if (c >= 'A' && c <= 'Z')
+			out[n++] = (char) (c + 0x20);
+		else if (c == 0xC3 && i + 1 < len && u[i + 1] >= 0x80 &&
+				 u[i + 1] <= 0x9E && u[i + 1] != 0x97)
+		{
+			if (n + 2 > LW_WORD_MAX)
+				return -1;
+			out[n++] = (char) c;
+			out[n++] = (char) (u[++i] + 0x20);
+		}
+		else if (c == 0xE2 && i + 2 < len && u[i + 1] == 0x80 &&
+				 (u[i + 2] == 0x98 || u[i + 2] == 0x99))
+		{
+			out[n++] = '\'';
+			i += 2;
+		}
+		else
+			out[n++] = (char) c;
+	}
+	return n;
+}
+
+/* FNV-1a of a folded word, mixed with its language. */
+static uint32_t
+lw_hash(int lang, const char *s, int len)
+{
+	uint32_t	h = 2166136261u ^ (uint32_t) lang;
+
+	for (int i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	return h;
+}
+
+/* The slot of (lang, folded word), or of the empty slot it would take. */
+static int
+lw_probe(int lang, const char *s, int len)
+{
+	int			k = (int) (lw_hash(lang, s, len) & (LW_SLOTS - 1));
+
+	while (lw_slots[k] != 0)
+	{
+		const DiploLangWord *w = &diplo_lex_lang_words[lw_slots[k] - 1];
+
+		if (w->lang == lang && (int) strlen(w->word) == len &&
+			memcmp(w->word, s, len) == 0)
+			break;
+		k = (k + 1) & (LW_SLOTS - 1);
+	}
+	return k;
+}
+
+/* Hash the words of every language (once). */
+static void
+lw_build(void)
+{
+	int			n = diplo_lex_nlang_words;
+
+	if (n * 2 > LW_SLOTS)
+		n = LW_SLOTS / 2;
+	for (int k = 0; k < n; k++)
+	{
+		const DiploLangWord *w = &diplo_lex_lang_words[k];
+		int			slot = lw_probe(w->lang, w->word, (int) strlen(w->word));
+
+		if (lw_slots[slot] == 0)
+			lw_slots[slot] = (int16_t) (k + 1);
+	}
+	lw_ready = true;
+}
+
+/* The function word s[0, len) of lang, or NULL. */
+static const DiploLangWord *
+lw_find(int lang, const char *s, int len)
+{
+	char		buf[LW_WORD_MAX];
+	int			n;
+	int			slot;
+
+	if (!lw_ready)
+		lw_build();
+	if (len <= 0 || len > 4 * LW_WORD_MAX)
+		return NULL;
+	n = fold(s, len, buf);
+	if (n <= 0)
+		return NULL;
+	slot = lw_probe(lang, buf, n);
+	return lw_slots[slot] ? &diplo_lex_lang_words[lw_slots[slot] - 1] : NULL;
+}
+
+/* The English word that the word s[0, len) of lang is read as, or NULL. */
+const char *
+diplo_language_alias(DiploLanguage lang, const char *s, int len)
+{
+	const DiploLangWord *w;
+
+	if (lang <= DIPLO_LANG_EN)
+		return NULL;
+	w = lw_find(lang, s, len);
+	return w ? w->alias : NULL;
+}
+
+/* Is s[0, len) (ending in an apostrophe) an elision of lang? */
+bool
+diplo_language_elision(DiploLanguage lang, const char *s, int len)
+{
+	if (lang <= DIPLO_LANG_EN)
+		return false;
+	return lw_find(lang, s, len) != NULL;
+}
+
+/* Is cp part of a word for the guess (letters, digits, Latin letters)? */
+static bool
+guess_wordchar(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+			(cp >= '0' && cp <= '9') || cp == '-';
+	return cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7;
+}
+
+/* Count one word of text for every language it is a function word of. */
+static void
+count_word(const char *s, int len, int counts[DIPLO_LANG_DE + 1])
+{
+	for (int lang = DIPLO_LANG_EN; lang <= DIPLO_LANG_DE; lang++)
+	{
+		const char *apo;
+
+		if (lw_find(lang, s, len))
+		{
+			counts[lang]++;
+			continue;
+		}
+		/* an elision: "l'ambassadeur" counts its "l'" */
+		apo = memchr(s, '\'', len);
+		if (apo == NULL)
+		{
+			const char *p = s;
+
+			while (p + 2 < s + len &&
+				   !((unsigned char) p[0] == 0xE2 && (unsigned char) p[1] == 0x80 &&
+					 (unsigned char) p[2] == 0x99))
+				p++;
+			if (p + 2 < s + len)
+				apo = p + 2;
+		}
+		if (apo && apo > s && lw_find(lang, s, (int) (apo - s) + 1))
+			counts[lang]++;
+	}
+}
+
+/* How many function words of each language the guess counted. */
+void
+diplo_language_counts(const DiploAllocator *a, const char *text, size_t len,
+					  int counts[DIPLO_LANG_DE + 1])
+{
+	const unsigned char *s = (const unsigned char *) text;
+	size_t		i = 0;
+	size_t		start = 0;
+	bool		in_word = false;
+
+	memset(counts, 0, sizeof(int) * (DIPLO_LANG_DE + 1));
+	if (text == NULL)
+		return;
+	if (len > DIPLO_GUESS_BYTES)
+		len = DIPLO_GUESS_BYTES;
+	while (i <= len)
+	{
+		uint32_t	cp = ' ';
+		int			n = 1;
+
+		if (i < len)
+		{
+			if (s[i] < 0x80)
+				cp = s[i];
+			else
+				n = diplo_utf8_decode(s + i, len - i, &cp);
+			if (a && (i & 4095) == 0)
+				diplo_check_interrupts(a);
+		}
+		/* an apostrophe inside a word is part of it */
+		if (in_word && (cp == '\'' || cp == 0x2019) && i + n < len &&
+			guess_wordchar(s[i + n] < 0x80 ? s[i + n] : 0xC0))
+		{
+			i += n;
+			continue;
+		}
+		if (i < len && guess_wordchar(cp))
+		{
+			if (!in_word)
+				start = i;
+			in_word = true;
+		}
+		else if (in_word)
+		{
+			in_word = false;
+			count_word(text + start, (int) (i - start), counts);
+		}
+		i += n;
+	}
+}
+
+/* The language of text (see diplo_language.h). */
+DiploLanguage
+diplo_guess_language(const DiploAllocator *a, const char *text, size_t len)
+{
+	int			counts[DIPLO_LANG_DE + 1];
+	int			best = DIPLO_LANG_FR;
+
+	diplo_language_counts(a, text, len, counts);
+	for (int lang = DIPLO_LANG_ES; lang <= DIPLO_LANG_DE; lang++)
+		if (counts[lang] > counts[best])
+			best = lang;
+	/* another language must lead English twice over, on two words at least */
+	if (counts[best] >= 2 && counts[best] > 2 * counts[DIPLO_LANG_EN])
+		return (DiploLanguage) best;
+	return DIPLO_LANG_EN;
+}
+
+static const char *const language_codes[] = {"auto", "en", "fr", "es", "de"};
+
+/* The code of a language. */
+const char *
+diplo_language_code(DiploLanguage lang)
+{
+	if ((int) lang < 0 || lang > DIPLO_LANG_DE)
+		return "auto";
+	return language_codes[lang];
+}
+
+/* The language of a code, or -1. */
+int
+diplo_language_from_code(const char *code)
+{
+	for (int k = 0; k <= DIPLO_LANG_DE; k++)
+		if (code && strcmp(code, language_codes[k]) == 0)
+			return k;
+	return -1;
+}
