@@ -9,12 +9,12 @@ CREATE TYPE diplo_language AS ENUM ('auto', 'en', 'fr', 'es', 'de');
 COMMENT ON TYPE diplo_language IS
 	'language of an article: en, fr, es, de, or auto (guessed from its function words)';
 
-CREATE FUNCTION diplo_language(pg_catalog.text)
+CREATE FUNCTION diplo_guess_language(pg_catalog.text)
 RETURNS diplo_language
 AS 'MODULE_PATHNAME', 'diplo_article_language'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-COMMENT ON FUNCTION diplo_language(pg_catalog.text) IS
+COMMENT ON FUNCTION diplo_guess_language(pg_catalog.text) IS
 	'the language guessed for an article (en unless French, Spanish or German function words clearly lead)';
 
 CREATE FUNCTION diplo_analyze(pg_catalog.text, diplo_language)

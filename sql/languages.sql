@@ -30,15 +30,20 @@ Bundeskanzler Paul Krüger erklärte, die humanitäre Hilfe komme bald.$b$),
 "We want a political solution," Ruiz told reporters in Lima.$b$);
 
 -- The guess: each article is taken for its own language.
-SELECT lang, diplo_language(body) AS guessed FROM articles ORDER BY lang;
+SELECT lang, diplo_guess_language(body) AS guessed FROM articles ORDER BY lang;
 
 -- No function words: English; a short sentence is enough for the others.
--- A string literal needs ::text: diplo_language('...') alone is read as a
--- cast to the enum diplo_language.
-SELECT diplo_language(''::text) AS empty,
-       diplo_language('Paris, Berlin, Madrid'::text) AS names,
-       diplo_language('Il a dit que la paix est possible.'::text) AS short_fr,
-       diplo_language('Er sagte, dass die Gespräche weitergehen.'::text) AS short_de;
+SELECT diplo_guess_language('') AS empty,
+       diplo_guess_language('Paris, Berlin, Madrid') AS names,
+       diplo_guess_language('Il a dit que la paix est possible.') AS short_fr,
+       diplo_guess_language('Er sagte, dass die Gespräche weitergehen.') AS short_de;
+
+-- English words that are also French, Spanish or German ones ("a", "am",
+-- "hat", "die") and capitalised articles that are parts of names ("Le Pen",
+-- "El Paso", "Der Spiegel") do not make an English text foreign.
+SELECT diplo_guess_language('A group called Port Watch met a minister on a boat at 9 am.') AS a_am,
+       diplo_guess_language('Le Pen spoke in El Paso; Der Spiegel and La Nación ran a story.') AS names,
+       diplo_guess_language('Dogs die; a hat; a con; sus.') AS others;
 
 -- Speakers with their role (canonical, in English) and quote count.
 SELECT a.lang, s.name, s.role, s.type, s.quotes
@@ -90,7 +95,7 @@ INSERT INTO patterns VALUES
 (12, 'de', $b$Das Auswärtige Amt erklärte, die Botschaft bleibe geöffnet.$b$),
 (13, 'es', $b$—Estamos listos para firmar —afirmó Ana López—. Viajaremos mañana.$b$);
 
-SELECT p.id, p.lang, diplo_language(p.body) AS guessed, q.speaker, q.cue,
+SELECT p.id, p.lang, diplo_guess_language(p.body) AS guessed, q.speaker, q.cue,
        q.direct, q.content
 FROM patterns p LEFT JOIN LATERAL diplo_quotes(p.body, p.lang) q ON true
 ORDER BY p.id, q.content_start;

@@ -450,7 +450,7 @@ diplo_article_speaker_details_lang(PG_FUNCTION_ARGS)
 	return analysis_rows(fcinfo, FROM_TEXT_LANG, speakers_materialize);
 }
 
-/* diplo_language(text): the language guessed for an article. */
+/* diplo_guess_language(text): the language guessed for an article. */
 Datum
 diplo_article_language(PG_FUNCTION_ARGS)
 {

@@ -514,14 +514,22 @@ LANG_ENUM = {'en': 'DIPLO_LANG_EN', 'fr': 'DIPLO_LANG_FR',
 
 
 def load_languages(data_dir, errors):
-    """languages.tsv: language, word, English alias (- for the guess only)."""
+    """languages.tsv: language, word, English alias (- for none), counted
+    for the guess (yes/no)."""
     rows = []
     seen = {}
     aliases = {lang: {'map': {}, 'elisions': set()} for lang in LANGS}
-    for where, (lang, word, alias) in read_rows(
-            os.path.join(data_dir, 'languages.tsv'), 3, errors):
+    for where, (lang, word, alias, guess) in read_rows(
+            os.path.join(data_dir, 'languages.tsv'), 4, errors):
         if lang not in LANG_ENUM:
             errors.add(where, 'unknown language "%s"' % lang)
+            continue
+        if guess not in ('yes', 'no'):
+            errors.add(where, 'guess "%s" must be yes or no' % guess)
+            continue
+        if guess == 'no' and alias == '-':
+            errors.add(where, 'word "%s" neither counts for the guess nor has an alias'
+                       % word)
             continue
         key = fold(word)
         if ' ' in key or len(key.encode('utf-8')) > 24:
@@ -546,7 +554,7 @@ def load_languages(data_dir, errors):
                 aliases[lang]['map'][key] = alias
             if key.endswith("'"):
                 aliases[lang]['elisions'].add(key)
-        rows.append((LANG_ENUM[lang], key, none_or(alias)))
+        rows.append((LANG_ENUM[lang], key, none_or(alias), guess == 'yes'))
     rows.sort(key=lambda r: (r[0], r[1].encode('utf-8')))
     return rows, aliases
 
@@ -714,10 +722,11 @@ def generate(data_dir):
     out.append('};')
     out.append('')
     out.append('const DiploLangWord diplo_lex_lang_words[] = {')
-    for lang, key, alias in lang_words:
-        out.append('\t{%s, %s, %s},' % (lang, c_string(key), c_string(alias)))
+    for lang, key, alias, guess in lang_words:
+        out.append('\t{%s, %s, %s, %s},' % (lang, c_string(key), c_string(alias),
+                                           'true' if guess else 'false'))
     if not lang_words:
-        out.append('\t{DIPLO_LANG_AUTO, "", NULL},')
+        out.append('\t{DIPLO_LANG_AUTO, "", NULL, false},')
     out.append('};')
     out.append('const int diplo_lex_nlang_words = %d;' % len(lang_words))
     out.append('')

@@ -161,10 +161,15 @@ count_word(const char *s, int len, int counts[DIPLO_LANG_DE + 1])
 	for (int lang = DIPLO_LANG_EN; lang <= DIPLO_LANG_DE; lang++)
 	{
 		const char *apo;
+		const DiploLangWord *w;
 
-		if (lw_find(lang, s, len))
+		/* a capitalised "Le", "El", "Der" is most often part of a name */
+		if (len <= 0 || (s[0] >= 'A' && s[0] <= 'Z'))
+			return;
+		w = lw_find(lang, s, len);
+		if (w)
 		{
-			counts[lang]++;
+			counts[lang] += w->guess;
 			continue;
 		}
 		/* an elision: "l'ambassadeur" counts its "l'" */
@@ -180,8 +185,8 @@ count_word(const char *s, int len, int counts[DIPLO_LANG_DE + 1])
 			if (p + 2 < s + len)
 				apo = p + 2;
 		}
-		if (apo && apo > s && lw_find(lang, s, (int) (apo - s) + 1))
-			counts[lang]++;
+		if (apo && apo > s && (w = lw_find(lang, s, (int) (apo - s) + 1)) != NULL)
+			counts[lang] += w->guess;
 	}
 }
 

@@ -240,6 +240,7 @@ typedef struct DiploLangWord
 	int			lang;			/* a DiploLanguage */
 	const char *word;			/* folded ("que", "qu'") */
 	const char *alias;			/* "that", or NULL: counts for the guess only */
+	bool		guess;			/* counts for the guess (written lowercase) */
 } DiploLangWord;
 
 /*
