@@ -14,7 +14,11 @@ WHERE refclassid = 'pg_extension'::regclass
 -- Functions: all IMMUTABLE, STRICT, PARALLEL SAFE, none SECURITY DEFINER
 -- (this lists the exceptions: the procedure diplo_backfill (0.2), which
 -- writes and commits, so is none of these, and is not SECURITY DEFINER; the
--- GIN options function (0.3), not strict, as in core and pg_trgm).
+-- GIN options function (0.3), not strict, as in core and pg_trgm;
+-- diplo_config_create and diplo_config_drop (0.4), which write the catalog
+-- of configurations, and diplo_actors_import (0.4), which writes the
+-- user's table; diplo_analyze(diplo_config, text, date) (0.4), not
+-- strict because a NULL date means no date known).
 SELECT p.oid::regprocedure AS function, p.prokind, p.provolatile, p.proisstrict,
        p.proparallel, p.prosecdef
 FROM pg_proc p JOIN diplo_objects o ON o.classid = 'pg_proc'::regclass AND o.objid = p.oid

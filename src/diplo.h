@@ -102,6 +102,13 @@ extern void diplo_report_error(const DiploError *err, DiploInputSource source,
 extern void diplo_analyze_server_text(const DiploAllocator *alloc,
 									  const text *t, DiploAnalysis *out);
 
+/* diplo_analyze_server_text with options (language, configuration, date). */
+struct DiploAnalyzeOptions;
+extern void diplo_analyze_server_text_opts(const DiploAllocator *alloc,
+										   const text *t,
+										   const struct DiploAnalyzeOptions *opts,
+										   DiploAnalysis *out);
+
 /* Encode an analysis as a new diplo_statement allocated in result_cxt. */
 extern DiploStatement *diplo_statement_build(const DiploAllocator *alloc,
 											 const DiploAnalysis *an,

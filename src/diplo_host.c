@@ -348,6 +348,17 @@ void
 diplo_analyze_server_text(const DiploAllocator *alloc, const text *t,
 						  DiploAnalysis *out)
 {
+	DiploAnalyzeOptions opts = {DIPLO_LANG_AUTO, NULL, DIPLO_NO_DATE};
+
+	diplo_analyze_server_text_opts(alloc, t, &opts, out);
+}
+
+/* diplo_analyze_server_text with options (language, configuration, date). */
+void
+diplo_analyze_server_text_opts(const DiploAllocator *alloc, const text *t,
+							   const DiploAnalyzeOptions *opts,
+							   DiploAnalysis *out)
+{
 	const char *s = VARDATA_ANY(t);
 	size_t		len = VARSIZE_ANY_EXHDR(t);
 	size_t		utf8len;
@@ -357,19 +368,19 @@ diplo_analyze_server_text(const DiploAllocator *alloc, const text *t,
 	{
 		if (pg_verify_mbstr(PG_UTF8, s, (int) len, true))
 		{
-			diplo_analyze_text(alloc, s, len, out);
+			diplo_analyze_text_opts(alloc, s, len, opts, out);
 			offsets_chars_to_bytes(s, len, out);
 		}
 		else
 		{
 			utf8 = bytes_as_latin1_utf8(s, len, &utf8len);
-			diplo_analyze_text(alloc, utf8, utf8len, out);
+			diplo_analyze_text_opts(alloc, utf8, utf8len, opts, out);
 			output_bytes_as_latin1 = true;
 		}
 		return;
 	}
 	utf8 = diplo_server_to_utf8(s, len, &utf8len);
-	diplo_analyze_text(alloc, utf8, utf8len, out);
+	diplo_analyze_text_opts(alloc, utf8, utf8len, opts, out);
 }
 
 /* Encode an analysis as a new diplo_statement allocated in result_cxt. */

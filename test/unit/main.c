@@ -24,6 +24,7 @@ main(void)
 		{"query", unit_query},
 		{"postag", unit_postag},
 		{"config", unit_config},
+		{"dict", unit_dict},
 	};
 	int			ngroups = (int) (sizeof(groups) / sizeof(groups[0]));
 	int			failed = 0;

@@ -19,4 +19,5 @@ int			unit_lexicon(void);
 int			unit_query(void);
 int			unit_postag(void);
 int			unit_config(void);
+int			unit_dict(void);
 #endif							/* UNIT_TESTS_H */
