@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "diplo_attrib.h"
+#include "diplo_config.h"
 #include "diplo_coref.h"
 #include "diplo_mention.h"
 #include "diplo_quote.h"
@@ -205,7 +206,7 @@ output_speakers(const DiploAllocator *a, DiploCoref *coref, DiploAttrib *at,
 		s = &out->speakers[map[e]];
 		s->name = copy_or_null(a, en->name);
 		s->role = copy_or_null(a, en->role);
-		s->org = NULL;
+		s->org = copy_or_null(a, en->actor_org);
 		s->country = copy_or_null(a, en->country);
 		s->type = en->type;
 	}
@@ -250,6 +251,17 @@ diplo_analyze_text_opts(const DiploAllocator *a, const char *text, size_t len,
 	memset(out, 0, sizeof(*out));
 	diplo_lexicon_init();
 	diplo_coref_init(&coref, a);
+	if (opts != NULL && opts->config != NULL)
+	{
+		/* what a configuration adds (issue 7) */
+		coref.config = opts->config;
+		coref.date = opts->date;
+		toks.config = opts->config;
+		view.config = opts->config;
+		if (diplo_config_ntopics(opts->config) > 0)
+			tags->config_topic = diplo_alloc(a, sizeof(bool) *
+											 diplo_config_ntopics(opts->config));
+	}
 	if (!text)
 		len = 0;
 	register_entities(a, text, len, &coref, &toks, &ms, &fp);
@@ -358,5 +370,6 @@ diplo_analyze_text_opts(const DiploAllocator *a, const char *text, size_t len,
 	diplo_quote_spans_free(a, &qs);
 	diplo_mentions_free(a, &ms);
 	first_pass_free(a, &fp);
+	diplo_free(a, tags->config_topic);
 	diplo_free(a, tags);
 }

@@ -62,6 +62,7 @@ typedef struct CfgActor
 typedef struct CfgTopic
 {
 	char	   *name;
+	int			builtin;		/* the built-in topic of that name, or -1 */
 } CfgTopic;
 
 struct DiploConfig
@@ -88,6 +89,8 @@ static void set_error(char *err, size_t errlen, const char *fmt,...)
 			__attribute__((format(printf, 3, 4)))
 #endif
 			;
+
+static bool equal_ci(const char *x, const char *y);
 
 /* Write a printf-style message into err (errlen bytes, may be 0). */
 static void
@@ -893,6 +896,10 @@ build_topics(const DiploAllocator *a, DiploConfig *cfg,
 			goto fail;
 		}
 		cfg->topics[k].name = copy_trimmed(a, d->topic);
+		cfg->topics[k].builtin = -1;
+		for (int b = 0; b < diplo_ntopics; b++)
+			if (equal_ci(diplo_topics[b].name, cfg->topics[k].name))
+				cfg->topics[k].builtin = b;
 		cfg->ntopics++;
 		for (int j = 0; j < k; j++)
 			if (strcmp(cfg->topics[j].name, cfg->topics[k].name) == 0)
@@ -1174,10 +1181,23 @@ same_office(const char *x, const char *y)
 	return false;
 }
 
-/* Does the role the text names (role, org, country) fit r? */
+/*
+ * May a role noun naming role (a canonical role: "Secretary") stand for a
+ * holder of held ("Secretary of State"): the same office, or its first
+ * words?
+ */
+bool
+diplo_config_role_names(const char *role, const char *held)
+{
+	if (role == NULL || held == NULL)
+		return false;
+	return same_office(role, held) || word_prefix_ci(role, held);
+}
+
+/* Does the role the text names (role, org or org_kind, country) fit r? */
 static bool
 role_fits(const DiploConfigRole *r, const char *role, const char *org,
-		  const char *country)
+		  const char *org_kind, const char *country)
 {
 	const char *rr = r->title_role ? r->title_role : r->role;
 
@@ -1186,35 +1206,51 @@ role_fits(const DiploConfigRole *r, const char *role, const char *org,
 		return false;
 	if (country != NULL && r->country != NULL && strcmp(country, r->country) != 0)
 		return false;
-	if (org != NULL && r->org != NULL && !equal_ci(org, r->org))
+	if (org != NULL && r->org != NULL && !equal_ci(org, r->org) &&
+		!(org_kind != NULL && r->org_kind != NULL &&
+		  strcmp(org_kind, r->org_kind) == 0))
 		return false;
 	return true;
 }
 
 /*
- * The actor who holds the role the text names (canonical role, and the
- * organisation and country the text gives, or NULL) on date; -1 if no
- * actor or more than one does.
+ * The actors who hold the role the text names on date (see diplo_config.h):
+ * their number, the first max of them into out.
  */
 int
-diplo_config_role_holder(const DiploConfig *cfg, const char *role,
-						 const char *org, const char *country, int32_t date)
+diplo_config_role_holders(const DiploConfig *cfg, const char *role,
+						  const char *org, const char *org_kind,
+						  const char *country, int32_t date, int *out,
+						  int max)
 {
-	int			found = -1;
+	int			n = 0;
 
 	if (cfg == NULL || role == NULL)
-		return -1;
+		return 0;
 	for (int k = 0; k < cfg->nactors; k++)
 	{
 		const DiploConfigRole *r = diplo_config_actor_role(cfg, k, date);
 
-		if (r == NULL || !role_fits(r, role, org, country))
+		if (r == NULL || !role_fits(r, role, org, org_kind, country))
 			continue;
-		if (found >= 0)
-			return -1;
-		found = k;
+		if (n < max)
+			out[n] = k;
+		n++;
 	}
-	return found;
+	return n;
+}
+
+/* The one actor who holds the role the text names on date, or -1. */
+int
+diplo_config_role_holder(const DiploConfig *cfg, const char *role,
+						 const char *org, const char *country, int32_t date)
+{
+	int			actor = -1;
+
+	if (diplo_config_role_holders(cfg, role, org, NULL, country, date,
+								  &actor, 1) != 1)
+		return -1;
+	return actor;
 }
 
 /* The configuration's cue whose form is this word, or NULL. */
@@ -1284,4 +1320,13 @@ diplo_config_topic_name(const DiploConfig *cfg, int t)
 	if (cfg == NULL || t < 0 || t >= cfg->ntopics)
 		return NULL;
 	return cfg->topics[t].name;
+}
+
+/* The built-in topic a topic of the configuration adds keywords to, or -1. */
+int
+diplo_config_topic_builtin(const DiploConfig *cfg, int t)
+{
+	if (cfg == NULL || t < 0 || t >= cfg->ntopics)
+		return -1;
+	return cfg->topics[t].builtin;
 }

@@ -149,6 +149,24 @@ int			diplo_config_role_holder(const DiploConfig *cfg, const char *role,
 									 const char *org, const char *country,
 									 int32_t date);
 
+/*
+ * All the actors who fit (as diplo_config_role_holder; org_kind: that of
+ * the organisation the text names, or NULL): their number, the first max
+ * of them into out.
+ */
+int			diplo_config_role_holders(const DiploConfig *cfg, const char *role,
+									  const char *org, const char *org_kind,
+									  const char *country, int32_t date,
+									  int *out, int max);
+
+/*
+ * May a role noun naming role (a canonical role: "Secretary") stand for a
+ * holder of held ("Secretary of State"): the same office (equal, or heads
+ * of one ministry: "Foreign Minister", "Secretary of State"), or its first
+ * words?
+ */
+bool		diplo_config_role_names(const char *role, const char *held);
+
 /* The configuration's cue whose form is w, or NULL. */
 const DiploCue *diplo_config_cue(const DiploConfig *cfg, DiploWord w);
 
@@ -165,5 +183,11 @@ int			diplo_config_topic(const DiploConfig *cfg, const DiploWord *words,
 							   int nwords, int i, int *matched);
 int			diplo_config_ntopics(const DiploConfig *cfg);
 const char *diplo_config_topic_name(const DiploConfig *cfg, int t);
+
+/*
+ * The built-in topic (index into diplo_topics) that topic t of the
+ * configuration names, its keywords added to the built-in ones; or -1.
+ */
+int			diplo_config_topic_builtin(const DiploConfig *cfg, int t);
 
 #endif							/* DIPLO_CONFIG_H */

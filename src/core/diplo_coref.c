@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "diplo_config.h"
 #include "diplo_text.h"
 
 /* Start an empty entity table. */
@@ -18,6 +19,7 @@ diplo_coref_init(DiploCoref *c, const DiploAllocator *a)
 	for (int i = 0; i < 256; i++)
 		c->hash[i] = -1;
 	c->last_subject = c->last_person_subject = c->last_org_subject = -1;
+	c->date = DIPLO_NO_DATE;
 }
 
 /* Hash of a lowercase string into the surname table. */
@@ -194,6 +196,84 @@ honorific_gender(const DiploTokens *t, const DiploMention *m)
 	return 0;
 }
 
+/* A lowercase copy (ASCII folded) of s[0..len). */
+static char *
+lower_copy(const DiploAllocator *a, const char *s, size_t len)
+{
+	char	   *r = diplo_strndup(a, s, len);
+
+	for (char *p = r; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char) (*p - 'A' + 'a');
+	return r;
+}
+
+/*
+ * Find or make the entity of actor (an index into the configuration),
+ * named by its canonical name, with the role, organisation and country of
+ * its role on the publication date; pos is the mention's offset.
+ */
+static int
+actor_entity(DiploCoref *c, int actor, int64_t pos)
+{
+	const char *name = diplo_config_actor_name(c->config, actor);
+	const DiploConfigRole *r;
+	const char *sp;
+	int			e;
+	int			nwords = 1;
+
+	if (name == NULL)
+		return -1;
+	for (e = 0; e < c->n; e++)
+		if (c->ent[e].actor == actor + 1)
+			return e;
+	e = add_entity(c, DIPLO_SPEAKER_PERSON, diplo_strndup(c->a, name, strlen(name)),
+				   pos);
+	if (e < 0)
+		return -1;
+	for (const char *p = name; *p; p++)
+		nwords += *p == ' ';
+	c->ent[e].actor = actor + 1;
+	c->ent[e].name_words = nwords;
+	c->ent[e].person_like = true;
+	/* surname and first name, so that other spellings of it join it */
+	sp = strrchr(name, ' ');
+	c->ent[e].surname = lower_copy(c->a, sp ? sp + 1 : name,
+								   strlen(sp ? sp + 1 : name));
+	if (sp)
+		c->ent[e].first = lower_copy(c->a, name, strcspn(name, " "));
+	{
+		int			h = hash_of(c->ent[e].surname);
+
+		c->ent[e].hash_next = c->hash[h];
+		c->hash[h] = e;
+	}
+	r = diplo_config_actor_role(c->config, actor, c->date);
+	if (r != NULL)
+	{
+		c->ent[e].role = r->role;
+		c->ent[e].org_kind = r->org_kind;
+		c->ent[e].country = r->country;
+		c->ent[e].actor_org = r->org;
+	}
+	return e;
+}
+
+/* The entity of a name mention of an actor of the configuration. */
+static int
+actor_mention_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
+{
+	int64_t		pos = t->tok[m->start].cstart;
+	int			e = actor_entity(c, m->actor - 1, pos);
+
+	if (e < 0)
+		return -1;
+	if (!c->ent[e].gender)
+		c->ent[e].gender = honorific_gender(t, m);
+	absorb(c, e, m, pos);
+	return e;
+}
+
 /* Find (or with create, make) the person entity of a name mention. */
 static int
 person_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m,
@@ -241,7 +321,8 @@ person_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m,
 			en->first = first;
 			first = NULL;
 		}
-		if (nwords > en->name_words && !(sentence_initial && !m->title))
+		if (nwords > en->name_words && !(sentence_initial && !m->title) &&
+			!en->actor)
 		{
 			diplo_free(c->a, en->name);
 			en->name = name;
@@ -378,7 +459,9 @@ lexicon_org_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 void
 diplo_coref_register(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 {
-	if (m->kind == DIPLO_MEN_NAME && m->person_like)
+	if (m->kind == DIPLO_MEN_NAME && m->actor > 0 && c->config != NULL)
+		actor_mention_entity(c, t, m);
+	else if (m->kind == DIPLO_MEN_NAME && m->person_like)
 	{
 		int			words = m->name_end - m->name_start;
 		bool		initial = (t->tok[m->name_start].flags & DIPLO_TF_SENT_START) &&
@@ -456,6 +539,78 @@ role_entity(DiploCoref *c, const DiploMention *m)
 		}
 	}
 	return best;
+}
+
+/*
+ * The entity of the actor of the configuration who holds the role a role
+ * noun names on the publication date ("the Secretary", "Washington's top
+ * diplomat"), with its organisation and country if the text gives them;
+ * among several, the one whose organisation (or its kind) the article
+ * names.  -1 if none or no single one.
+ */
+static int
+role_holder_entity(DiploCoref *c, const DiploMention *m, int64_t pos)
+{
+	int			holders[16];
+	int			n;
+	int			pick = -1;
+
+	if (m->title == NULL || m->title->role == NULL || m->plural ||
+		m->counterpart || m->title->kind == DIPLO_TITLE_HONORIFIC)
+		return -1;
+	/* a person of the article in that office first, the latest mentioned */
+	for (int e = 0; e < c->n; e++)
+	{
+		const DiploEntity *en = &c->ent[e];
+
+		if (en->type == DIPLO_SPEAKER_PERSON && en->role &&
+			diplo_config_role_names(m->title->role, en->role) &&
+			!(m->country && en->country && strcmp(m->country->name, en->country) != 0) &&
+			(pick < 0 || en->last_pos > c->ent[pick].last_pos))
+			pick = e;
+	}
+	if (pick >= 0)
+		return pick;
+	n = diplo_config_role_holders(c->config, m->title->role,
+								  m->org ? m->org->canonical : NULL,
+								  m->org ? m->org->org_kind : NULL,
+								  m->country ? m->country->name : NULL,
+								  c->date, holders, 16);
+	if (n == 1)
+		pick = holders[0];
+	else if (n > 1 && n <= 16)
+	{
+		int			found = 0;
+
+		for (int h = 0; h < n; h++)
+		{
+			const DiploConfigRole *r = diplo_config_actor_role(c->config,
+															   holders[h],
+															   c->date);
+			bool		named = false;
+
+			for (int e = 0; e < c->n && !named && r != NULL; e++)
+			{
+				const DiploEntity *en = &c->ent[e];
+
+				if (en->type != DIPLO_SPEAKER_ORGANIZATION || en->org == NULL)
+					continue;
+				named = (r->org_kind && en->org->org_kind &&
+						 strcmp(r->org_kind, en->org->org_kind) == 0 &&
+						 (!r->country || !en->country ||
+						  strcmp(r->country, en->country) == 0)) ||
+					(r->org && strcmp(r->org, en->org->canonical) == 0);
+			}
+			if (named)
+			{
+				pick = holders[h];
+				found++;
+			}
+		}
+		if (found != 1)
+			pick = -1;
+	}
+	return pick >= 0 ? actor_entity(c, pick, pos) : -1;
 }
 
 /* Are the words of tokens [s, e) lowercase (a capital opening a sentence or on a determiner aside)? */
@@ -586,7 +741,9 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 			if (place_after_preposition(t, m) || (!m->person_like && member_of(t, m)) ||
 				region_name(t, m) || name_modifier(t, m))
 				break;
-			if (m->person_like)
+			if (m->actor > 0 && c->config != NULL)
+				e = actor_mention_entity(c, t, m);
+			else if (m->person_like)
 				e = person_entity(c, t, m, true);
 			else
 				e = named_org_entity(c, t, m);
@@ -639,6 +796,8 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 			break;
 		case DIPLO_MEN_ROLE:
 			e = role_entity(c, m);
+			if (e < 0 && c->config != NULL)
+				e = role_holder_entity(c, m, pos);
 			if (e < 0 && m->title && m->title->kind == DIPLO_TITLE_OFFICE &&
 				m->title->role && !m->plural && m->country)
 			{

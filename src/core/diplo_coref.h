@@ -39,6 +39,9 @@ typedef struct DiploEntity
 	int			hash_next;		/* next entity with the same surname hash */
 	int			relayed_country_votes;	/* for organisations */
 	const char *relayed_country;
+	int			actor;			/* an actor of the configuration: its index
+								 * + 1; 0 if none */
+	const char *actor_org;		/* the organisation of its role, or NULL */
 } DiploEntity;
 
 typedef struct DiploCoref
@@ -63,6 +66,9 @@ typedef struct DiploCoref
 	const char *countries[64];
 	int			country_count[64];
 	int			ncountries;
+	/* the configuration and publication date (issue 7), set after init */
+	const struct DiploConfig *config;
+	int32_t		date;
 } DiploCoref;
 
 void		diplo_coref_init(DiploCoref *c, const DiploAllocator *a);

@@ -8,6 +8,32 @@
 #include <string.h>
 #include <strings.h>
 
+#include "diplo_config.h"
+
+/*
+ * The longest organisation at token k, of the lexicon or of the
+ * configuration (which wins a tie: it adds knowledge); *len its words.
+ */
+static inline const DiploOrg *
+mention_org(const DiploTokens *t, int k, int *len)
+{
+	const DiploOrg *o = diplo_lex_org(t->words, t->n, k, len);
+
+	if (t->config != NULL)
+	{
+		int			clen = 0;
+		const DiploOrg *co = diplo_config_org(t->config, t->words, t->n, k,
+											  &clen);
+
+		if (co != NULL && clen >= *len)
+		{
+			*len = clen;
+			return co;
+		}
+	}
+	return o;
+}
+
 /* Closed-class words that never start or belong to a name. */
 static const char *const function_words[] = {
 	"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his",
@@ -278,7 +304,7 @@ name_run(const DiploTokens *t, int k)
 		{
 			/* a title or an organisation starts a new phrase */
 			if (e > k && (diplo_lex_title(t->words, t->n, e, &m) ||
-						  diplo_lex_org(t->words, t->n, e, &m)))
+						  mention_org(t, e, &m)))
 				break;
 			e++;
 			if (is_possessive(t, e))
@@ -484,7 +510,7 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 		 * the lexicon whose name opens with a place or a modifier
 		 */
 		if ((t->tok[k].flags & DIPLO_TF_CAP) &&
-			(org = diplo_lex_org(t->words, t->n, k, &olen)) != NULL &&
+			(org = mention_org(t, k, &olen)) != NULL &&
 			olen >= 2 && org->kind != DIPLO_ORG_CHANNEL)
 			break;
 		c = place_at(t, k, &len);
@@ -499,7 +525,7 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 				continue;
 			}
 			if (diplo_lex_title(t->words, t->n, k + len, &tlen) ||
-				diplo_lex_org(t->words, t->n, k + len, &olen) ||
+				mention_org(t, k + len, &olen) ||
 				diplo_tok_in_set(t, k + len, &role_modifiers_set) ||
 				diplo_tok_is(t, k + len, "counterpart"))
 			{
@@ -566,7 +592,7 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 		return k + 1;
 	}
 	ti = diplo_lex_title(t->words, t->n, k, &tlen);
-	org = diplo_lex_org(t->words, t->n, k, &olen);
+	org = mention_org(t, k, &olen);
 	if (org && (!ti || olen >= tlen))
 	{
 		k += olen;
@@ -580,7 +606,7 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 		m->org = org;
 		m->kind = DIPLO_MEN_ORG;
 		{
-			const DiploOrg *ch = diplo_lex_org(t->words, t->n, k, &olen);
+			const DiploOrg *ch = mention_org(t, k, &olen);
 
 			if (ch && ch->kind == DIPLO_ORG_CHANNEL)
 			{
@@ -630,7 +656,7 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 		/* titles, with places between them: "Pakistani Foreign Minister" */
 		for (int guard = 0; ti && guard < 4; guard++)
 		{
-			const DiploOrg *o = diplo_lex_org(t->words, t->n, k, &olen);
+			const DiploOrg *o = mention_org(t, k, &olen);
 
 			if (o && o->kind != DIPLO_ORG_CHANNEL && olen < tlen)
 				m->org = o;
@@ -659,7 +685,7 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 				if (t2 && t2->kind != DIPLO_TITLE_HONORIFIC &&
 					name_run(t, p + tlen) > p + tlen)
 				{
-					const DiploOrg *o = diplo_lex_org(t->words, t->n, k + 1, &olen);
+					const DiploOrg *o = mention_org(t, k + 1, &olen);
 
 					if (o && o->kind != DIPLO_ORG_CHANNEL && k + 1 + olen <= p)
 						m->org = o;
@@ -688,7 +714,7 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 			 diplo_tok_is(t, k, "at")) && k + 1 < t->n)
 		{
 			int			j = k + 1 + (diplo_tok_in_set(t, k + 1, &determiners_set) ? 1 : 0);
-			const DiploOrg *o = diplo_lex_org(t->words, t->n, j, &olen);
+			const DiploOrg *o = mention_org(t, j, &olen);
 
 			if (o && o->kind != DIPLO_ORG_CHANNEL)
 			{
@@ -860,6 +886,72 @@ lowercase_chain(const DiploTokens *t, int i, DiploMention *m)
 	return e;
 }
 
+/*
+ * An alias of an actor of the configuration at token i (capitalised, not a
+ * lowercase word) where the reader found no mention, a shorter one or
+ * another kind of mention of no more words ("Jordan" of "Jordan Vale"):
+ * m becomes the actor's name; returns the mention's end (e if no alias).
+ */
+static int
+actor_alias_mention(const DiploTokens *t, int i, int e, DiploMention *m)
+{
+	int			len = 0;
+	int			actor;
+
+	if (t->tok[i].kind != DIPLO_TOK_WORD || (t->tok[i].flags & DIPLO_TF_LOWER))
+		return e;
+	actor = diplo_config_actor_at(t->config, t->words, t->n, i, &len);
+	if (actor < 0 || len <= 0)
+		return e;
+	if (!(e <= i || i + len > e || (m->kind != DIPLO_MEN_NAME && i + len >= e)))
+		return e;
+	memset(m, 0, sizeof(*m));
+	m->kind = DIPLO_MEN_NAME;
+	m->start = m->name_start = i;
+	m->end = m->name_end = i + len;
+	m->person_like = true;
+	m->actor = actor + 1;
+	return i + len;
+}
+
+/*
+ * A name mention m (ending at e) that is an actor's alias, from its name
+ * words or from its first word ("Pope Francis"): m gets the actor; a name
+ * run longer than the alias is cut to it.  Returns the mention's end.
+ */
+static int
+actor_name_mention(const DiploTokens *t, int e, DiploMention *m)
+{
+	int			len = 0;
+	int			actor;
+
+	if (m->name_start < 0 || m->name_end <= m->name_start)
+		return e;
+	actor = diplo_config_actor_at(t->config, t->words, t->n, m->name_start, &len);
+	if (actor >= 0 && m->name_start + len == m->name_end)
+	{
+		m->actor = actor + 1;
+		m->person_like = true;
+		return e;
+	}
+	if (actor >= 0 && m->name_start + len < m->name_end && e == m->name_end)
+	{
+		m->actor = actor + 1;
+		m->person_like = true;
+		m->name_end = m->name_start + len;
+		return m->name_end;
+	}
+	if (m->start < m->name_start &&
+		(actor = diplo_config_actor_at(t->config, t->words, t->n, m->start,
+									   &len)) >= 0 &&
+		m->start + len == m->name_end)
+	{
+		m->actor = actor + 1;
+		m->person_like = true;
+	}
+	return e;
+}
+
 /* Append a mention. */
 static void
 push_mention(const DiploAllocator *a, DiploMentions *ms, const DiploMention *m)
@@ -899,6 +991,8 @@ diplo_find_mentions(const DiploAllocator *a, const DiploTokens *t,
 		e = parse_mention(t, i, &m);
 		if (e <= i)
 			e = lowercase_chain(t, i, &m);
+		if (t->config != NULL)
+			e = actor_alias_mention(t, i, e, &m);
 		if (e <= i)
 		{
 			i++;
@@ -908,6 +1002,8 @@ diplo_find_mentions(const DiploAllocator *a, const DiploTokens *t,
 			m.kind == DIPLO_MEN_PLACE || m.kind == DIPLO_MEN_ACRONYM ||
 			m.kind == DIPLO_MEN_CHANNEL)
 			e = descriptor_chain(t, e, &m);
+		if (t->config != NULL && m.kind == DIPLO_MEN_NAME && m.actor == 0)
+			e = actor_name_mention(t, e, &m);
 		m.end = e;
 		out->start_at[i] = out->n;
 		out->end_at[e - 1] = out->n;

@@ -38,6 +38,8 @@ typedef struct DiploMention
 	bool		plural;
 	bool		counterpart;	/* "counterpart": resolved by country only */
 	char		pronoun;		/* 'h' he/she, 't' they, 'i' it, 0 */
+	int			actor;			/* a name of an actor of the configuration:
+								 * its index + 1; 0 if none */
 } DiploMention;
 
 typedef struct DiploMentions

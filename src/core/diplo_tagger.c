@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "diplo_config.h"
+
 /* Tag the tokens of one paragraph; countries are counted in c. */
 void
 diplo_tag_paragraph(const DiploAllocator *a, const DiploTokens *t,
@@ -25,6 +27,20 @@ diplo_tag_paragraph(const DiploAllocator *a, const DiploTokens *t,
 		topic = diplo_lex_topic(t->words, t->n, i, &len);
 		if (topic >= 0 && topic < DIPLO_MAX_TOPICS)
 			tags->topic[topic] = true;
+		if (t->config != NULL)
+		{
+			/* a keyword of the configuration: its topic, or the built-in one */
+			topic = diplo_config_topic(t->config, t->words, t->n, i, &len);
+			if (topic >= 0)
+			{
+				int			b = diplo_config_topic_builtin(t->config, topic);
+
+				if (b >= 0 && b < DIPLO_MAX_TOPICS)
+					tags->topic[b] = true;
+				else if (b < 0 && tags->config_topic != NULL)
+					tags->config_topic[topic] = true;
+			}
+		}
 		country = diplo_lex_place(t->words, t->n, i, &len, &pk);
 		if (country)
 			diplo_coref_count_country(c, country->name);
@@ -46,12 +62,22 @@ diplo_tags_output(const DiploAllocator *a, const DiploTags *tags,
 
 	for (int k = 0; k < diplo_ntopics && k < DIPLO_MAX_TOPICS; k++)
 		n += tags->topic[k];
+	for (int k = 0; tags->config_topic && k < diplo_config_ntopics(c->config); k++)
+		n += tags->config_topic[k];
 	out->topics = diplo_alloc(a, sizeof(char *) * (n ? n : 1));
 	out->ntopics = 0;
 	for (int k = 0; k < diplo_ntopics && k < DIPLO_MAX_TOPICS; k++)
 		if (tags->topic[k])
 			out->topics[out->ntopics++] =
 				diplo_strndup(a, diplo_topics[k].name, strlen(diplo_topics[k].name));
+	/* then the configuration's own topics, in its order */
+	for (int k = 0; tags->config_topic && k < diplo_config_ntopics(c->config); k++)
+		if (tags->config_topic[k])
+		{
+			const char *name = diplo_config_topic_name(c->config, k);
+
+			out->topics[out->ntopics++] = diplo_strndup(a, name, strlen(name));
+		}
 	/* countries, most mentioned first (ties: first mentioned first) */
 	out->countries = diplo_alloc(a, sizeof(char *) * (c->ncountries ? c->ncountries : 1));
 	out->ncountries = 0;

@@ -16,6 +16,8 @@ typedef struct DiploTags
 	bool		topic[DIPLO_MAX_TOPICS];
 	const DiploEvent *event;
 	int			event_len;		/* words of the phrase that named it */
+	bool	   *config_topic;	/* the configuration's own topics found, or
+								 * NULL (t->config of the tokens) */
 } DiploTags;
 
 /* Tag the tokens of one paragraph; countries are counted in c. */

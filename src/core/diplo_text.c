@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "diplo_config.h"
+
 /* Decode one character at s (n > 0 bytes left); an invalid byte is U+FFFD. */
 int
 diplo_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
@@ -568,6 +570,8 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 		{
 			diplo_lex_prepare_word(w);
 			out->cue[k] = diplo_lex_cue(*w);
+			if (out->cue[k] == NULL && out->config != NULL)
+				out->cue[k] = diplo_config_cue(out->config, *w);
 		}
 	}
 }

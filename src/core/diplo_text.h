@@ -101,6 +101,8 @@ typedef struct DiploTokens
 	int		   *sent_start;		/* first token of each sentence */
 	int			nsent;
 	int			sent_cap;
+	const struct DiploConfig *config;	/* knowledge added to the lexicons
+										 * (issue 7), or NULL */
 } DiploTokens;
 
 /* Cut text[p->start, p->end) into tokens (reusing the arrays of out). */

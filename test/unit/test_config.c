@@ -61,6 +61,7 @@ static const DiploOrgDef sample_orgs[] = {
 	{"GCC", "Gulf Cooperation Council", DIPLO_ORG_INTERNATIONAL, NULL, true},
 	{"Gulf Cooperation Council", "Gulf Cooperation Council", DIPLO_ORG_INTERNATIONAL, NULL, false},
 	{"Kelp Growers Guild", NULL, DIPLO_ORG_OTHER, "Norway", false},
+	{"NKGG", "Nordic Kelp Growers Guild", DIPLO_ORG_OTHER, "Norway", true},
 };
 
 /* A definition with the sample actors, topics, cues and organisations. */
@@ -68,7 +69,7 @@ static DiploConfigDef
 sample_def(void)
 {
 	DiploConfigDef def = {"sample", sample_actors, 3, sample_topics, 2,
-	sample_cues, 2, sample_orgs, 3};
+	sample_cues, 2, sample_orgs, 4};
 
 	return def;
 }
@@ -94,7 +95,7 @@ test_build_errors(void **state)
 	DiploActorDef actors[3];
 	DiploActorRoleDef roles[2];
 	DiploCueDef cues[2];
-	DiploOrgDef orgs[3];
+	DiploOrgDef orgs[4];
 	DiploTopicDef topics[2];
 	const char *aliases[] = {"Blinken", "  "};
 
@@ -292,6 +293,174 @@ test_ambiguous_alias(void **state)
 	diplo_config_free(&diplo_malloc_allocator, cfg);
 }
 
+/* The sample configuration, built (the test fails if it does not build). */
+static DiploConfig *
+sample_config(void)
+{
+	DiploConfigDef def = sample_def();
+	char		err[256];
+	DiploConfig *cfg = diplo_config_build(&diplo_malloc_allocator, &def, err,
+										  sizeof(err));
+
+	if (cfg == NULL)
+		fail_msg("build failed: %s", err);
+	return cfg;
+}
+
+/* The canonical JSON of text analysed with cfg on date (malloc'd). */
+static char *
+analyze_json(const char *text, const DiploConfig *cfg, int32_t date)
+{
+	const DiploAllocator *a = &diplo_malloc_allocator;
+	DiploAnalyzeOptions opts = {DIPLO_LANG_AUTO, cfg, date};
+	DiploAnalysis an;
+	size_t		len;
+	char	   *json;
+
+	diplo_analyze_text_opts(a, text, strlen(text), &opts, &an);
+	json = diplo_analysis_to_json(a, &an, &len);
+	diplo_analysis_free(a, &an);
+	return json;
+}
+
+/* Does the analysis of text with cfg on date have a speaker like want? */
+static void
+expect_speaker(const char *text, const DiploConfig *cfg, int32_t date,
+			   const char *want)
+{
+	char	   *json = analyze_json(text, cfg, date);
+
+	if (strstr(json, want) == NULL)
+		fail_msg("\"%s\" not in %s", want, json);
+	diplo_free(&diplo_malloc_allocator, json);
+}
+
+/* Does the analysis of text with cfg on date not contain s? */
+static void
+expect_no(const char *text, const DiploConfig *cfg, int32_t date,
+		  const char *s)
+{
+	char	   *json = analyze_json(text, cfg, date);
+
+	if (strstr(json, s) != NULL)
+		fail_msg("\"%s\" in %s", s, json);
+	diplo_free(&diplo_malloc_allocator, json);
+}
+
+/* An alias is a mention of the actor: canonical name, role of the date. */
+static void
+test_analyze_aliases(void **state)
+{
+	DiploConfig *cfg = sample_config();
+	const char *text = "Tony Blinken told reporters the talks in Oslo were useful.";
+
+	expect_speaker(text, cfg, day(2021, 6, 1),
+				   "\"name\": \"Antony Blinken\", \"role\": \"Secretary of State\", "
+				   "\"org\": \"Department of State\", \"country\": \"United States\"");
+	expect_speaker(text, cfg, day(2016, 3, 1),
+				   "\"name\": \"Antony Blinken\", \"role\": \"Deputy Secretary of State\"");
+	/* no date: the latest role */
+	expect_speaker(text, cfg, DIPLO_NO_DATE,
+				   "\"name\": \"Antony Blinken\", \"role\": \"Secretary of State\"");
+	/* without the configuration: the name as written */
+	expect_speaker(text, NULL, day(2021, 6, 1), "\"name\": \"Tony Blinken\"");
+	expect_no(text, NULL, day(2021, 6, 1), "Antony");
+	/* the surname alone, after a title */
+	expect_speaker("Secretary Blinken said the ceasefire must hold.", cfg,
+				   day(2022, 1, 10), "\"name\": \"Antony Blinken\"");
+	expect_speaker("Pompeo said the sanctions would stay.", cfg,
+				   day(2019, 1, 10), "\"name\": \"Mike R. Pompeo\", \"role\": \"Secretary of State\"");
+	diplo_config_free(&diplo_malloc_allocator, cfg);
+}
+
+/* A role noun with no antecedent is the actor in that role on the date. */
+static void
+test_analyze_role_nouns(void **state)
+{
+	DiploConfig *cfg = sample_config();
+	const char *secretary = "The Secretary said the ceasefire must hold.";
+	const char *top = "Washington's top diplomat said the deal was fair.";
+
+	expect_speaker(secretary, cfg, day(2021, 6, 1), "\"name\": \"Antony Blinken\"");
+	expect_speaker(secretary, cfg, day(2019, 6, 1), "\"name\": \"Mike R. Pompeo\"");
+	expect_no(secretary, cfg, day(2019, 6, 1), "Blinken");
+	/* 2017-06: neither held the office */
+	expect_no(secretary, cfg, day(2017, 6, 1), "Blinken");
+	expect_no(secretary, cfg, day(2017, 6, 1), "Pompeo");
+	expect_speaker(top, cfg, day(2022, 6, 1), "\"name\": \"Antony Blinken\"");
+	expect_speaker(top, cfg, day(2020, 6, 1), "\"name\": \"Mike R. Pompeo\"");
+	expect_speaker(top, NULL, day(2020, 6, 1), "\"name\": \"Foreign Minister of United States\"");
+	/* the French foreign minister has no date: any day */
+	expect_speaker("The French foreign minister said the border would stay open.",
+				   cfg, day(2020, 6, 1),
+				   "\"name\": \"Mira Valden-Orsk\", \"role\": \"Foreign Minister\", "
+				   "\"org\": null, \"country\": \"France\"");
+	/* an antecedent in the article comes first */
+	expect_speaker("Secretary of State Ana Ruiz arrived on Monday. The Secretary said the talks went well.",
+				   cfg, day(2021, 6, 1), "\"speakers\": [{\"name\": \"Ana Ruiz\"");
+	diplo_config_free(&diplo_malloc_allocator, cfg);
+}
+
+/* Cues, organisations (acronyms case-sensitive) and topics of the configuration. */
+static void
+test_analyze_cues_orgs_topics(void **state)
+{
+	DiploConfig *cfg = sample_config();
+	const char *cue = "Mira Valden averred that the border would stay open.";
+	const char *org = "The NKGG said that quotas on kelp farming must rise.";
+	const char *lower = "The nkgg said that quotas must rise.";
+	const char *topic = "Navies escorted oil tankers through the Strait of Hormuz on Sunday.";
+
+	expect_speaker(cue, cfg, DIPLO_NO_DATE, "\"name\": \"Mira Valden-Orsk\"");
+	expect_speaker(cue, cfg, DIPLO_NO_DATE, "\"cue\": \"averred\"");
+	expect_no(cue, NULL, DIPLO_NO_DATE, "averred");
+	expect_speaker(org, cfg, DIPLO_NO_DATE,
+				   "\"name\": \"Nordic Kelp Growers Guild\", \"role\": null, \"org\": null, \"country\": \"Norway\", \"type\": \"organization\"");
+	expect_speaker(org, cfg, DIPLO_NO_DATE, "\"topics\": [\"Aquaculture\"]");
+	expect_no(org, NULL, DIPLO_NO_DATE, "Nordic");
+	expect_no(org, NULL, DIPLO_NO_DATE, "Aquaculture");
+	expect_no(lower, cfg, DIPLO_NO_DATE, "Nordic");
+	expect_speaker(topic, cfg, DIPLO_NO_DATE, "Gulf security");
+	expect_no(topic, NULL, DIPLO_NO_DATE, "Gulf security");
+	diplo_config_free(&diplo_malloc_allocator, cfg);
+}
+
+/* Without a configuration (or with an empty one) nothing changes. */
+static void
+test_analyze_null_config(void **state)
+{
+	static const char *const texts[] = {
+		"Tony Blinken told reporters the talks in Oslo were useful. The Secretary said the ceasefire must hold.",
+		"\u201cWe will not back down,\u201d Foreign Minister Ana Ruiz said on Tuesday, adding that the envoy averred nothing.",
+		"Washington's top diplomat said the deal was fair. The NKGG said quotas on kelp farming must rise.",
+	};
+	DiploConfigDef empty = {0};
+	char		err[128];
+	DiploConfig *none = diplo_config_build(&diplo_malloc_allocator, &empty, err,
+										   sizeof(err));
+
+	assert_non_null(none);
+	for (int k = 0; k < 3; k++)
+	{
+		const DiploAllocator *a = &diplo_malloc_allocator;
+		DiploAnalysis an;
+		size_t		len;
+		char	   *plain;
+		char	   *with_null = analyze_json(texts[k], NULL, day(2021, 6, 1));
+		char	   *with_empty = analyze_json(texts[k], none, day(2021, 6, 1));
+
+		diplo_analyze_text(a, texts[k], strlen(texts[k]), &an);
+		plain = diplo_analysis_to_json(a, &an, &len);
+		diplo_analysis_free(a, &an);
+		assert_string_equal(plain, with_null);
+		assert_string_equal(plain, with_empty);
+		diplo_free(a, plain);
+		diplo_free(a, with_null);
+		diplo_free(a, with_empty);
+	}
+	diplo_config_free(&diplo_malloc_allocator, none);
+}
+
 /* Run the config group. */
 int
 unit_config(void)
@@ -301,6 +470,10 @@ unit_config(void)
 		cmocka_unit_test(test_build_empty),
 		cmocka_unit_test(test_lookups),
 		cmocka_unit_test(test_ambiguous_alias),
+		cmocka_unit_test(test_analyze_aliases),
+		cmocka_unit_test(test_analyze_role_nouns),
+		cmocka_unit_test(test_analyze_cues_orgs_topics),
+		cmocka_unit_test(test_analyze_null_config),
 	};
 
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
