@@ -51,8 +51,8 @@ SELECT name, actors, topics, cues, orgs FROM diplo_configs ORDER BY name;
 -- built-in default diplo_analyze(text), unchanged.
 CREATE TABLE news (id int PRIMARY KEY, published date, body text);
 INSERT INTO news VALUES
-(1, '2019-06-14', '"Freedom of navigation in the Strait of Hormuz is not negotiable," the Secretary of State said on Friday.'),
-(2, '2022-06-14', '"Freedom of navigation in the Strait of Hormuz is not negotiable," the Secretary of State said on Friday.'),
+(1, '2019-06-14', '"Freedom of navigation in the Strait of Hormuz is not negotiable," the U.S. Secretary of State said on Friday.'),
+(2, '2022-06-14', '"Freedom of navigation in the Strait of Hormuz is not negotiable," the U.S. Secretary of State said on Friday.'),
 (3, '2022-09-01', 'Tony Blinken said the talks with the GCC were useful. "We averred our support," Prince Faisal averred.'),
 (4, '2022-09-02', 'Nothing was said.');
 SELECT id, speakers(diplo_analyze(body)) AS built_in,
@@ -80,20 +80,26 @@ DROP INDEX news_gulf;
 
 -- The cache: analyse, drop, re-create under the same name with different
 -- content, analyse again in the same session: the new answer.
-SELECT speakers(diplo_analyze('gulf', body, published)) FROM news WHERE id = 2;
+SELECT id, speakers(diplo_analyze('gulf', body, published)) FROM news WHERE id IN (2, 3) ORDER BY id;
 SELECT diplo_config_drop('gulf');
 SELECT (pg_temp.err($$SELECT diplo_analyze('gulf', 'x')$$)).*;
 UPDATE desk_actors SET name = 'Antony J. Blinken' WHERE name = 'Antony Blinken';
 SELECT diplo_config_create('gulf', actors => 'desk_actors');
-SELECT speakers(diplo_analyze('gulf', body, published)) FROM news WHERE id = 2;
--- in one transaction, too
+SELECT id, speakers(diplo_analyze('gulf', body, published)) FROM news WHERE id IN (2, 3) ORDER BY id;
+-- in one transaction, too; a rollback brings the old one back
 BEGIN;
 SELECT diplo_config_drop('gulf');
-UPDATE desk_actors SET name = 'Antony Blinken' WHERE name = 'Antony J. Blinken';
+UPDATE desk_actors SET name = 'Tony Blinken', aliases = '{Blinken}' WHERE name = 'Antony J. Blinken';
 SELECT diplo_config_create('gulf', actors => 'desk_actors');
-SELECT speakers(diplo_analyze('gulf', body, published)) FROM news WHERE id = 2;
+SELECT id, speakers(diplo_analyze('gulf', body, published)) FROM news WHERE id IN (2, 3) ORDER BY id;
 ROLLBACK;
-SELECT speakers(diplo_analyze('gulf', body, published)) FROM news WHERE id = 2;
+SELECT id, speakers(diplo_analyze('gulf', body, published)) FROM news WHERE id IN (2, 3) ORDER BY id;
+-- a configuration created and used in a transaction that rolls back is gone
+BEGIN;
+SELECT diplo_config_create('fleeting', actors => 'desk_actors');
+SELECT speakers(diplo_analyze('fleeting', body)) FROM news WHERE id = 3;
+ROLLBACK;
+SELECT (pg_temp.err($$SELECT diplo_analyze('fleeting', 'x')$$)).*;
 SELECT diplo_config_drop('nothing', missing_ok => true);
 
 -- Errors.

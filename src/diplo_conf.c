@@ -1069,6 +1069,12 @@ diplo_config_create(PG_FUNCTION_ARGS)
 							  CurrentMemoryContext, &cxt);
 	MemoryContextDelete(cxt);
 	SPI_finish();
+
+	/*
+	 * No backend has it cached, but if this transaction rolls back, the
+	 * invalidation makes this backend forget what it built meanwhile.
+	 */
+	CacheInvalidateRelcacheByRelid(cat.relid);
 	PG_RETURN_TEXT_P(cstring_to_text(name));
 }
 
