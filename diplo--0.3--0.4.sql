@@ -193,3 +193,74 @@ LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 
 COMMENT ON FUNCTION diplo_actors_import(pg_catalog.regclass, pg_catalog.text, pg_catalog.text) IS
 	'insert the actors of a dictionary (plain format, see README "Configurations") into a table with the columns name, aliases, role, org, country, valid_from, valid_to; returns the rows inserted; a malformed line is an ERROR naming file and line, and nothing is inserted';
+
+--
+-- The rows of an analysis with a configuration (same columns as
+-- diplo_quotes(text) and diplo_speaker_details(text)).
+--
+
+CREATE FUNCTION diplo_quotes(diplo_config, pg_catalog.text,
+	OUT speaker pg_catalog.text,
+	OUT speaker_role pg_catalog.text,
+	OUT speaker_country pg_catalog.text,
+	OUT cue pg_catalog.text,
+	OUT content pg_catalog.text,
+	OUT direct pg_catalog.bool,
+	OUT content_start pg_catalog.int4,
+	OUT content_len pg_catalog.int4,
+	OUT kind pg_catalog.text,
+	OUT channel pg_catalog.text,
+	OUT addressee pg_catalog.text)
+RETURNS SETOF pg_catalog.record
+AS 'MODULE_PATHNAME', 'diplo_config_quotes'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 100 ROWS 10;
+
+COMMENT ON FUNCTION diplo_quotes(diplo_config, pg_catalog.text) IS
+	'quotes of an article analysed with a configuration (IMMUTABLE: a configuration never changes once built)';
+
+CREATE FUNCTION diplo_quotes(diplo_config, pg_catalog.text, published pg_catalog.date,
+	OUT speaker pg_catalog.text,
+	OUT speaker_role pg_catalog.text,
+	OUT speaker_country pg_catalog.text,
+	OUT cue pg_catalog.text,
+	OUT content pg_catalog.text,
+	OUT direct pg_catalog.bool,
+	OUT content_start pg_catalog.int4,
+	OUT content_len pg_catalog.int4,
+	OUT kind pg_catalog.text,
+	OUT channel pg_catalog.text,
+	OUT addressee pg_catalog.text)
+RETURNS SETOF pg_catalog.record
+AS 'MODULE_PATHNAME', 'diplo_config_quotes'
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 100 ROWS 10;
+
+COMMENT ON FUNCTION diplo_quotes(diplo_config, pg_catalog.text, pg_catalog.date) IS
+	'quotes of an article published on a date, analysed with a configuration (a NULL date: none known; IMMUTABLE: a configuration never changes once built)';
+
+CREATE FUNCTION diplo_speaker_details(diplo_config, pg_catalog.text,
+	OUT name pg_catalog.text,
+	OUT role pg_catalog.text,
+	OUT org pg_catalog.text,
+	OUT country pg_catalog.text,
+	OUT type pg_catalog.text,
+	OUT quotes pg_catalog.int4)
+RETURNS SETOF pg_catalog.record
+AS 'MODULE_PATHNAME', 'diplo_config_speaker_details'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 100 ROWS 5;
+
+COMMENT ON FUNCTION diplo_speaker_details(diplo_config, pg_catalog.text) IS
+	'speakers of an article analysed with a configuration (IMMUTABLE: a configuration never changes once built)';
+
+CREATE FUNCTION diplo_speaker_details(diplo_config, pg_catalog.text, published pg_catalog.date,
+	OUT name pg_catalog.text,
+	OUT role pg_catalog.text,
+	OUT org pg_catalog.text,
+	OUT country pg_catalog.text,
+	OUT type pg_catalog.text,
+	OUT quotes pg_catalog.int4)
+RETURNS SETOF pg_catalog.record
+AS 'MODULE_PATHNAME', 'diplo_config_speaker_details'
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 100 ROWS 5;
+
+COMMENT ON FUNCTION diplo_speaker_details(diplo_config, pg_catalog.text, pg_catalog.date) IS
+	'speakers of an article published on a date, analysed with a configuration (a NULL date: none known; IMMUTABLE: a configuration never changes once built)';

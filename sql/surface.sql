@@ -49,7 +49,7 @@ FROM pg_cast WHERE castsource = 'diplo_statement'::regtype;
 -- The result columns of the two quote functions are the same.
 SELECT p.proname, p.proargnames, p.proallargtypes::regtype[]
 FROM pg_proc p WHERE p.proname IN ('diplo_quotes', 'quotes')
-ORDER BY 1;
+ORDER BY 1, 3;
 
 -- IMMUTABLE is usable where PostgreSQL demands it: indexes and generated
 -- columns.

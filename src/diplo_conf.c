@@ -46,6 +46,8 @@ PG_FUNCTION_INFO_V1(diplo_config_send);
 PG_FUNCTION_INFO_V1(diplo_config_create);
 PG_FUNCTION_INFO_V1(diplo_config_drop);
 PG_FUNCTION_INFO_V1(diplo_config_analyze);
+PG_FUNCTION_INFO_V1(diplo_config_quotes);
+PG_FUNCTION_INFO_V1(diplo_config_speaker_details);
 
 /* Longest configuration name, in bytes (ASCII). */
 #define CONFIG_NAME_MAX 63
@@ -666,6 +668,8 @@ diplo_config_lookup(const char *name, Oid fn_oid)
 	return config;
 }
 
+static DiploAnalyzeOptions config_call_options(FunctionCallInfo fcinfo);
+
 /* Flush this backend's cache now (after a drop in this transaction). */
 static void
 config_cache_flush(void)
@@ -683,18 +687,11 @@ diplo_config_analyze(PG_FUNCTION_ARGS)
 	DiploScratch scratch;
 	DiploAnalysis an;
 	DiploStatement *result;
-	DiploAnalyzeOptions opts = {DIPLO_LANG_AUTO, NULL, DIPLO_NO_DATE};
+	DiploAnalyzeOptions opts;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	opts.config = diplo_config_lookup(config_arg_name(fcinfo, 0),
-									  fcinfo->flinfo->fn_oid);
-	if (PG_NARGS() > 2 && !PG_ARGISNULL(2))
-	{
-		DateADT		d = PG_GETARG_DATEADT(2);
-
-		opts.date = DATE_NOT_FINITE(d) ? DIPLO_NO_DATE : (int32) d;
-	}
+	opts = config_call_options(fcinfo);
 	diplo_scratch_begin(&scratch);
 	memset(&an, 0, sizeof(an));
 	diplo_analyze_server_text_opts(&scratch.alloc, PG_GETARG_TEXT_PP(1),
@@ -702,6 +699,66 @@ diplo_config_analyze(PG_FUNCTION_ARGS)
 	result = diplo_statement_build(&scratch.alloc, &an, scratch.caller);
 	diplo_scratch_end(&scratch);
 	PG_RETURN_DIPLO_STATEMENT_P(result);
+}
+
+/*
+ * The analysis options of a call (config, text [, date]): the configuration
+ * looked up, the date or none.
+ */
+static DiploAnalyzeOptions
+config_call_options(FunctionCallInfo fcinfo)
+{
+	DiploAnalyzeOptions opts = {DIPLO_LANG_AUTO, NULL, DIPLO_NO_DATE};
+	char	   *name = config_arg_name(fcinfo, 0);
+
+	opts.config = diplo_config_lookup(name, fcinfo->flinfo->fn_oid);
+	pfree(name);
+	if (PG_NARGS() > 2 && !PG_ARGISNULL(2))
+	{
+		DateADT		d = PG_GETARG_DATEADT(2);
+
+		opts.date = DATE_NOT_FINITE(d) ? DIPLO_NO_DATE : (int32) d;
+	}
+	return opts;
+}
+
+/*
+ * Rows of the analysis of (config, text [, date]) put by materialize into
+ * the SRF; a NULL configuration or text gives no rows.
+ */
+static Datum
+config_rows(FunctionCallInfo fcinfo,
+			void (*materialize) (FunctionCallInfo, const DiploAnalysis *))
+{
+	DiploScratch scratch;
+	DiploAnalysis an;
+	DiploAnalyzeOptions opts;
+
+	diplo_srf_begin(fcinfo);
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		return (Datum) 0;
+	opts = config_call_options(fcinfo);
+	diplo_scratch_begin(&scratch);
+	memset(&an, 0, sizeof(an));
+	diplo_analyze_server_text_opts(&scratch.alloc, PG_GETARG_TEXT_PP(1),
+								   &opts, &an);
+	materialize(fcinfo, &an);
+	diplo_scratch_end(&scratch);
+	return (Datum) 0;
+}
+
+/* diplo_quotes(diplo_config, text [, date]): one row per quote. */
+Datum
+diplo_config_quotes(PG_FUNCTION_ARGS)
+{
+	return config_rows(fcinfo, diplo_quotes_materialize);
+}
+
+/* diplo_speaker_details(diplo_config, text [, date]): one row per speaker. */
+Datum
+diplo_config_speaker_details(PG_FUNCTION_ARGS)
+{
+	return config_rows(fcinfo, diplo_speakers_materialize);
 }
 
 /* The attribute number of column name of relid, or InvalidAttrNumber. */
