@@ -17,8 +17,9 @@ WHERE refclassid = 'pg_extension'::regclass
 -- GIN options function (0.3), not strict, as in core and pg_trgm;
 -- diplo_config_create and diplo_config_drop (0.4), which write the catalog
 -- of configurations, and diplo_actors_import (0.4), which writes the
--- user's table; diplo_analyze(diplo_config, text, date) (0.4), not
--- strict because a NULL date means no date known).
+-- user's table; diplo_analyze, diplo_quotes and diplo_speaker_details
+-- (diplo_config, text, date) (0.4), not strict because a NULL date means no
+-- date known).
 SELECT p.oid::regprocedure AS function, p.prokind, p.provolatile, p.proisstrict,
        p.proparallel, p.prosecdef
 FROM pg_proc p JOIN diplo_objects o ON o.classid = 'pg_proc'::regclass AND o.objid = p.oid
