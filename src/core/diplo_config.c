@@ -30,8 +30,8 @@
 #define CFG_KEY_MAX 200
 #define CFG_KEY_BUF 256
 
-/* Bits of the first-word filter (a power of two). */
-#define CFG_FILTER_BITS 8192
+/* Bits of a first-word filter: a power of two, 16 per key at least. */
+#define CFG_FILTER_MIN_BITS 1024
 
 /* A phrase key of a configuration table. */
 typedef struct CfgKey
@@ -47,7 +47,8 @@ typedef struct CfgIndex
 	CfgKey	   *keys;
 	int			nkeys;
 	int			max_words;
-	uint64_t	filter[CFG_FILTER_BITS / 64];
+	uint64_t   *filter;			/* nbits bits */
+	uint32_t	nbits;
 } CfgIndex;
 
 /* One actor as built. */
@@ -82,6 +83,9 @@ struct DiploConfig
 	CfgIndex	org_index;		/* phrases -> org */
 	CfgIndex	cue_index;		/* forms -> cue */
 	CfgIndex	topic_index;	/* stemmed keywords -> topic */
+	CfgIndex	office_index;	/* office keys (office_keys) -> actor */
+	uint8_t		topic_pairs[256][32];	/* first two bytes of the words whose
+										 * stem may start a topic keyword */
 };
 
 static void set_error(char *err, size_t errlen, const char *fmt,...)
@@ -168,7 +172,7 @@ fnv(const char *s, int len)
 static void
 filter_add(CfgIndex *ix, uint32_t h)
 {
-	uint32_t	b = h & (CFG_FILTER_BITS - 1);
+	uint32_t	b = h & (ix->nbits - 1);
 
 	ix->filter[b >> 6] |= (uint64_t) 1 << (b & 63);
 }
@@ -177,7 +181,7 @@ filter_add(CfgIndex *ix, uint32_t h)
 static inline bool
 filter_has(const CfgIndex *ix, uint32_t h)
 {
-	uint32_t	b = h & (CFG_FILTER_BITS - 1);
+	uint32_t	b = h & (ix->nbits - 1);
 
 	return (ix->filter[b >> 6] >> (b & 63)) & 1;
 }
@@ -360,7 +364,10 @@ finish_index(const DiploAllocator *a, KeyList *kl, CfgIndex *ix,
 	ix->keys = kl->keys;
 	ix->nkeys = n;
 	ix->max_words = kl->max_words;
-	memset(ix->filter, 0, sizeof(ix->filter));
+	ix->nbits = CFG_FILTER_MIN_BITS;
+	while (ix->nbits < (uint32_t) n * 16 && ix->nbits < (1u << 30))
+		ix->nbits *= 2;
+	ix->filter = diplo_alloc(a, ix->nbits / 8);
 	for (int k = 0; k < n; k++)
 	{
 		const char *key = ix->keys[k].key;
@@ -379,7 +386,9 @@ free_index(const DiploAllocator *a, CfgIndex *ix)
 	if (ix->keys)
 		free_keys(a, ix->keys, 0, ix->nkeys);
 	diplo_free(a, ix->keys);
+	diplo_free(a, ix->filter);
 	ix->keys = NULL;
+	ix->filter = NULL;
 	ix->nkeys = 0;
 }
 
@@ -428,6 +437,9 @@ index_longest(const CfgIndex *ix, const DiploWord *words, int nwords, int i,
 	*matched = 0;
 	if (ix->nkeys == 0 || words == NULL || i < 0 || i >= nwords)
 		return NULL;
+	/* a prepared word carries the hash of its folded form: most words leave */
+	if (!stem && words[i].lex != 0 && !filter_has(ix, words[i].hash))
+		return NULL;
 	for (int count = 1; count <= ix->max_words && i + count <= nwords; count++)
 	{
 		const DiploWord *w = &words[i + count - 1];
@@ -445,7 +457,7 @@ index_longest(const CfgIndex *ix, const DiploWord *words, int nwords, int i,
 		if (wl <= 0)
 			break;
 		if (count == 1 && !filter_has(ix, fnv(buf, wl)))
-			return NULL;
+			return NULL;		/* (the caller tried w->hash first) */
 		len += wl;
 		lo = key_lower_bound(ix->keys, lo, hi, buf, len);
 		buf[len] = '!';			/* '!' follows ' ': bounds every "w ..." */
@@ -614,6 +626,129 @@ build_cue(const DiploAllocator *a, DiploConfig *cfg, KeyList *kl,
 	DIPLO_CUE_BY_AGENT | DIPLO_CUE_TO_OBJECT | DIPLO_CUE_FOR_OBJECT | \
 	DIPLO_CUE_AFTER_MAKE | DIPLO_CUE_IT_OBJECT | DIPLO_CUE_NAMED_SUBJECT)
 
+/*
+ * The heads of a ministry go by several titles: a role noun naming one
+ * ("the top diplomat" is a Foreign Minister) finds the holder of another.
+ */
+static const char *const head_roles[][4] = {
+	{"Foreign Minister", "Secretary of State", "Foreign Secretary", NULL},
+	{"Defence Minister", "Secretary of Defense", "Defence Secretary", NULL},
+	{"Finance Minister", "Secretary of the Treasury", "Chancellor of the Exchequer", NULL},
+	{"Interior Minister", "Secretary of Homeland Security", "Home Secretary", NULL},
+};
+
+#define NHEAD_CLASSES ((int) (sizeof(head_roles) / sizeof(head_roles[0])))
+
+/* The class of head_roles that role belongs to, or -1. */
+static int
+head_class(const char *role)
+{
+	for (int c = 0; c < NHEAD_CLASSES; c++)
+		for (int k = 0; head_roles[c][k]; k++)
+			if (equal_ci(head_roles[c][k], role))
+				return c;
+	return -1;
+}
+
+/*
+ * The keys under which a role is found (out: two of CFG_KEY_BUF bytes):
+ * its first word lowercased, and "#c" for a class c of head_roles; their
+ * number.
+ */
+static int
+office_keys(const char *role, char out[][CFG_KEY_BUF])
+{
+	int			n = 0;
+	int			c = head_class(role);
+	size_t		len = strcspn(role, " ");
+
+	if (len > 0 && len < CFG_KEY_BUF)
+	{
+		for (size_t i = 0; i < len; i++)
+			out[n][i] = (role[i] >= 'A' && role[i] <= 'Z') ? (char) (role[i] + 0x20) : role[i];
+		out[n][len] = '\0';
+		n++;
+	}
+	if (c >= 0)
+		snprintf(out[n++], CFG_KEY_BUF, "#%d", c);
+	return n;
+}
+
+/* Add the office keys of role (of actor) to kl. */
+static void
+add_office_keys(const DiploAllocator *a, KeyList *kl, const char *role,
+				int actor)
+{
+	char		keys[2][CFG_KEY_BUF];
+	int			n = office_keys(role, keys);
+
+	for (int k = 0; k < n; k++)
+	{
+		if (kl->n >= kl->cap)
+		{
+			kl->cap = kl->cap ? kl->cap * 2 : 16;
+			kl->keys = diplo_realloc(a, kl->keys, sizeof(CfgKey) * kl->cap);
+		}
+		kl->keys[kl->n].key = diplo_strndup(a, keys[k], strlen(keys[k]));
+		kl->keys[kl->n].exact = NULL;
+		kl->keys[kl->n].entry = actor;
+		kl->n++;
+	}
+	kl->max_words = 1;
+}
+
+/* One name of a list, for unique_names. */
+typedef struct NameRef
+{
+	const char *name;
+	int			index;
+} NameRef;
+
+/* qsort order of NameRef: by name, then by index. */
+static int
+compare_name_refs(const void *pa, const void *pb)
+{
+	const NameRef *x = pa;
+	const NameRef *y = pb;
+	int			c = strcmp(x->name, y->name);
+
+	if (c != 0)
+		return c;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+/*
+ * Check that the n names at the start of items (elem bytes apart, a
+ * char * first in each) are distinct; else name the later duplicate.
+ */
+static bool
+unique_names(const DiploAllocator *a, const char *const *items, size_t elem,
+			 int n, const char *list, const char *what, char *err,
+			 size_t errlen)
+{
+	NameRef    *refs;
+	int			dup = -1;
+
+	if (n < 2)
+		return true;
+	refs = diplo_alloc(a, sizeof(NameRef) * n);
+	for (int k = 0; k < n; k++)
+	{
+		refs[k].name = *(const char *const *) ((const char *) items + elem * k);
+		refs[k].index = k;
+	}
+	qsort(refs, n, sizeof(NameRef), compare_name_refs);
+	for (int k = 1; k < n; k++)
+		if (strcmp(refs[k].name, refs[k - 1].name) == 0 &&
+			(dup < 0 || refs[k].index < dup))
+			dup = refs[k].index;
+	if (dup >= 0)
+		set_error(err, errlen, "%s %d (\"%s\"): %s", list, dup + 1,
+				  *(const char *const *) ((const char *) items + elem * dup), what);
+	diplo_free(a, refs);
+	return dup < 0;
+}
+
 /* Build the actors of def into cfg; false with err set on invalid input. */
 static bool
 build_actors(const DiploAllocator *a, DiploConfig *cfg,
@@ -621,6 +756,7 @@ build_actors(const DiploAllocator *a, DiploConfig *cfg,
 			 size_t errlen)
 {
 	KeyList		kl = {0};
+	KeyList		okl = {0};
 	int			total_roles = 0;
 	char		entry[CFG_KEY_BUF + 64];
 	char		sub[2 * CFG_KEY_BUF + 128];
@@ -662,15 +798,10 @@ build_actors(const DiploAllocator *a, DiploConfig *cfg,
 		CfgActor   *ac = &cfg->actors[k];
 
 		describe(entry, sizeof(entry), "actor", k, d->name);
+		diplo_check_interrupts(a);
 		ac->name = copy_trimmed(a, d->name);
 		ac->role0 = cfg->nroles;
 		cfg->nactors++;
-		for (int j = 0; j < k; j++)
-			if (strcmp(cfg->actors[j].name, ac->name) == 0)
-			{
-				set_error(err, errlen, "%s: duplicate actor name", entry);
-				goto fail;
-			}
 		if (!add_phrase(a, &kl, toks, ac->name, false, false, k))
 		{
 			set_error(err, errlen, "%s: name cannot be matched", entry);
@@ -739,14 +870,23 @@ build_actors(const DiploAllocator *a, DiploConfig *cfg,
 			}
 			cfg->nroles++;
 			ac->nroles++;
+			add_office_keys(a, &okl, r->role, k);
+			if (r->title_role)
+				add_office_keys(a, &okl, r->title_role, k);
 		}
 	}
+	if (!unique_names(a, (const char *const *) cfg->actors, sizeof(CfgActor),
+					  cfg->nactors, "actor", "duplicate actor name", err, errlen))
+		goto fail;
 	finish_index(a, &kl, &cfg->actor_index, true, false);
+	finish_index(a, &okl, &cfg->office_index, false, true);
 	return true;
 
 fail:
 	free_keys(a, kl.keys, 0, kl.n);
 	diplo_free(a, kl.keys);
+	free_keys(a, okl.keys, 0, okl.n);
+	diplo_free(a, okl.keys);
 	return false;
 }
 
@@ -770,6 +910,7 @@ build_orgs(const DiploAllocator *a, DiploConfig *cfg, const DiploConfigDef *def,
 		DiploOrg   *o = &cfg->orgs[cfg->norgs];
 		const DiploOrg *builtin;
 
+		diplo_check_interrupts(a);
 		describe(entry, sizeof(entry), "organisation", k, d->phrase);
 		if (!check_text(d->phrase, "phrase", entry, err, errlen))
 			goto fail;
@@ -838,6 +979,7 @@ build_cues(const DiploAllocator *a, DiploConfig *cfg, const DiploConfigDef *def,
 	{
 		const DiploCueDef *d = &def->cues[k];
 
+		diplo_check_interrupts(a);
 		describe(entry, sizeof(entry), "cue", k, d->form);
 		if (!check_text(d->form, "form", entry, err, errlen))
 			goto fail;
@@ -867,6 +1009,54 @@ fail:
 	return false;
 }
 
+/*
+ * Mark the first two bytes of the words whose English stem may start a
+ * topic keyword: a stem keeps its word's first two bytes, except that
+ * "dying", "lying", "tying" stem to "die", "lie", "tie" (a 'y' there may
+ * become 'i'); a one-byte stem admits any second byte.
+ */
+static void
+mark_topic_pairs(DiploConfig *cfg)
+{
+	memset(cfg->topic_pairs, 0, sizeof(cfg->topic_pairs));
+	for (int k = 0; k < cfg->topic_index.nkeys; k++)
+	{
+		const unsigned char *key = (const unsigned char *) cfg->topic_index.keys[k].key;
+		unsigned char b0 = key[0];
+		unsigned char b1 = key[0] ? key[1] : 0;
+
+		if (b1 == '\0' || b1 == ' ')
+		{
+			memset(cfg->topic_pairs[b0], 0xFF, sizeof(cfg->topic_pairs[b0]));
+			continue;
+		}
+		cfg->topic_pairs[b0][b1 >> 3] |= (uint8_t) (1 << (b1 & 7));
+		if (b1 == 'i')
+			cfg->topic_pairs[b0]['y' >> 3] |= (uint8_t) (1 << ('y' & 7));
+	}
+}
+
+/* May the stem of w start a topic keyword of cfg (by its first two bytes)? */
+static bool
+may_stem_to_topic(const DiploConfig *cfg, const DiploWord *w)
+{
+	unsigned char b0;
+	unsigned char b1;
+
+	if (w->s == NULL || w->len <= 0)
+		return false;
+	b0 = (unsigned char) w->s[0];
+	b1 = w->len > 1 ? (unsigned char) w->s[1] : 0;
+	/* other bytes than ASCII, a leading apostrophe: the stemmer decides */
+	if (b0 >= 0x80 || b1 >= 0x80 || b0 == '\'')
+		return true;
+	if (b0 >= 'A' && b0 <= 'Z')
+		b0 += 0x20;
+	if (b1 >= 'A' && b1 <= 'Z')
+		b1 += 0x20;
+	return (cfg->topic_pairs[b0][b1 >> 3] >> (b1 & 7)) & 1;
+}
+
 /* Build the topics of def into cfg; false with err set. */
 static bool
 build_topics(const DiploAllocator *a, DiploConfig *cfg,
@@ -887,6 +1077,7 @@ build_topics(const DiploAllocator *a, DiploConfig *cfg,
 	{
 		const DiploTopicDef *d = &def->topics[k];
 
+		diplo_check_interrupts(a);
 		describe(entry, sizeof(entry), "topic", k, d->topic);
 		if (!check_text(d->topic, "name", entry, err, errlen))
 			goto fail;
@@ -901,12 +1092,6 @@ build_topics(const DiploAllocator *a, DiploConfig *cfg,
 			if (equal_ci(diplo_topics[b].name, cfg->topics[k].name))
 				cfg->topics[k].builtin = b;
 		cfg->ntopics++;
-		for (int j = 0; j < k; j++)
-			if (strcmp(cfg->topics[j].name, cfg->topics[k].name) == 0)
-			{
-				set_error(err, errlen, "%s: duplicate topic", entry);
-				goto fail;
-			}
 		for (int j = 0; j < d->nkeywords; j++)
 		{
 			snprintf(sub, sizeof(sub), "%s, keyword %d", entry, j + 1);
@@ -919,7 +1104,11 @@ build_topics(const DiploAllocator *a, DiploConfig *cfg,
 			}
 		}
 	}
+	if (!unique_names(a, (const char *const *) cfg->topics, sizeof(CfgTopic),
+					  cfg->ntopics, "topic", "duplicate topic", err, errlen))
+		goto fail;
 	finish_index(a, &kl, &cfg->topic_index, false, true);
+	mark_topic_pairs(cfg);
 	return true;
 
 fail:
@@ -1004,6 +1193,7 @@ diplo_config_free(const DiploAllocator *a, DiploConfig *cfg)
 	free_index(a, &cfg->org_index);
 	free_index(a, &cfg->cue_index);
 	free_index(a, &cfg->topic_index);
+	free_index(a, &cfg->office_index);
 	diplo_free(a, cfg);
 }
 
@@ -1146,39 +1336,18 @@ word_prefix_ci(const char *x, const char *y)
 	return true;
 }
 
-/*
- * The heads of a ministry go by several titles: a role noun naming one
- * ("the top diplomat" is a Foreign Minister) finds the holder of another.
- */
-static const char *const head_roles[][4] = {
-	{"Foreign Minister", "Secretary of State", "Foreign Secretary", NULL},
-	{"Defence Minister", "Secretary of Defense", "Defence Secretary", NULL},
-	{"Finance Minister", "Secretary of the Treasury", "Chancellor of the Exchequer", NULL},
-	{"Interior Minister", "Secretary of Homeland Security", "Home Secretary", NULL},
-};
+
 
 /* Do the canonical roles x and y name the same office? */
 static bool
 same_office(const char *x, const char *y)
 {
-	int			nclasses = (int) (sizeof(head_roles) / sizeof(head_roles[0]));
+	int			cx;
 
 	if (equal_ci(x, y))
 		return true;
-	for (int c = 0; c < nclasses; c++)
-	{
-		bool		hx = false;
-		bool		hy = false;
-
-		for (int k = 0; head_roles[c][k]; k++)
-		{
-			hx |= equal_ci(head_roles[c][k], x);
-			hy |= equal_ci(head_roles[c][k], y);
-		}
-		if (hx && hy)
-			return true;
-	}
-	return false;
+	cx = head_class(x);
+	return cx >= 0 && cx == head_class(y);
 }
 
 /*
@@ -1224,18 +1393,60 @@ diplo_config_role_holders(const DiploConfig *cfg, const char *role,
 						  int max)
 {
 	int			n = 0;
+	char		keys[2][CFG_KEY_BUF];
+	int			nkeys;
+	int			first_lo = 0;
+	int			first_hi = 0;
+	const CfgIndex *ix;
 
 	if (cfg == NULL || role == NULL)
 		return 0;
-	for (int k = 0; k < cfg->nactors; k++)
+	ix = &cfg->office_index;
+	nkeys = office_keys(role, keys);
+	/* the actors with a role under one of the keys: the candidates */
+	for (int j = 0; j < nkeys; j++)
 	{
-		const DiploConfigRole *r = diplo_config_actor_role(cfg, k, date);
+		int			len = (int) strlen(keys[j]);
+		int			lo = key_lower_bound(ix->keys, 0, ix->nkeys, keys[j], len);
+		int			hi = lo;
 
-		if (r == NULL || !role_fits(r, role, org, org_kind, country))
-			continue;
-		if (n < max)
-			out[n] = k;
-		n++;
+		while (hi < ix->nkeys && strcmp(ix->keys[hi].key, keys[j]) == 0)
+			hi++;
+		for (int k = lo; k < hi; k++)
+		{
+			int			actor = ix->keys[k].entry;
+			const DiploConfigRole *r;
+
+			/* an actor under both keys counts once (entries are sorted) */
+			if (j > 0 && first_lo < first_hi)
+			{
+				int			l = first_lo;
+				int			h = first_hi;
+
+				while (l < h)
+				{
+					int			mid = l + (h - l) / 2;
+
+					if (ix->keys[mid].entry < actor)
+						l = mid + 1;
+					else
+						h = mid;
+				}
+				if (l < first_hi && ix->keys[l].entry == actor)
+					continue;
+			}
+			r = diplo_config_actor_role(cfg, actor, date);
+			if (r == NULL || !role_fits(r, role, org, org_kind, country))
+				continue;
+			if (n < max)
+				out[n] = actor;
+			n++;
+		}
+		if (j == 0)
+		{
+			first_lo = lo;
+			first_hi = hi;
+		}
 	}
 	return n;
 }
@@ -1296,7 +1507,8 @@ diplo_config_topic(const DiploConfig *cfg, const DiploWord *words, int nwords,
 
 	if (matched)
 		*matched = 0;
-	if (cfg == NULL || cfg->topic_index.nkeys == 0)
+	if (cfg == NULL || cfg->topic_index.nkeys == 0 || words == NULL || i < 0 ||
+		i >= nwords || !may_stem_to_topic(cfg, &words[i]))
 		return -1;
 	k = index_longest(&cfg->topic_index, words, nwords, i, true, &m);
 	if (k == NULL)

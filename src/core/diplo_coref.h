@@ -38,9 +38,9 @@ typedef struct DiploEntity
 	int			nmentions;		/* how often it was mentioned */
 	int			hash_next;		/* next entity with the same surname hash */
 	int			relayed_country_votes;	/* for organisations */
-	const char *relayed_country;
 	int			actor;			/* an actor of the configuration: its index
 								 * + 1; 0 if none */
+	const char *relayed_country;
 	const char *actor_org;		/* the organisation of its role, or NULL */
 } DiploEntity;
 

@@ -972,6 +972,7 @@ diplo_find_mentions(const DiploAllocator *a, const DiploTokens *t,
 					DiploMentions *out)
 {
 	int			i = 0;
+	const struct DiploConfig *cfg = t->config;
 
 	out->n = 0;
 	if (out->tok_cap < t->n)
@@ -991,7 +992,7 @@ diplo_find_mentions(const DiploAllocator *a, const DiploTokens *t,
 		e = parse_mention(t, i, &m);
 		if (e <= i)
 			e = lowercase_chain(t, i, &m);
-		if (t->config != NULL)
+		if (cfg != NULL)
 			e = actor_alias_mention(t, i, e, &m);
 		if (e <= i)
 		{
@@ -1002,7 +1003,7 @@ diplo_find_mentions(const DiploAllocator *a, const DiploTokens *t,
 			m.kind == DIPLO_MEN_PLACE || m.kind == DIPLO_MEN_ACRONYM ||
 			m.kind == DIPLO_MEN_CHANNEL)
 			e = descriptor_chain(t, e, &m);
-		if (t->config != NULL && m.kind == DIPLO_MEN_NAME && m.actor == 0)
+		if (cfg != NULL && m.kind == DIPLO_MEN_NAME && m.actor == 0)
 			e = actor_name_mention(t, e, &m);
 		m.end = e;
 		out->start_at[i] = out->n;

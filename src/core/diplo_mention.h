@@ -30,6 +30,8 @@ typedef struct DiploMention
 	int			name_start;		/* the name's words, for DIPLO_MEN_NAME */
 	int			name_end;
 	DiploMentionKind kind;
+	int			actor;			/* a name of an actor of the configuration:
+								 * its index + 1; 0 if none */
 	const DiploTitle *title;	/* the last title or role noun, or NULL */
 	const DiploOrg *org;		/* the organisation named, or NULL */
 	const DiploOrg *channel;	/* the channel word, or NULL */
@@ -38,8 +40,6 @@ typedef struct DiploMention
 	bool		plural;
 	bool		counterpart;	/* "counterpart": resolved by country only */
 	char		pronoun;		/* 'h' he/she, 't' they, 'i' it, 0 */
-	int			actor;			/* a name of an actor of the configuration:
-								 * its index + 1; 0 if none */
 } DiploMention;
 
 typedef struct DiploMentions

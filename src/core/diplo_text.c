@@ -570,10 +570,13 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 		{
 			diplo_lex_prepare_word(w);
 			out->cue[k] = diplo_lex_cue(*w);
-			if (out->cue[k] == NULL && out->config != NULL)
-				out->cue[k] = diplo_config_cue(out->config, *w);
 		}
 	}
+	/* the cue verbs a configuration adds (issue 7) */
+	if (out->config != NULL)
+		for (int k = 0; k < out->n; k++)
+			if (out->cue[k] == NULL && out->tok[k].kind == DIPLO_TOK_WORD)
+				out->cue[k] = diplo_config_cue(out->config, out->words[k]);
 }
 
 /* Capitalised function words that begin a sentence after "U.S." */

@@ -14,6 +14,17 @@
  *							time per byte of articles of 1 KB, 100 KB and
  *							10 MB: the same 10 MB of the corpus's texts
  *							joined, cut into pieces of each size
+ *
+ * Options of every mode: --config FILE adds a configuration (issue 7) read
+ * from a tab-separated file, one entry a line ('#' starts a comment; lists
+ * are separated by ';', an empty field or - is none):
+ *	actor  NAME  ALIASES  ROLES   each role ROLE|ORG|COUNTRY|FROM|TO, the
+ *								  dates YYYY-MM-DD (empty: open)
+ *	topic  NAME  KEYWORDS
+ *	cue    FORM  LEMMA  speech|stance|topic  [FLAGS, a number]
+ *	org    PHRASE  CANONICAL  government|international|media|other|channel
+ *		   COUNTRY  cs|ci
+ * and --date YYYY-MM-DD sets the publication date.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,8 +33,237 @@
 
 #include "diplo_analysis.h"
 #include "diplo_analyze.h"
+#include "diplo_config.h"
 
 #include "jsonl.h"
+
+/* The options of every analysis (--config, --date). */
+static DiploAnalyzeOptions cli_opts = {DIPLO_LANG_AUTO, NULL, DIPLO_NO_DATE};
+
+/* Analyse text with the options of the command line. */
+static void
+cli_analyze(const DiploAllocator *a, const char *text, size_t len,
+			DiploAnalysis *out)
+{
+	if (cli_opts.config == NULL && cli_opts.date == DIPLO_NO_DATE)
+		diplo_analyze_text(a, text, len, out);
+	else
+		diplo_analyze_text_opts(a, text, len, &cli_opts, out);
+}
+
+/* Days since 2000-01-01 of "YYYY-MM-DD", or DIPLO_NO_DATE if empty or bad. */
+static int32_t
+parse_date(const char *s)
+{
+	int			y,
+				m,
+				d;
+	int			era;
+	unsigned	yoe,
+				doy,
+				doe;
+
+	if (s == NULL || sscanf(s, "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12 ||
+		d < 1 || d > 31)
+		return DIPLO_NO_DATE;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned) (y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (int32_t) (era * 146097 + (int) doe - 719468) - 10957;
+}
+
+/* Split s in place at each sep; the pieces into out (at most max); their count. */
+static int
+split(char *s, char sep, char **out, int max)
+{
+	int			n = 0;
+
+	if (s == NULL || *s == '\0' || strcmp(s, "-") == 0)
+		return 0;
+	while (n < max)
+	{
+		char	   *e = strchr(s, sep);
+
+		out[n++] = s;
+		if (e == NULL)
+			break;
+		*e = '\0';
+		s = e + 1;
+	}
+	return n;
+}
+
+/* A field that may be empty or "-": NULL then. */
+static const char *
+field_or_null(const char *s)
+{
+	return (s == NULL || *s == '\0' || strcmp(s, "-") == 0) ? NULL : s;
+}
+
+/* Grow *arr (elem bytes each) to hold n + 1 items. */
+static void *
+grow_array(void *arr, int n, size_t elem)
+{
+	void	   *r = realloc(arr, elem * (n + 1));
+
+	if (r == NULL)
+	{
+		fprintf(stderr, "out of memory\n");
+		exit(1);
+	}
+	return r;
+}
+
+/* Read a configuration file (see the header comment) and build it; exits on errors. */
+static DiploConfig *
+load_config(const DiploAllocator *a, const char *path)
+{
+	static const char *const classes[] = {"speech", "stance", "topic"};
+	static const char *const kinds[] = {"government", "international", "media", "other", "channel"};
+	FILE	   *f = fopen(path, "rb");
+	DiploConfigDef def = {0};
+	DiploActorDef *actors = NULL;
+	DiploTopicDef *topics = NULL;
+	DiploCueDef *cues = NULL;
+	DiploOrgDef *orgs = NULL;
+	char	  **lines = NULL;
+	int			nlines = 0;
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		len;
+	int			lineno = 0;
+	char		err[512];
+	DiploConfig *cfg;
+
+	if (f == NULL)
+	{
+		perror(path);
+		exit(1);
+	}
+	while ((len = getline(&line, &cap, f)) > 0)
+	{
+		char	   *fields[8] = {0};
+		int			nf;
+		char	   *copy;
+
+		lineno++;
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (len == 0 || line[0] == '#')
+			continue;
+		copy = strdup(line);
+		lines = grow_array(lines, nlines, sizeof(char *));
+		lines[nlines++] = copy;
+		nf = split(copy, '\t', fields, 8);
+		if (strcmp(fields[0], "actor") == 0 && nf >= 2)
+		{
+			DiploActorDef *ad;
+			char	   *items[256];
+			int			nroles;
+			DiploActorRoleDef *roles;
+
+			actors = grow_array(actors, def.nactors, sizeof(DiploActorDef));
+			ad = &actors[def.nactors++];
+			memset(ad, 0, sizeof(*ad));
+			ad->name = fields[1];
+			ad->naliases = split(fields[2], ';', items, 256);
+			ad->aliases = malloc(sizeof(char *) * (ad->naliases + 1));
+			memcpy((void *) ad->aliases, items, sizeof(char *) * ad->naliases);
+			nroles = split(fields[3], ';', items, 256);
+			roles = calloc(nroles + 1, sizeof(DiploActorRoleDef));
+			for (int r = 0; r < nroles; r++)
+			{
+				char	   *parts[5] = {0};
+
+				split(items[r], '|', parts, 5);
+				roles[r].role = parts[0];
+				roles[r].org = field_or_null(parts[1]);
+				roles[r].country = field_or_null(parts[2]);
+				roles[r].valid_from = parse_date(field_or_null(parts[3]));
+				roles[r].valid_to = parse_date(field_or_null(parts[4]));
+			}
+			ad->roles = roles;
+			ad->nroles = nroles;
+		}
+		else if (strcmp(fields[0], "topic") == 0 && nf >= 2)
+		{
+			DiploTopicDef *td;
+			char	   *items[256];
+
+			topics = grow_array(topics, def.ntopics, sizeof(DiploTopicDef));
+			td = &topics[def.ntopics++];
+			td->topic = fields[1];
+			td->nkeywords = split(fields[2], ';', items, 256);
+			td->keywords = malloc(sizeof(char *) * (td->nkeywords + 1));
+			memcpy((void *) td->keywords, items, sizeof(char *) * td->nkeywords);
+		}
+		else if (strcmp(fields[0], "cue") == 0 && nf >= 4)
+		{
+			DiploCueDef *cd;
+
+			cues = grow_array(cues, def.ncues, sizeof(DiploCueDef));
+			cd = &cues[def.ncues++];
+			cd->form = fields[1];
+			cd->lemma = field_or_null(fields[2]);
+			cd->cls = (DiploCueClass) 99;
+			for (int c = 0; c < 3; c++)
+				if (strcmp(fields[3], classes[c]) == 0)
+					cd->cls = (DiploCueClass) c;
+			cd->flags = nf >= 5 ? (uint16_t) strtol(fields[4], NULL, 0) : 0;
+		}
+		else if (strcmp(fields[0], "org") == 0 && nf >= 4)
+		{
+			DiploOrgDef *od;
+
+			orgs = grow_array(orgs, def.norgs, sizeof(DiploOrgDef));
+			od = &orgs[def.norgs++];
+			od->phrase = fields[1];
+			od->canonical = field_or_null(fields[2]);
+			od->kind = (DiploOrgKind) 99;
+			for (int k = 0; k < 5; k++)
+				if (strcmp(fields[3], kinds[k]) == 0)
+					od->kind = (DiploOrgKind) k;
+			od->country = field_or_null(fields[4]);
+			od->case_sensitive = nf >= 6 && strcmp(fields[5], "cs") == 0;
+		}
+		else
+		{
+			fprintf(stderr, "%s:%d: unknown entry \"%s\"\n", path, lineno, fields[0]);
+			exit(1);
+		}
+	}
+	free(line);
+	fclose(f);
+	def.name = path;
+	def.actors = actors;
+	def.topics = topics;
+	def.cues = cues;
+	def.orgs = orgs;
+	cfg = diplo_config_build(a, &def, err, sizeof(err));
+	if (cfg == NULL)
+	{
+		fprintf(stderr, "%s: %s\n", path, err);
+		exit(1);
+	}
+	/* the build kept nothing of the definition */
+	for (int k = 0; k < def.nactors; k++)
+	{
+		free((void *) actors[k].aliases);
+		free((void *) actors[k].roles);
+	}
+	for (int k = 0; k < def.ntopics; k++)
+		free((void *) topics[k].keywords);
+	for (int k = 0; k < nlines; k++)
+		free(lines[k]);
+	free(lines);
+	free(actors);
+	free(topics);
+	free(cues);
+	free(orgs);
+	return cfg;
+}
 
 /* Append s as a JSON string literal (or null). */
 static void
@@ -324,7 +564,7 @@ bench_corpus(const char *path, int repeat)
 		{
 			DiploAnalysis an;
 
-			diplo_analyze_text(a, texts[k].s, texts[k].len, &an);
+			cli_analyze(a, texts[k].s, texts[k].len, &an);
 			nquotes += an.nquotes;
 			diplo_analysis_free(a, &an);
 		}
@@ -384,7 +624,7 @@ bench_sizes(const char *path)
 					start--;
 				while (end > start && ((unsigned char) blob.s[end] & 0xC0) == 0x80)
 					end--;
-				diplo_analyze_text(a, blob.s + start, end - start, &an);
+				cli_analyze(a, blob.s + start, end - start, &an);
 				diplo_analysis_free(a, &an);
 				done += end - start;
 				pieces++;
@@ -411,6 +651,7 @@ main(int argc, char **argv)
 	const char *bench = NULL;
 	const char *bench_sizes_path = NULL;
 	int			repeat = 1;
+	const char *config_path = NULL;
 
 	for (int i = 1; i < argc; i++)
 	{
@@ -424,9 +665,22 @@ main(int argc, char **argv)
 			jsonl = true;
 		else if (strcmp(argv[i], "--dump") == 0)
 			dump_mode = true;
+		else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+			config_path = argv[++i];
+		else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc)
+		{
+			cli_opts.date = parse_date(argv[++i]);
+			if (cli_opts.date == DIPLO_NO_DATE)
+			{
+				fprintf(stderr, "--date: expected YYYY-MM-DD\n");
+				return 1;
+			}
+		}
 		else
 			path = argv[i];
 	}
+	if (config_path)
+		cli_opts.config = load_config(a, config_path);
 	if (bench)
 		return bench_corpus(bench, repeat);
 	if (bench_sizes_path)
@@ -445,7 +699,7 @@ main(int argc, char **argv)
 
 			if (jsonl_id_text(line, (size_t) n, &id, &text))
 			{
-				diplo_analyze_text(a, text.s ? text.s : "", text.len, &an);
+				cli_analyze(a, text.s ? text.s : "", text.len, &an);
 				write_prediction(id.s, &an);
 				diplo_analysis_free(a, &an);
 			}
@@ -468,7 +722,7 @@ main(int argc, char **argv)
 		read_all(f, &in);
 		if (path)
 			fclose(f);
-		diplo_analyze_text(a, in.s, in.len, &an);
+		cli_analyze(a, in.s, in.len, &an);
 		if (dump_mode)
 			dump(&an);
 		else
