@@ -20,6 +20,19 @@ SELECT 'gulf'::diplo_config, 'Gulf_desk-2.1'::diplo_config, 'gulf'::diplo_config
 SELECT (pg_temp.err(format('SELECT %L::diplo_config', n))).*
 FROM unnest(ARRAY['', '2gulf', 'gulf desk', 'golfe!', repeat('g', 64)]) n;
 SELECT length(repeat('g', 63)::diplo_config::text);
+-- binary form: the name's bytes, checked on the way in
+SELECT diplo_config_send('gulf'::diplo_config);
+CREATE TEMP TABLE cfg_names (c diplo_config);
+INSERT INTO cfg_names VALUES ('gulf'), ('Gulf_desk-2.1');
+\copy cfg_names TO 'results/diplo_config.bin' WITH (FORMAT binary)
+CREATE TEMP TABLE cfg_back (c diplo_config);
+\copy cfg_back FROM 'results/diplo_config.bin' WITH (FORMAT binary)
+SELECT c FROM cfg_back ORDER BY c::text COLLATE "C";
+CREATE TEMP TABLE bad_bytes (b bytea);
+INSERT INTO bad_bytes VALUES ('gulf desk'::bytea);
+\copy bad_bytes TO 'results/diplo_config_bad.bin' WITH (FORMAT binary)
+\copy cfg_back FROM 'results/diplo_config_bad.bin' WITH (FORMAT binary)
+DROP TABLE cfg_names, cfg_back, bad_bytes;
 
 -- The user's own tables (any name, extra columns allowed).
 CREATE TABLE desk_actors (id serial, name text, aliases text[], role text,
