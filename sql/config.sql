@@ -79,7 +79,7 @@ SELECT id, topics(diplo_analyze('gulf', body)) AS gulf_topics, topics(diplo_anal
 FROM news WHERE id IN (1, 3) ORDER BY id;
 -- NULL: a NULL configuration or text is NULL; a NULL date is no date
 SELECT diplo_analyze(NULL::diplo_config, 'x') IS NULL AS null_config,
-	diplo_analyze('gulf', NULL) IS NULL AS null_text,
+	diplo_analyze('gulf', NULL::text) IS NULL AS null_text,
 	diplo_analyze('gulf', (SELECT body FROM news WHERE id = 1), NULL)::text
 	= diplo_analyze('gulf', (SELECT body FROM news WHERE id = 1))::text AS null_date_is_no_date;
 
@@ -95,7 +95,7 @@ SELECT count(*) AS differing FROM news n,
 	LATERAL (SELECT * FROM diplo_speaker_details('gulf', n.body)
 		EXCEPT ALL SELECT * FROM speaker_details(diplo_analyze('gulf', n.body))) d;
 SELECT (SELECT count(*) FROM diplo_quotes(NULL::diplo_config, 'x', NULL)) AS null_config_rows,
-	(SELECT count(*) FROM diplo_speaker_details('gulf', NULL)) AS null_text_rows;
+	(SELECT count(*) FROM diplo_speaker_details('gulf', NULL::text)) AS null_text_rows;
 
 -- No growth per row: the peak resident set of the backend (VmHWM) grows by
 -- less than 6 MB over 20,000 rows of each function with a configuration,
@@ -120,6 +120,23 @@ SELECT pg_temp.each(20000);
 SELECT pg_temp.hwm_kb() - :warm_kb < 6 * 1024 AS peak_growth_under_6_mb;
 RESET jit;
 
+-- Overload resolution beside a diplo_analyze(text, <enum>) (as the one of
+-- languages, simulated here): a literal name with a text column goes to the
+-- configuration; with two literals, the cast says which is meant.
+CREATE SCHEMA regress_lang;
+CREATE TYPE regress_lang.lang AS ENUM ('en', 'fr');
+CREATE FUNCTION regress_lang.diplo_analyze(text, regress_lang.lang) RETURNS text
+LANGUAGE sql AS $$ SELECT 'language overload' $$;
+SET search_path = public, regress_lang;
+SELECT pg_typeof(diplo_analyze('gulf', body)) AS with_column,
+	pg_typeof(diplo_analyze('gulf'::diplo_config, 'A text.')) AS with_cast,
+	diplo_analyze(body, 'fr'::regress_lang.lang) AS language
+FROM news WHERE id = 3;
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA regress_lang CASCADE;
+RESET client_min_messages;
+
 -- IMMUTABLE: an expression index with a configuration.
 CREATE INDEX news_gulf ON news USING gin (diplo_analyze('gulf', body));
 SET enable_seqscan = off;
@@ -132,7 +149,7 @@ DROP INDEX news_gulf;
 -- content, analyse again in the same session: the new answer.
 SELECT id, speakers(diplo_analyze('gulf', body, published)) FROM news WHERE id IN (2, 3) ORDER BY id;
 SELECT diplo_config_drop('gulf');
-SELECT (pg_temp.err($$SELECT diplo_analyze('gulf', 'x')$$)).*;
+SELECT (pg_temp.err($$SELECT diplo_analyze('gulf'::diplo_config, 'x')$$)).*;
 UPDATE desk_actors SET name = 'Antony J. Blinken' WHERE name = 'Antony Blinken';
 SELECT diplo_config_create('gulf', actors => 'desk_actors');
 SELECT id, speakers(diplo_analyze('gulf', body, published)) FROM news WHERE id IN (2, 3) ORDER BY id;
@@ -149,7 +166,7 @@ BEGIN;
 SELECT diplo_config_create('fleeting', actors => 'desk_actors');
 SELECT speakers(diplo_analyze('fleeting', body)) FROM news WHERE id = 3;
 ROLLBACK;
-SELECT (pg_temp.err($$SELECT diplo_analyze('fleeting', 'x')$$)).*;
+SELECT (pg_temp.err($$SELECT diplo_analyze('fleeting'::diplo_config, 'x')$$)).*;
 SELECT diplo_config_drop('nothing', missing_ok => true);
 
 -- Errors.
@@ -159,7 +176,7 @@ CREATE TABLE wrong_type (name text, valid_from text);
 CREATE TABLE bad_cues (form text, class text, flags text[]);
 CREATE TABLE bad_orgs (phrase text, kind text);
 SELECT (pg_temp.err(q)).* FROM (VALUES
-	($$SELECT diplo_analyze('nowhere', 'x')$$),
+	($$SELECT diplo_analyze('nowhere'::diplo_config, 'x')$$),
 	($$SELECT diplo_config_drop('nowhere')$$),
 	($$SELECT diplo_config_create('gulf')$$),
 	($$SELECT diplo_config_create(NULL)$$),
@@ -235,7 +252,7 @@ SELECT (pg_temp.err($$SELECT diplo_config_create('stolen', actors => 'desk_actor
 CREATE TABLE my_actors (name text, role text, country text);
 INSERT INTO my_actors VALUES ('Ana Ruiz', 'Foreign Minister', 'Spain');
 SELECT diplo_config_create('desk', actors => 'my_actors');
-SELECT speakers(diplo_analyze('desk', '"We are ready," Ruiz said.'));
+SELECT speakers(diplo_analyze('desk'::diplo_config, '"We are ready," Ruiz said.'));
 SET ROLE regress_diplo_other;
 SELECT (pg_temp.err($$SELECT diplo_config_drop('desk')$$)).*;
 SET ROLE regress_diplo_desk;
@@ -249,7 +266,7 @@ LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.trap_calls VALUES (current_user)
 CREATE OPERATOR public.= (LEFTARG = text, RIGHTARG = text, PROCEDURE = public.trap_texteq);
 SET search_path = public, pg_catalog;
 SELECT diplo_config_create('desk', actors => 'my_actors');
-SELECT speakers(diplo_analyze('desk', '"We are ready," Ruiz said.'));
+SELECT speakers(diplo_analyze('desk'::diplo_config, '"We are ready," Ruiz said.'));
 SELECT diplo_config_drop('desk');
 RESET search_path;
 SELECT count(*) AS calls_as_another_role FROM public.trap_calls WHERE who <> current_user;
