@@ -390,7 +390,10 @@ name_index(const char *const *names, int n, const char *name)
 	return -1;
 }
 
-/* Run a query of the catalog with the configuration name as $1. */
+/*
+ * Run a query of the catalog with the configuration name as $1; read_only
+ * queries (the builds of the cache) see the latest committed state.
+ */
 static SPITupleTable *
 catalog_query(const char *sql, const char *name, bool read_only, uint64 *nrows)
 {
@@ -399,9 +402,26 @@ catalog_query(const char *sql, const char *name, bool read_only, uint64 *nrows)
 	int			rc;
 
 	values[0] = CStringGetTextDatum(name);
-	rc = SPI_execute_with_args(sql, 1, argtypes, values, NULL, read_only, 0);
+	if (read_only && !IsInParallelMode())
+	{
+		/*
+		 * What goes into the cache is read with the latest snapshot, as the
+		 * system catalogs are: a transaction snapshot older than a drop whose
+		 * invalidation this backend has already processed would otherwise
+		 * bring the dropped configuration back into the cache for good.
+		 */
+		SPIPlanPtr	plan = SPI_prepare(sql, 1, argtypes);
+
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		rc = SPI_execute_snapshot(plan, values, NULL, GetLatestSnapshot(),
+								  InvalidSnapshot, true, false, 0);
+		SPI_freeplan(plan);
+	}
+	else
+		rc = SPI_execute_with_args(sql, 1, argtypes, values, NULL, read_only, 0);
 	if (rc < 0)
-		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
+		elog(ERROR, "SPI query failed: %s", SPI_result_code_string(rc));
 	*nrows = SPI_processed;
 	return SPI_tuptable;
 }

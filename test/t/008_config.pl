@@ -58,6 +58,24 @@ $node->safe_psql('src',
 	q{SELECT diplo_config_create('gulf', actors => 'desk_actors');});
 is(scalar $a->query($sql_speakers), '{"Antony J. Blinken"}',
 	'session A sees it again');
+
+# A repeatable read transaction that began before a drop: its build must not
+# bring the dropped configuration back into the cache after the invalidation
+# (the catalog is read with the latest snapshot).
+$a->{stderr} = '';
+$a->query_safe(q{BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT 1;});
+$node->safe_psql('src', q{SELECT diplo_config_drop('gulf');});
+$a->query($sql_speakers);
+$a->{stderr} = '';
+$a->query_safe('ROLLBACK;');
+$a->{stderr} = '';
+$a->query($sql_speakers);
+like($a->{stderr}, qr/configuration "gulf" does not exist/,
+	'a build under an older snapshot does not cache a dropped configuration');
+$node->safe_psql('src',
+	q{SELECT diplo_config_create('gulf', actors => 'desk_actors');});
+is(scalar $a->query($sql_speakers), '{"Antony J. Blinken"}',
+	'session A sees it once more');
 $a->quit;
 
 # A parallel worker builds the configuration itself.
