@@ -1158,6 +1158,21 @@ diplo_config_build(const DiploAllocator *a, const DiploConfigDef *def,
 	return cfg;
 }
 
+/* The canonical country text names, as the build accepts it, or NULL. */
+const char *
+diplo_config_country(const DiploAllocator *a, const char *text)
+{
+	DiploTokens toks = {0};
+	const char *c;
+
+	if (a == NULL || text == NULL || is_blank(text) || !is_utf8(text) ||
+		strlen(text) > CFG_KEY_MAX || !diplo_lexicon_init())
+		return NULL;
+	c = lookup_country(a, text, &toks);
+	diplo_tokens_free(a, &toks);
+	return c;
+}
+
 /* Free a configuration and everything it holds (NULL is a no-op). */
 void
 diplo_config_free(const DiploAllocator *a, DiploConfig *cfg)

@@ -9,7 +9,32 @@
  * is read-only afterwards and may be shared by every analysis of a process
  * (DiploAnalyzeOptions.config).  Nothing of the definition is kept: the
  * build copies what it needs into memory from its allocator, which must
- * live as long as the configuration.
+ * live as long as the configuration (diplo_config_free gives it back).
+ *
+ * What the analyser does with it (the built-in lexicons still apply; a
+ * configuration only adds):
+ * - an actor's canonical name or alias in the text (folded as the lexicons
+ *   fold: case, Latin-1 capitals, apostrophes; its first word not written
+ *   in lowercase) is a mention of that person; coreference gives it the
+ *   canonical name and the role, organisation and country of the role
+ *   valid on the publication date (without a date: the undated role, else
+ *   the latest; with none valid that day, the latest role's country only).
+ *   An alias of two actors names neither.
+ * - a role noun without an antecedent in the article ("the Secretary",
+ *   "Washington's top diplomat") is the one actor holding a fitting role on
+ *   that date: the same role, a role it begins ("Secretary" of "Secretary
+ *   of State") or another title of the same ministry head ("Foreign
+ *   Minister", "Secretary of State"), of the country and organisation the
+ *   text gives; among several, the one whose organisation the article
+ *   names; else none.
+ * - cue forms, organisation phrases and topic keywords work as rows of
+ *   data/cues.tsv, orgs.tsv and topics.tsv; a cue form or an organisation
+ *   phrase also built in is the configuration's (for organisations: when
+ *   no longer built-in phrase matches); a topic named as a built-in topic
+ *   adds its keywords to it, another is reported after the built-in ones.
+ *
+ * diplo_config_country gives the canonical country of a name as the build
+ * accepts it (for hosts that check entries as they are stored).
  */
 #ifndef DIPLO_CONFIG_H
 #define DIPLO_CONFIG_H
@@ -93,6 +118,14 @@ typedef struct DiploConfigDef
 DiploConfig *diplo_config_build(const DiploAllocator *a,
 								const DiploConfigDef *def,
 								char *err, size_t errlen);
+
+/*
+ * The canonical country (data/countries.tsv) that text names, as the build
+ * accepts it for a role or an organisation: a name, alias, demonym,
+ * capital or ISO code ("USA", "American" -> "United States"); NULL if none.
+ * Temporary memory from a.
+ */
+const char *diplo_config_country(const DiploAllocator *a, const char *text);
 
 /* Free a configuration built with allocator a (NULL is a no-op). */
 void		diplo_config_free(const DiploAllocator *a, DiploConfig *cfg);

@@ -211,7 +211,8 @@ lower_copy(const DiploAllocator *a, const char *s, size_t len)
 /*
  * Find or make the entity of actor (an index into the configuration),
  * named by its canonical name, with the role, organisation and country of
- * its role on the publication date; pos is the mention's offset.
+ * its role on the publication date (none that day: the country of its
+ * latest role only); pos is the mention's offset.
  */
 static int
 actor_entity(DiploCoref *c, int actor, int64_t pos)
@@ -255,6 +256,11 @@ actor_entity(DiploCoref *c, int actor, int64_t pos)
 		c->ent[e].org_kind = r->org_kind;
 		c->ent[e].country = r->country;
 		c->ent[e].actor_org = r->org;
+	}
+	else if ((r = diplo_config_actor_role(c->config, actor, DIPLO_NO_DATE)) != NULL)
+	{
+		/* out of office on that date: still of the country of its roles */
+		c->ent[e].country = r->country;
 	}
 	return e;
 }
@@ -544,12 +550,14 @@ role_entity(DiploCoref *c, const DiploMention *m)
 /*
  * The entity of the actor of the configuration who holds the role a role
  * noun names on the publication date ("the Secretary", "Washington's top
- * diplomat"), with its organisation and country if the text gives them;
+ * diplomat", not "a spokesman"), with its organisation and country if the
+ * text gives them;
  * among several, the one whose organisation (or its kind) the article
  * names.  -1 if none or no single one.
  */
 static int
-role_holder_entity(DiploCoref *c, const DiploMention *m, int64_t pos)
+role_holder_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m,
+				   int64_t pos)
 {
 	int			holders[16];
 	int			n;
@@ -557,6 +565,9 @@ role_holder_entity(DiploCoref *c, const DiploMention *m, int64_t pos)
 
 	if (m->title == NULL || m->title->role == NULL || m->plural ||
 		m->counterpart || m->title->kind == DIPLO_TITLE_HONORIFIC)
+		return -1;
+	/* "an official", "a spokesman": someone unnamed, not the office holder */
+	if (diplo_tok_is(t, m->start, "a") || diplo_tok_is(t, m->start, "an"))
 		return -1;
 	/* a person of the article in that office first, the latest mentioned */
 	for (int e = 0; e < c->n; e++)
@@ -797,7 +808,7 @@ diplo_coref_resolve(DiploCoref *c, const DiploTokens *t, const DiploMention *m)
 		case DIPLO_MEN_ROLE:
 			e = role_entity(c, m);
 			if (e < 0 && c->config != NULL)
-				e = role_holder_entity(c, m, pos);
+				e = role_holder_entity(c, t, m, pos);
 			if (e < 0 && m->title && m->title->kind == DIPLO_TITLE_OFFICE &&
 				m->title->role && !m->plural && m->country)
 			{

@@ -916,8 +916,9 @@ actor_alias_mention(const DiploTokens *t, int i, int e, DiploMention *m)
 
 /*
  * A name mention m (ending at e) that is an actor's alias, from its name
- * words or from its first word ("Pope Francis"): m gets the actor; a name
- * run longer than the alias is cut to it.  Returns the mention's end.
+ * words or from its first word ("Pope Francis"): m gets the actor.  A
+ * longer name that begins with an alias ("Kim Jong Un" for an alias "Kim")
+ * is someone else.  Returns the mention's end.
  */
 static int
 actor_name_mention(const DiploTokens *t, int e, DiploMention *m)
@@ -933,13 +934,6 @@ actor_name_mention(const DiploTokens *t, int e, DiploMention *m)
 		m->actor = actor + 1;
 		m->person_like = true;
 		return e;
-	}
-	if (actor >= 0 && m->name_start + len < m->name_end && e == m->name_end)
-	{
-		m->actor = actor + 1;
-		m->person_like = true;
-		m->name_end = m->name_start + len;
-		return m->name_end;
 	}
 	if (m->start < m->name_start &&
 		(actor = diplo_config_actor_at(t->config, t->words, t->n, m->start,

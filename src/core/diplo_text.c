@@ -572,11 +572,16 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 			out->cue[k] = diplo_lex_cue(*w);
 		}
 	}
-	/* the cue verbs a configuration adds (issue 7) */
+	/* the cue verbs of a configuration (issue 7), which win over built-in ones */
 	if (out->config != NULL)
 		for (int k = 0; k < out->n; k++)
-			if (out->cue[k] == NULL && out->tok[k].kind == DIPLO_TOK_WORD)
-				out->cue[k] = diplo_config_cue(out->config, out->words[k]);
+			if (out->tok[k].kind == DIPLO_TOK_WORD)
+			{
+				const DiploCue *c = diplo_config_cue(out->config, out->words[k]);
+
+				if (c != NULL)
+					out->cue[k] = c;
+			}
 }
 
 /* Capitalised function words that begin a sentence after "U.S." */

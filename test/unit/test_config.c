@@ -267,6 +267,22 @@ test_lookups(void **state)
 	diplo_config_free(&diplo_malloc_allocator, cfg);
 }
 
+/* Country names as the build accepts them. */
+static void
+test_country(void **state)
+{
+	const DiploAllocator *a = &diplo_malloc_allocator;
+
+	assert_string_equal(diplo_config_country(a, "USA"), "United States");
+	assert_string_equal(diplo_config_country(a, "American"), "United States");
+	assert_string_equal(diplo_config_country(a, "united states"), "United States");
+	assert_string_equal(diplo_config_country(a, " France "), "France");
+	assert_null(diplo_config_country(a, "Atlantis"));
+	assert_null(diplo_config_country(a, ""));
+	assert_null(diplo_config_country(a, NULL));
+	assert_null(diplo_config_country(a, "France and Spain"));
+}
+
 /* An alias of two actors matches neither. */
 static void
 test_ambiguous_alias(void **state)
@@ -359,6 +375,9 @@ test_analyze_aliases(void **state)
 				   "\"org\": \"Department of State\", \"country\": \"United States\"");
 	expect_speaker(text, cfg, day(2016, 3, 1),
 				   "\"name\": \"Antony Blinken\", \"role\": \"Deputy Secretary of State\"");
+	/* between two roles: no role, the country still */
+	expect_speaker(text, cfg, day(2019, 3, 1),
+				   "\"name\": \"Antony Blinken\", \"role\": null, \"org\": null, \"country\": \"United States\"");
 	/* no date: the latest role */
 	expect_speaker(text, cfg, DIPLO_NO_DATE,
 				   "\"name\": \"Antony Blinken\", \"role\": \"Secretary of State\"");
@@ -370,6 +389,23 @@ test_analyze_aliases(void **state)
 				   day(2022, 1, 10), "\"name\": \"Antony Blinken\"");
 	expect_speaker("Pompeo said the sanctions would stay.", cfg,
 				   day(2019, 1, 10), "\"name\": \"Mike R. Pompeo\", \"role\": \"Secretary of State\"");
+	diplo_config_free(&diplo_malloc_allocator, cfg);
+}
+
+/* A longer name that begins with an alias is someone else. */
+static void
+test_analyze_longer_name(void **state)
+{
+	static const char *const al[] = {"Kim"};
+	DiploActorDef actors[] = {{"Kim Sora", al, 1, NULL, 0}};
+	DiploConfigDef def = {"kim", actors, 1};
+	char		err[128];
+	DiploConfig *cfg = diplo_config_build(&diplo_malloc_allocator, &def, err,
+										  sizeof(err));
+
+	assert_non_null(cfg);
+	expect_speaker("Kim said the talks failed.", cfg, DIPLO_NO_DATE, "\"name\": \"Kim Sora\"");
+	expect_no("Kim Jong Un said the talks failed.", cfg, DIPLO_NO_DATE, "Kim Sora");
 	diplo_config_free(&diplo_malloc_allocator, cfg);
 }
 
@@ -390,6 +426,8 @@ test_analyze_role_nouns(void **state)
 	expect_speaker(top, cfg, day(2022, 6, 1), "\"name\": \"Antony Blinken\"");
 	expect_speaker(top, cfg, day(2020, 6, 1), "\"name\": \"Mike R. Pompeo\"");
 	expect_speaker(top, NULL, day(2020, 6, 1), "\"name\": \"Foreign Minister of United States\"");
+	/* an indefinite role noun is someone else */
+	expect_no("A French foreign minister said the deal was fair.", cfg, day(2020, 6, 1), "Valden");
 	/* the French foreign minister has no date: any day */
 	expect_speaker("The French foreign minister said the border would stay open.",
 				   cfg, day(2020, 6, 1),
@@ -398,6 +436,47 @@ test_analyze_role_nouns(void **state)
 	/* an antecedent in the article comes first */
 	expect_speaker("Secretary of State Ana Ruiz arrived on Monday. The Secretary said the talks went well.",
 				   cfg, day(2021, 6, 1), "\"speakers\": [{\"name\": \"Ana Ruiz\"");
+	diplo_config_free(&diplo_malloc_allocator, cfg);
+}
+
+/*
+ * Two Secretaries in office at once: "the Secretary" is the one whose
+ * department the article names, on the date of the article.
+ */
+static void
+test_analyze_two_secretaries(void **state)
+{
+	static const char *const a1[] = {"Blinken"};
+	static const char *const a2[] = {"Austin"};
+	static const char *const a3[] = {"Pompeo"};
+	static const char *const a4[] = {"Esper"};
+	static const DiploActorRoleDef r1[] = {{"Secretary of State", "Department of State", "United States", 7696, 9151}};
+	static const DiploActorRoleDef r2[] = {{"Secretary of Defense", "Department of Defense", "United States", 7692, 9151}};
+	static const DiploActorRoleDef r3[] = {{"Secretary of State", "Department of State", "United States", 6690, 7690}};
+	static const DiploActorRoleDef r4[] = {{"Secretary of Defense", "Department of Defense", "United States", 7143, 7618}};
+	DiploActorDef actors[] = {
+		{"Antony Blinken", a1, 1, r1, 1},
+		{"Lloyd Austin", a2, 1, r2, 1},
+		{"Mike Pompeo", a3, 1, r3, 1},
+		{"Mark Esper", a4, 1, r4, 1},
+	};
+	DiploConfigDef def = {"us", actors, 4};
+	char		err[128];
+	DiploConfig *cfg = diplo_config_build(&diplo_malloc_allocator, &def, err,
+										  sizeof(err));
+	const char *readout = "The Secretary said the two countries would deepen their cooperation, according to a State Department readout.";
+	const char *bare = "The Secretary said the two countries would deepen their cooperation.";
+
+	assert_non_null(cfg);
+	expect_speaker(readout, cfg, day(2021, 6, 1), "\"name\": \"Antony Blinken\", \"role\": \"Secretary of State\"");
+	expect_speaker(readout, cfg, day(2020, 6, 1), "\"name\": \"Mike Pompeo\", \"role\": \"Secretary of State\"");
+	expect_no(readout, cfg, day(2021, 6, 1), "Austin");
+	/* no department named: either Secretary, so neither */
+	expect_no(bare, cfg, day(2021, 6, 1), "Blinken");
+	expect_no(bare, cfg, day(2021, 6, 1), "Austin");
+	/* the office named: the one holder */
+	expect_speaker("The Defense Secretary said the two countries would deepen their cooperation.",
+				   cfg, day(2021, 6, 1), "\"name\": \"Lloyd Austin\"");
 	diplo_config_free(&diplo_malloc_allocator, cfg);
 }
 
@@ -422,6 +501,28 @@ test_analyze_cues_orgs_topics(void **state)
 	expect_no(lower, cfg, DIPLO_NO_DATE, "Nordic");
 	expect_speaker(topic, cfg, DIPLO_NO_DATE, "Gulf security");
 	expect_no(topic, NULL, DIPLO_NO_DATE, "Gulf security");
+	diplo_config_free(&diplo_malloc_allocator, cfg);
+}
+
+/* A topic named as a built-in one adds keywords to it: reported once. */
+static void
+test_analyze_builtin_topic(void **state)
+{
+	static const char *const kw[] = {"kelp quota"};
+	DiploTopicDef topics[] = {{"Peace Process", kw, 1}};
+	DiploConfigDef def = {"peace", NULL, 0, topics, 1};
+	char		err[128];
+	DiploConfig *cfg = diplo_config_build(&diplo_malloc_allocator, &def, err,
+										  sizeof(err));
+	const char *text = "The kelp quotas were part of the peace process.";
+
+	assert_non_null(cfg);
+	assert_int_equal(diplo_config_topic_builtin(cfg, 0) >= 0, 1);
+	expect_speaker(text, cfg, DIPLO_NO_DATE, "\"topics\": [\"peace process\"]");
+	expect_speaker("The kelp quotas were agreed.", cfg, DIPLO_NO_DATE,
+				   "\"topics\": [\"peace process\"]");
+	expect_speaker("The kelp quotas were agreed.", NULL, DIPLO_NO_DATE,
+				   "\"topics\": []");
 	diplo_config_free(&diplo_malloc_allocator, cfg);
 }
 
@@ -469,10 +570,14 @@ unit_config(void)
 		cmocka_unit_test(test_build_errors),
 		cmocka_unit_test(test_build_empty),
 		cmocka_unit_test(test_lookups),
+		cmocka_unit_test(test_country),
 		cmocka_unit_test(test_ambiguous_alias),
 		cmocka_unit_test(test_analyze_aliases),
+		cmocka_unit_test(test_analyze_longer_name),
 		cmocka_unit_test(test_analyze_role_nouns),
+		cmocka_unit_test(test_analyze_two_secretaries),
 		cmocka_unit_test(test_analyze_cues_orgs_topics),
+		cmocka_unit_test(test_analyze_builtin_topic),
 		cmocka_unit_test(test_analyze_null_config),
 	};
 
