@@ -190,6 +190,9 @@ UPDATE bad_actors SET name = '' WHERE name IS NULL;
 SELECT (pg_temp.err($$SELECT diplo_config_create('x', actors => 'bad_actors')$$)).*;
 UPDATE bad_actors SET name = 'Luis Vega', valid_from = '2024-01-01', valid_to = '2023-01-01' WHERE name = '';
 SELECT (pg_temp.err($$SELECT diplo_config_create('x', actors => 'bad_actors')$$)).*;
+-- a country the analyser does not know
+UPDATE bad_actors SET valid_from = NULL, valid_to = NULL, country = 'Atlantis' WHERE name = 'Luis Vega';
+SELECT (pg_temp.err($$SELECT diplo_config_create('x', actors => 'bad_actors')$$)).*;
 INSERT INTO bad_cues VALUES ('opined', 'musing', NULL);
 SELECT (pg_temp.err($$SELECT diplo_config_create('x', cues => 'bad_cues')$$)).*;
 UPDATE bad_cues SET class = 'stance', flags = '{present,loud}';

@@ -619,8 +619,8 @@ config_build_from_catalog(const char *name, Oid fn_oid, bool read_only,
 		*cxt = NULL;
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid diplo configuration \"%s\"", name),
-				 errdetail("%s", err[0] ? err : "The analyser refused it.")));
+				 errmsg("invalid diplo configuration \"%s\": %s", name,
+						err[0] ? err : "the analyser refused it")));
 	}
 	return config;
 }
@@ -895,6 +895,22 @@ row_error(const KindSpec *spec, Oid relid, uint64 rowno, const char *key,
 					key ? " \"" : "", key ? key : "", key ? "\"" : "", what)));
 }
 
+/* Does the analyser know the country this text names? */
+static bool
+country_known(const char *country)
+{
+	DiploAllocator alloc;
+
+	alloc.alloc = config_alloc;
+	alloc.realloc = config_realloc;
+	alloc.free = config_free;
+	alloc.check_interrupts = config_check_interrupts;
+	alloc.ctx = CurrentMemoryContext;
+	return diplo_config_country(&alloc,
+								pg_server_to_any(country, strlen(country),
+												 PG_UTF8)) != NULL;
+}
+
 /* A text column of an SPI row as a server C string, or NULL. */
 static char *
 row_string(SPITupleTable *tt, uint64 i, int col)
@@ -979,6 +995,16 @@ check_user_rows(const KindSpec *spec, int kind, Oid relid, SPITupleTable *tt,
 			if (k && name_index(org_kind_names, lengthof(org_kind_names), k) < 0)
 				row_error(spec, relid, i + 1, key,
 						  psprintf("unknown organisation kind \"%s\" (known: government, international, media, other, channel)", k));
+		}
+		if (kind == KIND_ACTORS || kind == KIND_ORGS)
+		{
+			int			col = kind == KIND_ACTORS ? 5 : 4;
+			char	   *country = row_string(tt, i, col);
+
+			if (country && !country_known(country))
+				row_error(spec, relid, i + 1, key,
+						  psprintf("unknown country \"%s\" (a name, demonym, capital or ISO code of data/countries.tsv)",
+								   country));
 		}
 		if (kind == KIND_ACTORS)
 		{
