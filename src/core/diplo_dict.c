@@ -28,7 +28,10 @@ static bool
 dict_fail(DictParser *p, const char *fmt, const char *arg)
 {
 	p->err->line = p->line;
-	snprintf(p->err->message, sizeof(p->err->message), fmt, arg ? arg : "");
+	if (arg)
+		snprintf(p->err->message, sizeof(p->err->message), fmt, arg);
+	else
+		snprintf(p->err->message, sizeof(p->err->message), "%s", fmt);
 	return false;
 }
 

@@ -129,8 +129,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 			if (tlen + need + 1 > tcap)
 			{
+				char	   *grown;
+
 				tcap = (tlen + need + 1) * 2;
-				text = realloc(text, tcap);
+				grown = realloc(text, tcap);
+				if (grown == NULL)
+					finding("out of memory", NULL);
+				text = grown;
 			}
 			tlen += (size_t) snprintf(text + tlen, tcap - tlen,
 									  "\"We agree,\" %s said. ", names[n]);
