@@ -100,6 +100,8 @@ SELECT p.id, p.lang, diplo_guess_language(p.body) AS guessed, q.speaker, q.cue,
 FROM patterns p LEFT JOIN LATERAL diplo_quotes(p.body, p.lang) q ON true
 ORDER BY p.id, q.content_start;
 
--- A bad language is a clean error.
-SELECT diplo_analyze('x', 'xx');
-SELECT diplo_analyze('x', NULL) IS NULL AS strict;
+-- A bad language is a clean error.  (With two untyped literals the call is
+-- ambiguous with diplo_analyze(diplo_config, text): one of them needs a type.)
+SELECT diplo_analyze('x'::text, 'xx');
+SELECT diplo_analyze('x'::text, NULL) IS NULL AS strict;
+SELECT diplo_analyze('x', 'en');

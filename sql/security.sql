@@ -88,7 +88,8 @@ LEFT JOIN pg_type t ON o.catalog = 'pg_type'::regclass AND t.oid = o.objid
 LEFT JOIN pg_operator op ON o.catalog = 'pg_operator'::regclass AND op.oid = o.objid
 LEFT JOIN pg_opclass oc ON o.catalog = 'pg_opclass'::regclass AND oc.oid = o.objid
 LEFT JOIN pg_opfamily f ON o.catalog = 'pg_opfamily'::regclass AND f.oid = o.objid
-WHERE coalesce(p.pronamespace, t.typnamespace, op.oprnamespace, oc.opcnamespace, f.opfnamespace)
+LEFT JOIN pg_class c ON o.catalog = 'pg_class'::regclass AND c.oid = o.objid
+WHERE coalesce(p.pronamespace, t.typnamespace, op.oprnamespace, oc.opcnamespace, f.opfnamespace, c.relnamespace)
       IS DISTINCT FROM 'diplo_s'::regnamespace
   AND o.catalog <> 'pg_cast'::regclass;
 SELECT DISTINCT pr.pronamespace::regnamespace AS functions_used_from

@@ -14,7 +14,12 @@ WHERE refclassid = 'pg_extension'::regclass
 -- Functions: all IMMUTABLE, STRICT, PARALLEL SAFE, none SECURITY DEFINER
 -- (this lists the exceptions: the procedure diplo_backfill (0.2), which
 -- writes and commits, so is none of these, and is not SECURITY DEFINER; the
--- GIN options function (0.3), not strict, as in core and pg_trgm).
+-- GIN options function (0.3), not strict, as in core and pg_trgm;
+-- diplo_config_create and diplo_config_drop (0.4), which write the catalog
+-- of configurations, and diplo_actors_import (0.4), which writes the
+-- user's table; diplo_analyze, diplo_quotes and diplo_speaker_details
+-- (diplo_config, text, date) (0.4), not strict because a NULL date means no
+-- date known).
 SELECT p.oid::regprocedure AS function, p.prokind, p.provolatile, p.proisstrict,
        p.proparallel, p.prosecdef
 FROM pg_proc p JOIN diplo_objects o ON o.classid = 'pg_proc'::regclass AND o.objid = p.oid
@@ -45,7 +50,7 @@ FROM pg_cast WHERE castsource = 'diplo_statement'::regtype;
 -- The result columns of the two quote functions are the same.
 SELECT p.proname, p.proargnames, p.proallargtypes::regtype[]
 FROM pg_proc p WHERE p.proname IN ('diplo_quotes', 'quotes')
-ORDER BY 1;
+ORDER BY 1, 3;
 
 -- IMMUTABLE is usable where PostgreSQL demands it: indexes and generated
 -- columns.

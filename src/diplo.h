@@ -72,6 +72,15 @@ extern void diplo_srf_begin(FunctionCallInfo fcinfo);
 extern void diplo_scratch_end(DiploScratch *scratch);
 
 /*
+ * Put the rows of diplo_quotes / diplo_speaker_details for an analysis into
+ * a materialized SRF set up by diplo_srf_begin.
+ */
+extern void diplo_quotes_materialize(FunctionCallInfo fcinfo,
+									 const DiploAnalysis *an);
+extern void diplo_speakers_materialize(FunctionCallInfo fcinfo,
+									   const DiploAnalysis *an);
+
+/*
  * Text in the server encoding, as UTF-8 for the analyser (may return s
  * itself when no conversion is needed; the result need not end in NUL).
  */

@@ -492,3 +492,17 @@ diplo_statement_event(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(result);
 }
+
+/* One row per quote of an analysis made elsewhere (configurations). */
+void
+diplo_quotes_materialize(FunctionCallInfo fcinfo, const DiploAnalysis *an)
+{
+	quotes_materialize(fcinfo, an);
+}
+
+/* One row per speaker of an analysis made elsewhere (configurations). */
+void
+diplo_speakers_materialize(FunctionCallInfo fcinfo, const DiploAnalysis *an)
+{
+	speakers_materialize(fcinfo, an);
+}

@@ -25,6 +25,7 @@ main(void)
 		{"postag", unit_postag},
 		{"config", unit_config},
 		{"language", unit_language},
+		{"dict", unit_dict},
 	};
 	int			ngroups = (int) (sizeof(groups) / sizeof(groups[0]));
 	int			failed = 0;

@@ -20,4 +20,5 @@ int			unit_query(void);
 int			unit_postag(void);
 int			unit_config(void);
 int			unit_language(void);
+int			unit_dict(void);
 #endif							/* UNIT_TESTS_H */
