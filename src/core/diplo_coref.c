@@ -589,7 +589,31 @@ role_holder_entity(DiploCoref *c, const DiploTokens *t, const DiploMention *m,
 								  c->date, holders, 16);
 	if (n == 1)
 		pick = holders[0];
-	else if (n > 1 && n <= 16)
+	/*
+	 * "the Secretary of State": the one holder of that very office beats
+	 * the holders of its equivalents (a Foreign Minister abroad)
+	 */
+	if (n > 1 && n <= 16)
+	{
+		int			exact = 0;
+
+		for (int h = 0; h < n; h++)
+		{
+			const DiploConfigRole *r = diplo_config_actor_role(c->config,
+															   holders[h],
+															   c->date);
+
+			if (r != NULL && r->title_role != NULL &&
+				strcmp(r->title_role, m->title->role) == 0)
+			{
+				pick = holders[h];
+				exact++;
+			}
+		}
+		if (exact != 1)
+			pick = -1;
+	}
+	if (pick < 0 && n > 1 && n <= 16)
 	{
 		int			found = 0;
 

@@ -480,6 +480,31 @@ test_analyze_two_secretaries(void **state)
 	diplo_config_free(&diplo_malloc_allocator, cfg);
 }
 
+/* The office the text names exactly wins over its equivalents abroad ("Secretary of State" ~ "Foreign Minister"). */
+static void
+test_analyze_exact_office(void **state)
+{
+	static const char *const a1[] = {"Blinken"};
+	static const char *const a2[] = {"Faisal"};
+	static const DiploActorRoleDef r1[] = {{"Secretary of State", "Department of State", "United States", 7696, 9151}};
+	static const DiploActorRoleDef r2[] = {{"Foreign Minister", NULL, "Saudi Arabia", 7396, DIPLO_NO_DATE}};
+	DiploActorDef actors[] = {
+		{"Antony Blinken", a1, 1, r1, 1},
+		{"Faisal bin Farhan", a2, 1, r2, 1},
+	};
+	DiploConfigDef def = {"gulf", actors, 2};
+	char		err[128];
+	DiploConfig *cfg = diplo_config_build(&diplo_malloc_allocator, &def, err,
+										  sizeof(err));
+
+	assert_non_null(cfg);
+	expect_speaker("The Secretary of State said the talks would resume in March.",
+				   cfg, day(2022, 6, 14), "\"name\": \"Antony Blinken\"");
+	expect_speaker("The foreign minister said the talks would resume in March.",
+				   cfg, day(2022, 6, 14), "\"name\": \"Faisal bin Farhan\"");
+	diplo_config_free(&diplo_malloc_allocator, cfg);
+}
+
 /* Cues, organisations (acronyms case-sensitive) and topics of the configuration. */
 static void
 test_analyze_cues_orgs_topics(void **state)
@@ -576,6 +601,7 @@ unit_config(void)
 		cmocka_unit_test(test_analyze_longer_name),
 		cmocka_unit_test(test_analyze_role_nouns),
 		cmocka_unit_test(test_analyze_two_secretaries),
+		cmocka_unit_test(test_analyze_exact_office),
 		cmocka_unit_test(test_analyze_cues_orgs_topics),
 		cmocka_unit_test(test_analyze_builtin_topic),
 		cmocka_unit_test(test_analyze_null_config),
