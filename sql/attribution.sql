@@ -403,7 +403,9 @@ Mateo Lind said, “We will vote next month.”$b$),
 (223, 'speech told inside a closed quote is part of the quoted words ("“... Lind says he will pay ...,” Ruiz said"), unless the cue takes "that" (a statement relaying a report)',
  $b$“I like him, but Lind says he will pay for the pier with nothing,” Ana Ruiz said. “Mateo Lind stressed that the pier would open in May,” the Foreign Ministry said.$b$),
 (224, 'Prince is also a surname: "Pedro Prince, chief executive of Harbour Lines, said" is Pedro Prince',
- $b$Pedro Prince, chief executive of Harbour Lines, said the cranes would arrive in June.$b$);
+ $b$Pedro Prince, chief executive of Harbour Lines, said the cranes would arrive in June.$b$),
+(225, 'a channel or an object with a possessive after "called" is speech, not naming ("A joint statement called Peru''s claim illegal")',
+ $b$A joint statement called Peru's claim to the islands illegal. A council resolution called Lima's new tariffs a breach of the treaty.$b$);
 
 -- Every quote of every pattern: speaker (NULL for an unnamed source such as
 -- "customs data"), cue, kind, content, and the channel and addressee.

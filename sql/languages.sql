@@ -36,7 +36,9 @@ SELECT lang, diplo_guess_language(body) AS guessed FROM articles ORDER BY lang;
 SELECT diplo_guess_language('') AS empty,
        diplo_guess_language('Paris, Berlin, Madrid') AS names,
        diplo_guess_language('Il a dit que la paix est possible.') AS short_fr,
-       diplo_guess_language('Er sagte, dass die Gespräche weitergehen.') AS short_de;
+       diplo_guess_language('Er sagte, dass die Gespräche weitergehen.') AS short_de,
+       -- "que" and "la" are French and Spanish: the tie goes to ñ, ó, á
+       diplo_guess_language('Ruiz señaló que la crisis continuará.') AS short_es;
 
 -- English words that are also French, Spanish or German ones ("a", "am",
 -- "hat", "die") and capitalised articles that are parts of names ("Le Pen",

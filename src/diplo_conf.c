@@ -438,6 +438,10 @@ load_actors(const ConfigCatalog *cat, const char *name, bool read_only,
 									  name, read_only, &n);
 	DiploActorDef *actors = palloc0(sizeof(DiploActorDef) * (n + 1));
 	int			nactors = 0;
+	const char **cur_al = NULL; /* the last actor's arrays, grown by doubling */
+	DiploActorRoleDef *cur_r = NULL;
+	int			al_cap = 0;
+	int			r_cap = 0;
 
 	for (uint64 i = 0; i < n; i++)
 	{
@@ -451,6 +455,7 @@ load_actors(const ConfigCatalog *cat, const char *name, bool read_only,
 		const char *org = spi_utf8(tup, tt->tupdesc, 4);
 		const char *country = spi_utf8(tup, tt->tupdesc, 5);
 
+		CHECK_FOR_INTERRUPTS();
 		/* rows of one actor are consecutive: merge aliases, add the role */
 		if (nactors > 0 && strcmp(actors[nactors - 1].name, aname) == 0)
 			a = &actors[nactors - 1];
@@ -458,33 +463,39 @@ load_actors(const ConfigCatalog *cat, const char *name, bool read_only,
 		{
 			a = &actors[nactors++];
 			a->name = aname;
-			a->aliases = palloc0(sizeof(char *));
-			a->roles = palloc0(sizeof(DiploActorRoleDef) * 1);
+			al_cap = r_cap = 4;
+			cur_al = palloc(sizeof(char *) * al_cap);
+			cur_r = palloc(sizeof(DiploActorRoleDef) * r_cap);
+			a->aliases = cur_al;
+			a->roles = cur_r;
 		}
 		if (nal > 0)
 		{
-			const char **merged = palloc(sizeof(char *) * (a->naliases + nal));
-			int			m = a->naliases;
-
-			memcpy(merged, a->aliases, sizeof(char *) * a->naliases);
+			if (a->naliases + nal > al_cap)
+			{
+				al_cap = Max(al_cap * 2, a->naliases + nal);
+				cur_al = repalloc(cur_al, sizeof(char *) * al_cap);
+				a->aliases = cur_al;
+			}
 			for (int k = 0; k < nal; k++)
-				if (name_index((const char *const *) merged, m, al[k]) < 0)
-					merged[m++] = al[k];
-			a->aliases = merged;
-			a->naliases = m;
+				if (name_index(cur_al, a->naliases, al[k]) < 0)
+					cur_al[a->naliases++] = al[k];
 		}
 		if (role == NULL && org == NULL && country == NULL)
 			continue;
-		r = palloc(sizeof(DiploActorRoleDef) * (a->nroles + 1));
-		memcpy(r, a->roles, sizeof(DiploActorRoleDef) * a->nroles);
-		r[a->nroles].role = role;
-		r[a->nroles].org = org;
-		r[a->nroles].country = country;
-		r[a->nroles].valid_from = spi_date(tup, tt->tupdesc, 6);
-		r[a->nroles].valid_to = spi_date(tup, tt->tupdesc, 7);
-		a->roles = r;
+		if (a->nroles == r_cap)
+		{
+			r_cap *= 2;
+			cur_r = repalloc(cur_r, sizeof(DiploActorRoleDef) * r_cap);
+			a->roles = cur_r;
+		}
+		r = &cur_r[a->nroles];
+		r->role = role;
+		r->org = org;
+		r->country = country;
+		r->valid_from = spi_date(tup, tt->tupdesc, 6);
+		r->valid_to = spi_date(tup, tt->tupdesc, 7);
 		a->nroles++;
-		CHECK_FOR_INTERRUPTS();
 	}
 	def->actors = actors;
 	def->nactors = nactors;
@@ -612,7 +623,18 @@ config_build_from_catalog(const char *name, Oid fn_oid, bool read_only,
 	alloc.check_interrupts = config_check_interrupts;
 	alloc.ctx = *cxt;
 	err[0] = '\0';
-	config = diplo_config_build(&alloc, &def, err, sizeof(err));
+	/* a cancel inside the build must not leave its context in the cache's */
+	PG_TRY();
+	{
+		config = diplo_config_build(&alloc, &def, err, sizeof(err));
+	}
+	PG_CATCH();
+	{
+		MemoryContextDelete(*cxt);
+		*cxt = NULL;
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
 	if (config == NULL)
 	{
 		MemoryContextDelete(*cxt);

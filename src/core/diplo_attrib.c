@@ -434,6 +434,22 @@ naming_called(DiploAttrib *at, const DiploTokens *t, int i)
 		diplo_is_function_word(t, i - 1) || diplo_lex_title(t->words, t->n, i - 1, &tlen) ||
 		!diplo_pos_is_noun(pos_of(at, t, i - 1)))
 		return false;
+	/* "A joint statement called Russia's annexation illegal": a channel speaks */
+	{
+		const DiploOrg *o = diplo_lex_org(t->words, t->n, i - 1, &tlen);
+
+		if (o != NULL && o->kind == DIPLO_ORG_CHANNEL && tlen == 1)
+			return false;
+	}
+	/* "called Israel's settlements a violation": a possessive opens an object */
+	for (int k = i + 1; k < t->n && k <= i + 4 &&
+		 t->tok[k].kind == DIPLO_TOK_WORD; k++)
+	{
+		if (diplo_tok_is(t, k, "'s") || diplo_tok_is(t, k, "\xE2\x80\x99s"))
+			return false;
+		if (!(t->tok[k].flags & DIPLO_TF_CAP))
+			break;
+	}
 	for (int p = i - 2; p >= 0 && p >= i - 5; p--)
 	{
 		if (diplo_tok_in_set(t, p, &naming_determiners_set))

@@ -830,7 +830,13 @@ build_actors(const DiploAllocator *a, DiploConfig *cfg,
 						 j + 1, rd->role);
 			else
 				snprintf(sub, sizeof(sub), "%s, role %d", entry, j + 1);
-			if (!check_text(rd->role, "role", sub, err, errlen))
+			/* a role may be only an organisation or a country ("[; ; Ghana]") */
+			if (rd->role == NULL && rd->org == NULL && rd->country == NULL)
+			{
+				set_error(err, errlen, "%s: names no role, organisation nor country", sub);
+				goto fail;
+			}
+			if (rd->role != NULL && !check_text(rd->role, "role", sub, err, errlen))
 				goto fail;
 			if (rd->org != NULL && !check_text(rd->org, "organisation", sub,
 											   err, errlen))
@@ -855,11 +861,11 @@ build_actors(const DiploAllocator *a, DiploConfig *cfg,
 					goto fail;
 				}
 			}
-			r->role = copy_trimmed(a, rd->role);
+			r->role = rd->role ? copy_trimmed(a, rd->role) : NULL;
 			r->org = rd->org ? copy_trimmed(a, rd->org) : NULL;
 			r->valid_from = rd->valid_from;
 			r->valid_to = rd->valid_to;
-			t = lookup_title(a, r->role, toks);
+			t = r->role ? lookup_title(a, r->role, toks) : NULL;
 			r->title_role = t ? t->role : NULL;
 			r->org_kind = t ? t->org_kind : NULL;
 			if (r->org != NULL && r->org_kind == NULL)
@@ -870,7 +876,8 @@ build_actors(const DiploAllocator *a, DiploConfig *cfg,
 			}
 			cfg->nroles++;
 			ac->nroles++;
-			add_office_keys(a, &okl, r->role, k);
+			if (r->role)
+				add_office_keys(a, &okl, r->role, k);
 			if (r->title_role)
 				add_office_keys(a, &okl, r->title_role, k);
 		}
@@ -1385,6 +1392,8 @@ role_fits(const DiploConfigRole *r, const char *role, const char *org,
 {
 	const char *rr = r->title_role ? r->title_role : r->role;
 
+	if (rr == NULL)
+		return false;
 	if (!same_office(role, rr) && !equal_ci(role, r->role) &&
 		!word_prefix_ci(role, rr) && !word_prefix_ci(role, r->role))
 		return false;

@@ -47,7 +47,8 @@
 typedef struct DiploActorRoleDef
 {
 	const char *role;			/* "Secretary of State": a role of
-								 * data/titles.tsv or free text */
+								 * data/titles.tsv or free text; NULL if
+								 * only org or country is known */
 	const char *org;			/* "Department of State", or NULL */
 	const char *country;		/* a country of data/countries.tsv ("United
 								 * States", "USA", "American"), or NULL */
@@ -138,7 +139,8 @@ void		diplo_config_free(const DiploAllocator *a, DiploConfig *cfg);
 /* One role of an actor as built. */
 typedef struct DiploConfigRole
 {
-	const char *role;			/* as defined: "Secretary of State" */
+	const char *role;			/* as defined: "Secretary of State", or
+								 * NULL (an organisation or country only) */
 	const char *org;			/* as defined, or NULL */
 	const char *country;		/* canonical country, or NULL */
 	const char *title_role;		/* the canonical role of data/titles.tsv

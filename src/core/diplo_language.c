@@ -154,46 +154,100 @@ guess_wordchar(uint32_t cp)
 	return cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7;
 }
 
-/* Count one word of text for every language it is a function word of. */
+/*
+ * Count one word of text for every language it is a function word of, and
+ * in own[] for the one foreign language it belongs to alone ("los", not
+ * "que" of French and Spanish).
+ */
 static void
-count_word(const char *s, int len, int counts[DIPLO_LANG_DE + 1])
+count_word(const char *s, int len, int counts[DIPLO_LANG_DE + 1],
+		   int own[DIPLO_LANG_DE + 1])
 {
+	int			nforeign = 0;
+	int			last = 0;
+
+	/* a capitalised "Le", "El", "Der" is most often part of a name */
+	if (len <= 0 || (s[0] >= 'A' && s[0] <= 'Z'))
+		return;
 	for (int lang = DIPLO_LANG_EN; lang <= DIPLO_LANG_DE; lang++)
 	{
 		const char *apo;
 		const DiploLangWord *w;
 
-		/* a capitalised "Le", "El", "Der" is most often part of a name */
-		if (len <= 0 || (s[0] >= 'A' && s[0] <= 'Z'))
-			return;
 		w = lw_find(lang, s, len);
-		if (w)
+		if (w == NULL)
 		{
-			counts[lang] += w->guess;
-			continue;
-		}
-		/* an elision: "l'ambassadeur" counts its "l'" */
-		apo = memchr(s, '\'', len);
-		if (apo == NULL)
-		{
-			const char *p = s;
+			/* an elision: "l'ambassadeur" counts its "l'" */
+			apo = memchr(s, '\'', len);
+			if (apo == NULL)
+			{
+				const char *p = s;
 
-			while (p + 2 < s + len &&
-				   !((unsigned char) p[0] == 0xE2 && (unsigned char) p[1] == 0x80 &&
-					 (unsigned char) p[2] == 0x99))
-				p++;
-			if (p + 2 < s + len)
-				apo = p + 2;
+				while (p + 2 < s + len &&
+					   !((unsigned char) p[0] == 0xE2 && (unsigned char) p[1] == 0x80 &&
+						 (unsigned char) p[2] == 0x99))
+					p++;
+				if (p + 2 < s + len)
+					apo = p + 2;
+			}
+			if (apo && apo > s)
+				w = lw_find(lang, s, (int) (apo - s) + 1);
 		}
-		if (apo && apo > s && (w = lw_find(lang, s, (int) (apo - s) + 1)) != NULL)
-			counts[lang] += w->guess;
+		if (w != NULL && w->guess)
+		{
+			counts[lang]++;
+			if (lang != DIPLO_LANG_EN)
+			{
+				nforeign++;
+				last = lang;
+			}
+		}
+	}
+	if (nforeign == 1)
+		own[last]++;
+}
+
+/* Count a letter that only one of the foreign languages writes (ñ, ç, ß ...). */
+static void
+own_letter(uint32_t cp, int own[DIPLO_LANG_DE + 1])
+{
+	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+		cp |= 0x20;				/* Latin-1 capitals to small letters */
+	switch (cp)
+	{
+		case 0xF1:				/* ñ á í ó ú ¿ ¡ */
+		case 0xE1:
+		case 0xED:
+		case 0xF3:
+		case 0xFA:
+		case 0xBF:
+		case 0xA1:
+			own[DIPLO_LANG_ES]++;
+			break;
+		case 0xE7:				/* ç è ê à â î ô û œ */
+		case 0xE8:
+		case 0xEA:
+		case 0xE0:
+		case 0xE2:
+		case 0xEE:
+		case 0xF4:
+		case 0xFB:
+		case 0x153:
+			own[DIPLO_LANG_FR]++;
+			break;
+		case 0xE4:				/* ä ö ü ß */
+		case 0xF6:
+		case 0xFC:
+		case 0xDF:
+			own[DIPLO_LANG_DE]++;
+			break;
 	}
 }
 
-/* How many function words of each language the guess counted. */
-void
-diplo_language_counts(const DiploAllocator *a, const char *text, size_t len,
-					  int counts[DIPLO_LANG_DE + 1])
+/* Function-word counts of each language, and of words or letters of one language alone. */
+static void
+language_counts(const DiploAllocator *a, const char *text, size_t len,
+				int counts[DIPLO_LANG_DE + 1], int own[DIPLO_LANG_DE + 1])
 {
 	const unsigned char *s = (const unsigned char *) text;
 	size_t		i = 0;
@@ -201,6 +255,7 @@ diplo_language_counts(const DiploAllocator *a, const char *text, size_t len,
 	bool		in_word = false;
 
 	memset(counts, 0, sizeof(int) * (DIPLO_LANG_DE + 1));
+	memset(own, 0, sizeof(int) * (DIPLO_LANG_DE + 1));
 	if (text == NULL)
 		return;
 	if (len > DIPLO_GUESS_BYTES)
@@ -215,7 +270,10 @@ diplo_language_counts(const DiploAllocator *a, const char *text, size_t len,
 			if (s[i] < 0x80)
 				cp = s[i];
 			else
+			{
 				n = diplo_utf8_decode(s + i, len - i, &cp);
+				own_letter(cp, own);
+			}
 			if (a && (i & 4095) == 0)
 				diplo_check_interrupts(a);
 		}
@@ -235,10 +293,20 @@ diplo_language_counts(const DiploAllocator *a, const char *text, size_t len,
 		else if (in_word)
 		{
 			in_word = false;
-			count_word(text + start, (int) (i - start), counts);
+			count_word(text + start, (int) (i - start), counts, own);
 		}
 		i += n;
 	}
+}
+
+/* How many function words of each language the guess counted. */
+void
+diplo_language_counts(const DiploAllocator *a, const char *text, size_t len,
+					  int counts[DIPLO_LANG_DE + 1])
+{
+	int			own[DIPLO_LANG_DE + 1];
+
+	language_counts(a, text, len, counts, own);
 }
 
 /* The language of text (see diplo_language.h). */
@@ -246,11 +314,14 @@ DiploLanguage
 diplo_guess_language(const DiploAllocator *a, const char *text, size_t len)
 {
 	int			counts[DIPLO_LANG_DE + 1];
+	int			own[DIPLO_LANG_DE + 1];
 	int			best = DIPLO_LANG_FR;
 
-	diplo_language_counts(a, text, len, counts);
+	language_counts(a, text, len, counts, own);
+	/* a tie ("que", "la" are French and Spanish) goes to the words of one alone */
 	for (int lang = DIPLO_LANG_ES; lang <= DIPLO_LANG_DE; lang++)
-		if (counts[lang] > counts[best])
+		if (counts[lang] > counts[best] ||
+			(counts[lang] == counts[best] && own[lang] > own[best]))
 			best = lang;
 	/* another language must lead English twice over, on two words at least */
 	if (counts[best] >= 2 && counts[best] > 2 * counts[DIPLO_LANG_EN])

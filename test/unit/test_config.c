@@ -116,7 +116,7 @@ test_build_errors(void **state)
 	roles[0].valid_to = roles[0].valid_from - 1;
 	expect_error(&def, "role 1 (\"Deputy Secretary of State\"): valid_to is before valid_from");
 	memcpy(roles, blinken_roles, sizeof(roles));
-	roles[0].role = NULL;
+	roles[0].role = "  ";
 	expect_error(&def, "actor 1 (\"Antony Blinken\"), role 1: empty role");
 	memcpy(actors, sample_actors, sizeof(actors));
 	actors[2].name = "Antony Blinken";
@@ -505,6 +505,32 @@ test_analyze_exact_office(void **state)
 	diplo_config_free(&diplo_malloc_allocator, cfg);
 }
 
+/* A role may be only a country or an organisation ("[; ; Ghana]"); one with none of the three is refused. */
+static void
+test_roleless_role(void **state)
+{
+	static const char *const a1[] = {"Mensah"};
+	static const DiploActorRoleDef r1[] = {{NULL, NULL, "Ghana", DIPLO_NO_DATE, DIPLO_NO_DATE}};
+	static const DiploActorRoleDef r2[] = {{NULL, NULL, NULL, DIPLO_NO_DATE, DIPLO_NO_DATE}};
+	DiploActorDef actors[] = {{"Kofi Mensah", a1, 1, r1, 1}};
+	DiploConfigDef def = {"west", actors, 1};
+	char		err[160];
+	DiploConfig *cfg = diplo_config_build(&diplo_malloc_allocator, &def, err,
+										  sizeof(err));
+
+	assert_non_null(cfg);
+	expect_speaker("Mensah said the talks were useful.", cfg, day(2022, 6, 14),
+				   "\"name\": \"Kofi Mensah\"");
+	expect_speaker("Mensah said the talks were useful.", cfg, day(2022, 6, 14),
+				   "\"country\": \"Ghana\"");
+	expect_no("The minister said the talks were useful.", cfg, day(2022, 6, 14),
+			  "Mensah");
+	diplo_config_free(&diplo_malloc_allocator, cfg);
+	actors[0].roles = r2;
+	assert_null(diplo_config_build(&diplo_malloc_allocator, &def, err, sizeof(err)));
+	assert_non_null(strstr(err, "names no role, organisation nor country"));
+}
+
 /* Cues, organisations (acronyms case-sensitive) and topics of the configuration. */
 static void
 test_analyze_cues_orgs_topics(void **state)
@@ -602,6 +628,7 @@ unit_config(void)
 		cmocka_unit_test(test_analyze_role_nouns),
 		cmocka_unit_test(test_analyze_two_secretaries),
 		cmocka_unit_test(test_analyze_exact_office),
+		cmocka_unit_test(test_roleless_role),
 		cmocka_unit_test(test_analyze_cues_orgs_topics),
 		cmocka_unit_test(test_analyze_builtin_topic),
 		cmocka_unit_test(test_analyze_null_config),
