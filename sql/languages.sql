@@ -107,3 +107,11 @@ ORDER BY p.id, q.content_start;
 SELECT diplo_analyze('x'::text, 'xx');
 SELECT diplo_analyze('x'::text, NULL) IS NULL AS strict;
 SELECT diplo_analyze('x', 'en');
+
+-- A title or an organisation with an article reads the same whether the text
+-- writes its noun in capitals or not ("ministre de la Défense", "de la défense").
+SELECT v.spelling, s.name, s.role
+FROM (VALUES ('capital', 'Le ministre de la Défense Jean Martin a déclaré que la frontière rouvrirait.'),
+             ('lowercase', 'Le ministre de la défense Jean Martin a déclaré que la frontière rouvrirait.')) v(spelling, body),
+     diplo_speaker_details(v.body, 'fr') s
+ORDER BY 1;

@@ -118,8 +118,10 @@ def split_words(phrase):
     return words
 
 
-def alias_words(words, aliases):
-    """A language's phrase words as the analyser sees them: elisions cut, aliases put."""
+def alias_words(words, aliases, keep_before_cap=True):
+    """A language's phrase words as the analyser sees them: elisions cut, aliases put
+    (an article before a capitalised word kept as itself unless keep_before_cap is
+    false: the text may write "de la Défense" or "de la défense")."""
     out = []
     for w in words:
         f = fold(w)
@@ -129,8 +131,8 @@ def alias_words(words, aliases):
             w = w[cut + 1:]
             f = fold(w)
         out.append(w)
-    return [w if (aliases['map'].get(fold(w)) == 'the' and k + 1 < len(out)
-                  and out[k + 1][:1].isupper())
+    return [w if (keep_before_cap and aliases['map'].get(fold(w)) == 'the'
+                  and k + 1 < len(out) and out[k + 1][:1].isupper())
             else aliases['map'].get(fold(w), w)
             for k, w in enumerate(out)]
 
@@ -146,8 +148,15 @@ class Phrase:
     def __init__(self, text, case_sensitive, aliases=None):
         """Cut and fold the phrase text (a language's words: as its aliases)."""
         self.words = split_words(text)
+        self.alt_key = None
         if aliases is not None:
-            self.words = alias_words(self.words, aliases)
+            raw = self.words
+            self.words = alias_words(raw, aliases)
+            # the key of the same phrase written in lowercase in a text
+            if not case_sensitive:
+                alt = ' '.join(fold(w) for w in alias_words(raw, aliases, False))
+                if alt != ' '.join(fold(w) for w in self.words):
+                    self.alt_key = alt
         self.key = ' '.join(fold(w) for w in self.words)
         self.exact = (' '.join(quote_apostrophes(w) for w in self.words)
                       if case_sensitive else None)
@@ -232,6 +241,10 @@ class KeyTable:
         previous.append((phrase.exact, where))
         self.keys.append((phrase.key, phrase.exact, entry, kind,
                           phrase.nwords))
+        alt = getattr(phrase, 'alt_key', None)
+        if alt is not None and alt not in self.seen:
+            self.seen[alt] = [(None, where)]
+            self.keys.append((alt, None, entry, kind, phrase.nwords))
 
     def sorted_keys(self):
         """Keys sorted bytewise, case-sensitive variants before the folded one."""
