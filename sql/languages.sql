@@ -115,3 +115,7 @@ FROM (VALUES ('capital', 'Le ministre de la Défense Jean Martin a déclaré que
              ('lowercase', 'Le ministre de la défense Jean Martin a déclaré que la frontière rouvrirait.')) v(spelling, body),
      diplo_speaker_details(v.body, 'fr') s
 ORDER BY 1;
+
+-- An elision inside a name stays joined to it.
+SELECT speaker, cue
+FROM diplo_quotes($$Massimo D'Alema a déclaré que la frontière rouvrirait.$$::text, 'fr');

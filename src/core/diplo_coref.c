@@ -80,7 +80,12 @@ name_text(const DiploAllocator *a, const DiploTokens *t, int s, int e,
 			for (char *p = w + 1; *p; p++)
 				if (*p >= 'A' && *p <= 'Z')
 					*p = (char) (*p - 'A' + 'a');
-		if (o)
+		/* an elision stays joined to its word: "D'Alema", "N'Golo" */
+		if (o && !(!(t->tok[i].flags & DIPLO_TF_SPACE) &&
+				   (r[o - 1] == '\'' ||
+					(o >= 3 && (unsigned char) r[o - 3] == 0xE2 &&
+					 (unsigned char) r[o - 2] == 0x80 &&
+					 (unsigned char) r[o - 1] == 0x99))))
 			r[o++] = ' ';
 		memcpy(r + o, w, strlen(w));
 		o += strlen(w);
