@@ -464,46 +464,21 @@ diplo_lex_may_start_phrase(const DiploWord *w)
 }
 
 /*
- * Longest entry of table t starting at words[i]; NULL if none.  The keys
- * [lo, hi) are the run of the words matched so far (buf, len bytes): those
- * equal to buf come first, then the longer ones.
+ * Extend a match of keys[lo, hi) (those starting with buf[0, len), the folded
+ * words[i]) word by word; the longest key matched, or NULL (*matched, if
+ * given, gets its length in words).  t >= 0: an English table, whose
+ * prepared words tell at once that a word is in none of its keys.
  */
-static const DiploLexKey *
-index_lookup(int t, const DiploWord *words, int nwords, int i, int *matched)
+static inline const DiploLexKey *
+longest_from(const DiploLexIndex *index, int t, const DiploWord *words,
+			 int nwords, int i, char *buf, int len, int lo, int hi,
+			 int *matched)
 {
-	const DiploLexIndex *index = lex_tables[t];
 	const DiploLexKey *keys = index->keys;
 	const DiploLexKey *best = NULL;
-	char		buf[KEY_BUF_SIZE];
 	char		exact[KEY_BUF_SIZE];
-	int			len;
-	int			lo;
-	int			hi;
-	int			count;
 
-	if (matched)
-		*matched = 0;
-	if (words == NULL || i < 0 || i >= nwords || index->nkeys == 0)
-		return NULL;
-	if (fw_ready)
-	{
-		int			slot = word_slot(&words[i]);
-
-		if (slot < 0 || fw_slots[slot].lo[t] >= fw_slots[slot].hi[t])
-			return NULL;
-		lo = fw_slots[slot].lo[t];
-		hi = fw_slots[slot].hi[t];
-		len = fw_slots[slot].len;
-		memcpy(buf, fw_slots[slot].word, len);
-	}
-	else
-	{
-		len = fold_word(words[i], buf, KEY_BUF_SIZE - 1, true);
-		if (len <= 0 || len > index->max_bytes ||
-			!first_word_run(keys, index->nkeys, buf, len, &lo, &hi))
-			return NULL;
-	}
-	for (count = 1;; count++)
+	for (int count = 1;; count++)
 	{
 		const DiploLexKey *folded_match = NULL;
 		const DiploLexKey *exact_match = NULL;
@@ -537,7 +512,7 @@ index_lookup(int t, const DiploWord *words, int nwords, int i, int *matched)
 			len + 2 >= KEY_BUF_SIZE)
 			break;
 		/* a prepared next word that is in no key of this table ends it */
-		if ((words[i + count].lex & LEX_KNOWN) &&
+		if (t >= 0 && (words[i + count].lex & LEX_KNOWN) &&
 			!(words[i + count].lex & (1 << (LEX_INNER_SHIFT + t))))
 			break;
 		buf[len] = ' ';
@@ -556,6 +531,46 @@ index_lookup(int t, const DiploWord *words, int nwords, int i, int *matched)
 }
 
 /*
+ * Longest entry of table t starting at words[i]; NULL if none.  The keys
+ * [lo, hi) are the run of the words matched so far (buf, len bytes): those
+ * equal to buf come first, then the longer ones.
+ */
+static const DiploLexKey *
+index_lookup(int t, const DiploWord *words, int nwords, int i, int *matched)
+{
+	const DiploLexIndex *index = lex_tables[t];
+	const DiploLexKey *keys = index->keys;
+	char		buf[KEY_BUF_SIZE];
+	int			len;
+	int			lo;
+	int			hi;
+
+	if (matched)
+		*matched = 0;
+	if (words == NULL || i < 0 || i >= nwords || index->nkeys == 0)
+		return NULL;
+	if (fw_ready)
+	{
+		int			slot = word_slot(&words[i]);
+
+		if (slot < 0 || fw_slots[slot].lo[t] >= fw_slots[slot].hi[t])
+			return NULL;
+		lo = fw_slots[slot].lo[t];
+		hi = fw_slots[slot].hi[t];
+		len = fw_slots[slot].len;
+		memcpy(buf, fw_slots[slot].word, len);
+	}
+	else
+	{
+		len = fold_word(words[i], buf, KEY_BUF_SIZE - 1, true);
+		if (len <= 0 || len > index->max_bytes ||
+			!first_word_run(keys, index->nkeys, buf, len, &lo, &hi))
+			return NULL;
+	}
+	return longest_from(index, t, words, nwords, i, buf, len, lo, hi, matched);
+}
+
+/*
  * Longest entry of a language's index starting at words[i], or NULL: the
  * binary searches of index_lookup without the first-word hash (which holds
  * the English tables only).
@@ -565,9 +580,7 @@ lang_index_lookup(const DiploLexIndex *index, const DiploWord *words,
 				  int nwords, int i, int *matched)
 {
 	const DiploLexKey *keys = index->keys;
-	const DiploLexKey *best = NULL;
 	char		buf[KEY_BUF_SIZE];
-	char		exact[KEY_BUF_SIZE];
 	int			len;
 	int			lo;
 	int			hi;
@@ -580,50 +593,7 @@ lang_index_lookup(const DiploLexIndex *index, const DiploWord *words,
 	if (len <= 0 || len > index->max_bytes ||
 		!first_word_run(keys, index->nkeys, buf, len, &lo, &hi))
 		return NULL;
-	for (int count = 1;; count++)
-	{
-		const DiploLexKey *folded_match = NULL;
-		const DiploLexKey *exact_match = NULL;
-		int			exact_len = -1;
-		int			wl;
-
-		for (; lo < hi && keys[lo].key[len] == '\0'; lo++)
-		{
-			const DiploLexKey *k = &keys[lo];
-
-			if (k->exact == NULL)
-				folded_match = k;
-			else if (exact_match == NULL)
-			{
-				if (exact_len < 0)
-					exact_len = build_key(words, i, count, exact, KEY_BUF_SIZE,
-										  false);
-				if (exact_len >= 0 && compare_key(k->exact, exact, exact_len) == 0)
-					exact_match = k;
-			}
-		}
-		if (exact_match || folded_match)
-		{
-			best = exact_match ? exact_match : folded_match;
-			if (matched)
-				*matched = count;
-		}
-		if (lo >= hi || i + count >= nwords || count >= index->max_words ||
-			len + 2 >= KEY_BUF_SIZE)
-			break;
-		buf[len] = ' ';
-		wl = fold_word(words[i + count], buf + len + 1, KEY_BUF_SIZE - len - 2,
-					   true);
-		if (wl <= 0)
-			break;
-		len += 1 + wl;
-		lo = lower_bound(keys, lo, hi, buf, len);
-		buf[len] = '!';
-		hi = lower_bound(keys, lo, hi, buf, len + 1);
-		if (lo >= hi)
-			break;
-	}
-	return best;
+	return longest_from(index, -1, words, nwords, i, buf, len, lo, hi, matched);
 }
 
 /* Set the language the lookups read; returns the one set before. */
