@@ -814,59 +814,19 @@ compare_stem_keys(const void *a, const void *b)
 	return (ka->entry > kb->entry) - (ka->entry < kb->entry);
 }
 
+static int	stem_keywords(const DiploLexKey *keywords, int nkeywords,
+						  struct sb_stemmer *st, char *buf, int bufsize,
+						  DiploLexKey *stems);
+
 /* Stem every topic keyword into diplo_lex_topic_stems, sorted. */
 static void
 stem_topic_keywords(void)
 {
-	char	   *buf = diplo_lex_topic_stem_buf;
-	int			used = 0;
-
-	topic_nstems = 0;
-	for (int k = 0; k < diplo_lex_topic_nkeywords; k++)
-	{
-		const char *p = diplo_lex_topic_keywords[k].key;
-		int			start = used;
-		bool		ok = true;
-
-		while (*p && ok)
-		{
-			const char *end = strchr(p, ' ');
-			int			wlen = end ? (int) (end - p) : (int) strlen(p);
-			int			slen;
-
-			if (used > start)
-			{
-				if (used + 1 >= diplo_lex_topic_stem_buf_size)
-					ok = false;
-				else
-					buf[used++] = ' ';
-			}
-			slen = ok ? stem_folded(p, wlen, buf + used,
-									diplo_lex_topic_stem_buf_size - used - 1)
-				: -1;
-			if (slen < 0)
-				ok = false;
-			else
-				used += slen;
-			p += wlen;
-			if (*p == ' ')
-				p++;
-		}
-		if (!ok || used == start)
-		{
-			used = start;
-			continue;
-		}
-		buf[used++] = '\0';
-		diplo_lex_topic_stems[topic_nstems].key = buf + start;
-		diplo_lex_topic_stems[topic_nstems].exact = NULL;
-		diplo_lex_topic_stems[topic_nstems].entry =
-			diplo_lex_topic_keywords[k].entry;
-		diplo_lex_topic_stems[topic_nstems].kind = 0;
-		topic_nstems++;
-	}
-	qsort(diplo_lex_topic_stems, topic_nstems, sizeof(DiploLexKey),
-		  compare_stem_keys);
+	topic_nstems = stem_keywords(diplo_lex_topic_keywords,
+								 diplo_lex_topic_nkeywords, NULL,
+								 diplo_lex_topic_stem_buf,
+								 diplo_lex_topic_stem_buf_size,
+								 diplo_lex_topic_stems);
 }
 
 /* The slot of a 3-byte prefix value v in topic_prefix3 (its own or empty). */
@@ -999,19 +959,21 @@ stem_plain(struct sb_stemmer *st, const char *s, int len, char *out, int cap)
 	return stem_len;
 }
 
-/* Stem the topic keywords of language l (an index after English), sorted. */
-static void
-stem_lang_topics(int l)
+/*
+ * Stem the keyword phrases keywords[nkeywords] word by word (st: that
+ * language's stemmer, NULL: English) into stems[], their keys in buf[bufsize],
+ * sorted; the number of stems (a phrase that does not fit is left out).
+ */
+static int
+stem_keywords(const DiploLexKey *keywords, int nkeywords,
+			  struct sb_stemmer *st, char *buf, int bufsize, DiploLexKey *stems)
 {
-	const DiploLangTopics *lt = &diplo_lex_lang_topics[l];
-	struct sb_stemmer *st = lang_stemmers[l];
-	char	   *buf = lt->stem_buf;
 	int			used = 0;
 	int			n = 0;
 
-	for (int k = 0; k < lt->nkeywords && st != NULL; k++)
+	for (int k = 0; k < nkeywords; k++)
 	{
-		const char *p = lt->keywords[k].key;
+		const char *p = keywords[k].key;
 		int			start = used;
 		bool		ok = true;
 
@@ -1023,13 +985,17 @@ stem_lang_topics(int l)
 
 			if (used > start)
 			{
-				if (used + 1 >= lt->stem_buf_size)
+				if (used + 1 >= bufsize)
 					ok = false;
 				else
 					buf[used++] = ' ';
 			}
-			slen = ok ? stem_plain(st, p, wlen, buf + used,
-								   lt->stem_buf_size - used - 1) : -1;
+			if (!ok)
+				slen = -1;
+			else if (st != NULL)
+				slen = stem_plain(st, p, wlen, buf + used, bufsize - used - 1);
+			else
+				slen = stem_folded(p, wlen, buf + used, bufsize - used - 1);
 			if (slen < 0)
 				ok = false;
 			else
@@ -1044,14 +1010,26 @@ stem_lang_topics(int l)
 			continue;
 		}
 		buf[used++] = '\0';
-		lt->stems[n].key = buf + start;
-		lt->stems[n].exact = NULL;
-		lt->stems[n].entry = lt->keywords[k].entry;
-		lt->stems[n].kind = 0;
+		stems[n].key = buf + start;
+		stems[n].exact = NULL;
+		stems[n].entry = keywords[k].entry;
+		stems[n].kind = 0;
 		n++;
 	}
-	qsort(lt->stems, n, sizeof(DiploLexKey), compare_stem_keys);
-	lang_topic_nstems[l] = n;
+	qsort(stems, n, sizeof(DiploLexKey), compare_stem_keys);
+	return n;
+}
+
+/* Stem the topic keywords of language l (an index after English), sorted. */
+static void
+stem_lang_topics(int l)
+{
+	const DiploLangTopics *lt = &diplo_lex_lang_topics[l];
+	struct sb_stemmer *st = lang_stemmers[l];
+
+	lang_topic_nstems[l] = st == NULL ? 0 :
+		stem_keywords(lt->keywords, lt->nkeywords, st, lt->stem_buf,
+					  lt->stem_buf_size, lt->stems);
 }
 
 /*
