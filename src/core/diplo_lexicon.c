@@ -14,10 +14,11 @@
  * within the run), keeping the longest phrase that matched, and stops as
  * soon as no key goes on.  Topic keywords are matched on stems; a word is
  * stemmed only if its first two bytes can begin the stem of a keyword's
- * first word.  Lookups allocate nothing and, except for topics (which use
- * the process's stemmer), are thread-safe once diplo_lexicon_init has run.
- * The language the lookups read (diplo_lex_set_language) is one setting of
- * the process: the analyser sets it for the time of one analysis.  The
+ * first word.  Lookups allocate nothing.  They are not thread-safe: topics
+ * use the process's stemmer, and the language the lookups read
+ * (diplo_lex_set_language) is one setting of the process, which the
+ * analyser sets for the time of one analysis (a host that can abandon an
+ * analysis midway, as PostgreSQL on an error, sets English back).  The
  * tables of the other languages are searched without the first-word hash
  * (binary searches only) and their topic keywords on uncached stems of
  * their own libstemmer algorithm.

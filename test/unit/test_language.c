@@ -29,6 +29,14 @@ word(const char *s)
 	return w;
 }
 
+/* A test's teardown: the lookups read English again, even after a failed assert. */
+static int
+read_english(void **state)
+{
+	diplo_lex_set_language(DIPLO_LANG_EN);
+	return 0;
+}
+
 /* The group's setup: stem the topic keywords of every language. */
 static int
 setup_language(void **state)
@@ -193,8 +201,8 @@ unit_language(void)
 		cmocka_unit_test(test_guess_default),
 		cmocka_unit_test(test_guess_mixed),
 		cmocka_unit_test(test_aliases),
-		cmocka_unit_test(test_lookups),
-		cmocka_unit_test(test_analysis),
+		cmocka_unit_test_teardown(test_lookups, read_english),
+		cmocka_unit_test_teardown(test_analysis, read_english),
 	};
 
 	return cmocka_run_group_tests_name("language", tests, setup_language, NULL);
