@@ -77,3 +77,27 @@ SELECT id, diplo_headline(body, 'quote(role:minister & word:talk*)',
 FROM articles
 WHERE analysis @@ 'quote(role:minister & word:talk*)' ORDER BY id;
 RESET enable_seqscan;
+
+\echo
+\echo '=== Languages: a French dispatch, its language guessed (diplo_guess_language, diplo_quotes)'
+SELECT diplo_guess_language(v.body) AS language, q.speaker, q.cue, q.content
+FROM (VALUES ($$Le ministre des Affaires étrangères Jean Martin a déclaré mardi que la France soutenait un cessez-le-feu. « Nous voulons une solution politique », a dit M. Martin à Paris.$$::text)) v(body),
+     diplo_quotes(v.body) q;
+
+\echo
+\echo '=== Configurations: a desk''s own actors with dated roles (diplo_actors_import, diplo_config_create)'
+CREATE TABLE desk_actors (name text, aliases text[], role text, org text,
+                          country text, valid_from date, valid_to date);
+SELECT diplo_actors_import('desk_actors', $$
+# desk.actors.txt: one actor per line, its dated roles in brackets, + aliases
+Lena Okafor [Foreign Minister; Ministry of Foreign Affairs; Nigeria; 2022-01-10..2024-06-30]
++Okafor
+Sam Adeyemi [Foreign Minister; Ministry of Foreign Affairs; Nigeria; 2024-07-01..]
++Adeyemi
+$$, 'desk.actors.txt') AS actors_imported;
+SELECT diplo_config_create('desk', actors => 'desk_actors');
+\echo '"The Nigerian foreign minister" is whoever held the office on the publication date:'
+SELECT v.published, s.name, s.role, s.country
+FROM (VALUES (date '2023-05-02'), (date '2025-02-11')) v(published),
+     diplo_speaker_details('desk', 'The Nigerian foreign minister said the talks would resume in March.'::text, v.published) s
+ORDER BY 1;
