@@ -95,7 +95,8 @@ INSERT INTO patterns VALUES
 (10, 'de', $b$Eva Richter sagte: „Wir sind bereit.“$b$),
 (11, 'de', $b$»Wir sind bereit«, sagte Eva Richter.$b$),
 (12, 'de', $b$Das Auswärtige Amt erklärte, die Botschaft bleibe geöffnet.$b$),
-(13, 'es', $b$—Estamos listos para firmar —afirmó Ana López—. Viajaremos mañana.$b$);
+(13, 'es', $b$—Estamos listos para firmar —afirmó Ana López—. Viajaremos mañana.$b$),
+(14, 'de', $b$Das Auswärtige Amt teilte am Montag mit, die Botschaft bleibe geschlossen.$b$);
 
 SELECT p.id, p.lang, diplo_guess_language(p.body) AS guessed, q.speaker, q.cue,
        q.direct, q.content

@@ -463,6 +463,13 @@ naming_called(DiploAttrib *at, const DiploTokens *t, int i)
 	return false;
 }
 
+/* German separable particles that close a cue verb ("teilte ... mit, ..."). */
+static const char *const separable_particles[] = {
+	"mit", "an", "hinzu", "bekannt", "fest", "vor", NULL
+};
+
+static DiploWordSet separable_particles_set = DIPLO_WORDSET(separable_particles);
+
 /* Reflexive pronouns: "found himself playing defense" is no finding. */
 static const char *const reflexives[] = {
 	"himself", "herself", "itself", "themselves", "myself", "ourselves",
@@ -3255,6 +3262,12 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 			int			b = inverted ? c - 1 : s - 1;
 			int			after = inverted ? e : c + 1;
 			const DiploCue *next;
+
+			/* "teilte am Montag mit, die Botschaft ...": the verb's particle */
+			if (diplo_lex_language() == DIPLO_LANG_DE && cs >= 0 && cs + 2 < se &&
+				diplo_tok_in_set(t, cs, &separable_particles_set) &&
+				(punct_is(t, cs + 1, ",") || diplo_tok_is(t, cs + 1, "that")))
+				cs += punct_is(t, cs + 1, ",") && diplo_tok_is(t, cs + 2, "that") ? 3 : 2;
 
 			/* "..., a déclaré X.": the auxiliary before the inverted cue */
 			if (inverted && aliased_auxiliary(t, b))
