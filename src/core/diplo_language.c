@@ -17,6 +17,9 @@
 
 #define LW_SLOTS 1024			/* a power of two, more than twice the words */
 #define LW_WORD_MAX 24			/* the generator refuses longer words */
+#define GUESS_CLEAR_EN 24		/* English words after which a text four
+								 * times as English as anything else is
+								 * English */
 
 static int16_t lw_slots[LW_SLOTS];	/* index + 1 into diplo_lex_lang_words */
 static bool lw_ready;
@@ -123,6 +126,15 @@ lw_find(int lang, const char *s, int len)
 	return lw_slots[slot] ? &diplo_lex_lang_words[lw_slots[slot] - 1] : NULL;
 }
 
+/* The function word of lang whose folded form is buf[0, n), or NULL. */
+static const DiploLangWord *
+lw_find_folded(int lang, const char *buf, int n)
+{
+	int			slot = lw_probe(lang, buf, n);
+
+	return lw_slots[slot] ? &diplo_lex_lang_words[lw_slots[slot] - 1] : NULL;
+}
+
 /* The English word that the word s[0, len) of lang is read as, or NULL. */
 const char *
 diplo_language_alias(DiploLanguage lang, const char *s, int len)
@@ -165,16 +177,21 @@ count_word(const char *s, int len, int counts[DIPLO_LANG_DE + 1],
 {
 	int			nforeign = 0;
 	int			last = 0;
+	char		folded[LW_WORD_MAX];
+	int			nfolded;
 
 	/* a capitalised "Le", "El", "Der" is most often part of a name */
-	if (len <= 0 || (s[0] >= 'A' && s[0] <= 'Z'))
+	if (len <= 0 || len > 4 * LW_WORD_MAX || (s[0] >= 'A' && s[0] <= 'Z'))
 		return;
+	if (!lw_ready)
+		lw_build();
+	nfolded = fold(s, len, folded);	/* once for all languages */
 	for (int lang = DIPLO_LANG_EN; lang <= DIPLO_LANG_DE; lang++)
 	{
 		const char *apo;
 		const DiploLangWord *w;
 
-		w = lw_find(lang, s, len);
+		w = nfolded > 0 ? lw_find_folded(lang, folded, nfolded) : NULL;
 		if (w == NULL)
 		{
 			/* an elision: "l'ambassadeur" counts its "l'" */
@@ -247,7 +264,8 @@ own_letter(uint32_t cp, int own[DIPLO_LANG_DE + 1])
 /* Function-word counts of each language, and of words or letters of one language alone. */
 static void
 language_counts(const DiploAllocator *a, const char *text, size_t len,
-				int counts[DIPLO_LANG_DE + 1], int own[DIPLO_LANG_DE + 1])
+				int counts[DIPLO_LANG_DE + 1], int own[DIPLO_LANG_DE + 1],
+				bool stop_when_english)
 {
 	const unsigned char *s = (const unsigned char *) text;
 	size_t		i = 0;
@@ -294,6 +312,12 @@ language_counts(const DiploAllocator *a, const char *text, size_t len,
 		{
 			in_word = false;
 			count_word(text + start, (int) (i - start), counts, own);
+			/* clearly English already: the rest cannot change the guess much */
+			if (stop_when_english && counts[DIPLO_LANG_EN] >= GUESS_CLEAR_EN &&
+				counts[DIPLO_LANG_EN] > 4 * (counts[DIPLO_LANG_FR] +
+											 counts[DIPLO_LANG_ES] +
+											 counts[DIPLO_LANG_DE]))
+				return;
 		}
 		i += n;
 	}
@@ -306,7 +330,7 @@ diplo_language_counts(const DiploAllocator *a, const char *text, size_t len,
 {
 	int			own[DIPLO_LANG_DE + 1];
 
-	language_counts(a, text, len, counts, own);
+	language_counts(a, text, len, counts, own, false);
 }
 
 /* The language of text (see diplo_language.h). */
@@ -317,7 +341,7 @@ diplo_guess_language(const DiploAllocator *a, const char *text, size_t len)
 	int			own[DIPLO_LANG_DE + 1];
 	int			best = DIPLO_LANG_FR;
 
-	language_counts(a, text, len, counts, own);
+	language_counts(a, text, len, counts, own, true);
 	/* a tie ("que", "la" are French and Spanish) goes to the words of one alone */
 	for (int lang = DIPLO_LANG_ES; lang <= DIPLO_LANG_DE; lang++)
 		if (counts[lang] > counts[best] ||
