@@ -17,7 +17,7 @@
 
 #define LW_SLOTS 1024			/* a power of two, more than twice the words */
 #define LW_WORD_MAX 24			/* the generator refuses longer words */
-#define GUESS_CLEAR_EN 24		/* English words after which a text four
+#define GUESS_CLEAR_EN 12		/* English words after which a text four
 								 * times as English as anything else is
 								 * English */
 
