@@ -404,6 +404,29 @@ def load_orgs(data_dir, errors, country_names, filename='orgs.tsv',
     return table, entries
 
 
+def add_topic_keywords(phrases, where, errors, topic, seen, keywords,
+                       aliases=None):
+    """Append the ;-separated keyword phrases of one topic row to keywords."""
+    for item in phrases.split(';'):
+        item = item.strip()
+        if not item:
+            errors.add(where, 'empty item in a ; list')
+            continue
+        phrase = parse_phrase(item, where, errors, aliases=aliases)
+        if phrase is None:
+            continue
+        if phrase.exact is not None:
+            errors.add(where, 'topic keywords are matched on stems; '
+                       'no case-sensitive "=%s"' % item)
+            continue
+        if phrase.key in seen:
+            errors.add(where, 'duplicate topic keyword "%s" (first at %s)'
+                       % (phrase.key, seen[phrase.key]))
+            continue
+        seen[phrase.key] = where
+        keywords.append((phrase.key, topic, phrase.nwords))
+
+
 def load_topics(data_dir, errors):
     """topics.tsv: topic, keyword phrases (;)."""
     names = []
@@ -418,24 +441,8 @@ def load_topics(data_dir, errors):
             continue
         seen_topics[topic] = where
         names.append(topic)
-        for item in phrases.split(';'):
-            item = item.strip()
-            if not item:
-                errors.add(where, 'empty item in a ; list')
-                continue
-            phrase = parse_phrase(item, where, errors)
-            if phrase is None:
-                continue
-            if phrase.exact is not None:
-                errors.add(where, 'topic keywords are matched on stems; '
-                           'no case-sensitive "=%s"' % item)
-                continue
-            if phrase.key in seen_keywords:
-                errors.add(where, 'duplicate topic keyword "%s" (first at %s)'
-                           % (phrase.key, seen_keywords[phrase.key]))
-                continue
-            seen_keywords[phrase.key] = where
-            keywords.append((phrase.key, len(names) - 1, phrase.nwords))
+        add_topic_keywords(phrases, where, errors, len(names) - 1,
+                           seen_keywords, keywords)
     return names, keywords
 
 
@@ -450,24 +457,8 @@ def load_topics_lang(data_dir, errors, filename, topic_index, aliases):
         if topic not in topic_index:
             errors.add(where, 'topic "%s" is not in topics.tsv' % topic)
             continue
-        for item in phrases.split(';'):
-            item = item.strip()
-            if not item:
-                errors.add(where, 'empty item in a ; list')
-                continue
-            phrase = parse_phrase(item, where, errors, aliases=aliases)
-            if phrase is None:
-                continue
-            if phrase.exact is not None:
-                errors.add(where, 'topic keywords are matched on stems; '
-                           'no case-sensitive "=%s"' % item)
-                continue
-            if phrase.key in seen:
-                errors.add(where, 'duplicate topic keyword "%s" (first at %s)'
-                           % (phrase.key, seen[phrase.key]))
-                continue
-            seen[phrase.key] = where
-            keywords.append((phrase.key, topic_index[topic], phrase.nwords))
+        add_topic_keywords(phrases, where, errors, topic_index[topic], seen,
+                           keywords, aliases)
     return keywords
 
 

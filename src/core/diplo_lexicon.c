@@ -1034,6 +1034,59 @@ stem_lang_topics(int l)
 }
 
 /*
+ * Extend a match of the topic stems keys[lo, hi) (those starting with the stem
+ * in buf[0, len) of words[i]) word by word, each next word stemmed by st (NULL:
+ * the English stemmer, memoised); the longest keyword's topic, or -1 (*matched,
+ * if given, gets its length in words).
+ */
+static int
+topic_stems_longest(const DiploLexKey *keys, int lo, int hi, char *buf, int len,
+					int max_words, struct sb_stemmer *st,
+					const DiploWord *words, int nwords, int i, int *matched)
+{
+	int			best = -1;
+
+	for (int count = 1;; count++)
+	{
+		int			wl;
+
+		/* the first key equal to the stems so far (lowest topic first) */
+		if (keys[lo].key[len] == '\0')
+		{
+			best = keys[lo].entry;
+			if (matched)
+				*matched = count;
+			while (lo < hi && keys[lo].key[len] == '\0')
+				lo++;
+		}
+		if (lo >= hi || count >= max_words || i + count >= nwords ||
+			len + 2 >= KEY_BUF_SIZE - 1)
+			break;
+		buf[len] = ' ';
+		if (st == NULL)
+			wl = stem_word(words[i + count], buf + len + 1, KEY_BUF_SIZE - 3 - len);
+		else
+		{
+			char		folded[STEM_WORD_MAX + 1];
+
+			wl = fold_word(words[i + count], folded, STEM_WORD_MAX + 1, true);
+			if (wl <= 0)
+				break;
+			wl = stem_plain(st, folded, wl, buf + len + 1, KEY_BUF_SIZE - 3 - len);
+		}
+		if (wl <= 0)
+			break;
+		len += 1 + wl;
+		lo = lower_bound(keys, lo, hi, buf, len);
+		buf[len] = '!';
+		hi = lower_bound(keys, lo, hi, buf, len + 1);
+		if (lo >= hi)
+			break;
+	}
+	return best;
+}
+
+/*
  * Longest topic keyword of language l starting at words[i], on the stems
  * of that language (uncached: other languages are the rare case); the
  * topic's index or -1.
@@ -1050,7 +1103,6 @@ lang_topic_lookup(int l, const DiploWord *words, int nwords, int i,
 	int			len;
 	int			lo;
 	int			hi;
-	int			best = -1;
 
 	if (st == NULL || lang_topic_nstems[l] == 0)
 		return -1;
@@ -1060,36 +1112,8 @@ lang_topic_lookup(int l, const DiploWord *words, int nwords, int i,
 	len = stem_plain(st, folded, len, buf, KEY_BUF_SIZE - 1);
 	if (len <= 0 || !first_word_run(keys, lang_topic_nstems[l], buf, len, &lo, &hi))
 		return -1;
-	for (int count = 1;; count++)
-	{
-		int			wl;
-
-		if (keys[lo].key[len] == '\0')
-		{
-			best = keys[lo].entry;
-			if (matched)
-				*matched = count;
-			while (lo < hi && keys[lo].key[len] == '\0')
-				lo++;
-		}
-		if (lo >= hi || count >= lt->max_words || i + count >= nwords ||
-			len + 2 >= KEY_BUF_SIZE - 1)
-			break;
-		wl = fold_word(words[i + count], folded, STEM_WORD_MAX + 1, true);
-		if (wl <= 0)
-			break;
-		buf[len] = ' ';
-		wl = stem_plain(st, folded, wl, buf + len + 1, KEY_BUF_SIZE - 3 - len);
-		if (wl <= 0)
-			break;
-		len += 1 + wl;
-		lo = lower_bound(keys, lo, hi, buf, len);
-		buf[len] = '!';
-		hi = lower_bound(keys, lo, hi, buf, len + 1);
-		if (lo >= hi)
-			break;
-	}
-	return best;
+	return topic_stems_longest(keys, lo, hi, buf, len, lt->max_words, st,
+							   words, nwords, i, matched);
 }
 
 /* Create the stemmer, stem the topic keywords and hash the first words. */
@@ -1139,7 +1163,6 @@ diplo_lex_topic(const DiploWord *words, int nwords, int i, int *matched)
 	int			len;
 	int			lo;
 	int			hi;
-	int			best = -1;
 
 	if (matched)
 		*matched = 0;
@@ -1199,35 +1222,8 @@ diplo_lex_topic(const DiploWord *words, int nwords, int i, int *matched)
 		if (!first_word_run(keys, topic_nstems, buf, len, &lo, &hi))
 			return -1;
 	}
-	for (int count = 1;; count++)
-	{
-		int			slen;
-
-		/* the first key equal to the stems so far (lowest topic first) */
-		if (keys[lo].key[len] == '\0')
-		{
-			best = keys[lo].entry;
-			if (matched)
-				*matched = count;
-			while (lo < hi && keys[lo].key[len] == '\0')
-				lo++;
-		}
-		if (lo >= hi || count >= diplo_lex_topic_max_words || i + count >= nwords ||
-			len + 2 >= KEY_BUF_SIZE - 1)
-			break;
-		buf[len] = ' ';
-		slen = stem_word(words[i + count], buf + len + 1,
-						 KEY_BUF_SIZE - 3 - len);
-		if (slen <= 0)
-			break;
-		len += 1 + slen;
-		lo = lower_bound(keys, lo, hi, buf, len);
-		buf[len] = '!';
-		hi = lower_bound(keys, lo, hi, buf, len + 1);
-		if (lo >= hi)
-			break;
-	}
-	return best;
+	return topic_stems_longest(keys, lo, hi, buf, len, diplo_lex_topic_max_words,
+							   NULL, words, nwords, i, matched);
 }
 
 /* Fold one word as the lexicon keys are folded (exported fold_word). */
