@@ -63,8 +63,8 @@ COMMENT ON FUNCTION diplo_speaker_details(pg_catalog.text, diplo_language) IS
 -- built-in lexicons (actors with aliases and dated roles, topics, cue
 -- verbs, organisations), copied from the user's own tables into the
 -- catalog tables below by diplo_config_create.  A configuration never
--- changes once built (a new version gets a new name), so the analysis
--- with a configuration is IMMUTABLE.
+-- changes once built and its name is never reused (a new version gets a
+-- new name), so the analysis with a configuration is IMMUTABLE.
 --
 
 CREATE TYPE diplo_config;
@@ -121,16 +121,23 @@ CREATE CAST (pg_catalog.text AS diplo_config) WITH INOUT;
 COMMENT ON CAST (pg_catalog.text AS diplo_config) IS
 	'text as the name of a configuration, checked for syntax';
 
--- The catalog: one row per configuration, and its snapshot of the user's
--- rows.  Written only by diplo_config_create and diplo_config_drop; dumped
--- by pg_dump with their rows.
+-- The catalog: one row per configuration name ever created, and the
+-- snapshot of the user's rows of each configuration not dropped.  A drop
+-- deletes the snapshot and sets "dropped", but the name's row stays: a name
+-- stands for one build forever, so that indexes and stored analyses made
+-- with it stay true.  The owner is a role name (as pg_dump restores
+-- ownership), so a restore into a cluster without that role keeps the row.
+-- Written only by diplo_config_create and diplo_config_drop; dumped by
+-- pg_dump with their rows.
 CREATE TABLE diplo_configs (
 	name pg_catalog.text PRIMARY KEY,
-	owner pg_catalog.regrole NOT NULL,
+	owner pg_catalog.name NOT NULL,
 	actors pg_catalog.int4 NOT NULL,
 	topics pg_catalog.int4 NOT NULL,
 	cues pg_catalog.int4 NOT NULL,
-	orgs pg_catalog.int4 NOT NULL
+	orgs pg_catalog.int4 NOT NULL,
+	created pg_catalog.timestamptz NOT NULL,
+	dropped pg_catalog.timestamptz
 );
 
 CREATE TABLE diplo_config_actors (
@@ -187,7 +194,7 @@ GRANT SELECT ON diplo_configs, diplo_config_actors, diplo_config_topics,
 	diplo_config_cues, diplo_config_orgs TO PUBLIC;
 
 COMMENT ON TABLE diplo_configs IS
-	'diplo configurations: name, owner and number of rows of each kind (written by diplo_config_create and diplo_config_drop only)';
+	'diplo configurations, dropped ones included (their names are never reused): name, owner role, number of rows of each kind, when created and dropped (written by diplo_config_create and diplo_config_drop only)';
 COMMENT ON TABLE diplo_config_actors IS
 	'the actors of each configuration, one row per actor and role, as copied by diplo_config_create';
 COMMENT ON TABLE diplo_config_topics IS
@@ -207,7 +214,7 @@ AS 'MODULE_PATHNAME'
 LANGUAGE C VOLATILE PARALLEL UNSAFE;
 
 COMMENT ON FUNCTION diplo_config_create(diplo_config, pg_catalog.regclass, pg_catalog.regclass, pg_catalog.regclass, pg_catalog.regclass) IS
-	'create a configuration from a snapshot of the rows of the given tables (actors, topics, cues, organisations); see README "Configurations" for their columns';
+	'create a configuration, under a name never used before, from a snapshot of the rows of the given tables (actors, topics, cues, organisations); see README "Configurations" for their columns';
 
 CREATE FUNCTION diplo_config_drop(name diplo_config,
 	missing_ok pg_catalog.bool DEFAULT false)
@@ -216,7 +223,7 @@ AS 'MODULE_PATHNAME'
 LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 
 COMMENT ON FUNCTION diplo_config_drop(diplo_config, pg_catalog.bool) IS
-	'drop a configuration (its owner only); every session forgets it at commit';
+	'drop a configuration (its owner only): its rows are deleted, its name stays used; every session forgets it at commit';
 
 CREATE FUNCTION diplo_analyze(diplo_config, pg_catalog.text)
 RETURNS diplo_statement

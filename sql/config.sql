@@ -14,6 +14,18 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN
 	GET STACKED DIAGNOSTICS code = RETURNED_SQLSTATE, message = MESSAGE_TEXT;
 END $$;
+-- ... with detail and hint, times masked.
+CREATE FUNCTION pg_temp.err_full(q text, OUT code text, OUT message text,
+	OUT detail text, OUT hint text)
+LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE q;
+	code := 'ok';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS code = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
+		detail = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
+	detail := regexp_replace(detail, '\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [^ .]+', '<time>', 'g');
+END $$;
 
 -- The type: a name checked for syntax.
 SELECT 'gulf'::diplo_config, 'Gulf_desk-2.1'::diplo_config, 'gulf'::diplo_config::text;
@@ -51,7 +63,8 @@ INSERT INTO desk_orgs VALUES ('GCC', 'Gulf Cooperation Council', 'international'
 
 SELECT diplo_config_create('gulf', actors => 'desk_actors', topics => 'desk_topics',
 	cues => 'desk_cues', orgs => 'desk_orgs');
-SELECT name, owner = current_user::regrole AS mine, actors, topics, cues, orgs FROM diplo_configs;
+SELECT name, owner = current_user AS mine, actors, topics, cues, orgs,
+	dropped IS NULL AS live FROM diplo_configs;
 SELECT name, aliases, role, org, country, valid_from, valid_to
 FROM diplo_config_actors WHERE config = 'gulf' ORDER BY ord;
 SELECT form, lemma, class, flags FROM diplo_config_cues ORDER BY ord;
@@ -145,22 +158,35 @@ SELECT id FROM news WHERE diplo_analyze('gulf', body) @@ 'speaker:blinken' ORDER
 RESET enable_seqscan;
 DROP INDEX news_gulf;
 
--- The cache: analyse, drop, re-create under the same name with different
--- content, analyse again in the same session: the new answer.
+-- Names are never reused, so that an analysis stored or indexed with a name
+-- stays true: analyse, drop (the analysis is then 42704, with when it was
+-- dropped), create under the same name: 42710; a new version gets a new
+-- name, and the same session sees its new answer.
 SELECT id, speakers(diplo_analyze('gulf', body, published)) FROM news WHERE id IN (2, 3) ORDER BY id;
 SELECT diplo_config_drop('gulf');
-SELECT (pg_temp.err($$SELECT diplo_analyze('gulf'::diplo_config, 'x')$$)).*;
+SELECT (pg_temp.err_full($$SELECT diplo_analyze('gulf'::diplo_config, 'x')$$)).*;
 UPDATE desk_actors SET name = 'Antony J. Blinken' WHERE name = 'Antony Blinken';
-SELECT diplo_config_create('gulf', actors => 'desk_actors');
-SELECT id, speakers(diplo_analyze('gulf', body, published)) FROM news WHERE id IN (2, 3) ORDER BY id;
--- in one transaction, too; a rollback brings the old one back
+SELECT (pg_temp.err_full($$SELECT diplo_config_create('gulf', actors => 'desk_actors')$$)).*;
+SELECT (pg_temp.err_full($$SELECT diplo_config_create('topics-only', actors => 'desk_actors')$$)).*;
+SELECT (pg_temp.err_full($$SELECT diplo_config_drop('gulf')$$)).*;
+SELECT diplo_config_drop('gulf', missing_ok => true);
+SELECT diplo_config_create('gulf-2', actors => 'desk_actors');
+SELECT id, speakers(diplo_analyze('gulf-2', body, published)) FROM news WHERE id IN (2, 3) ORDER BY id;
+-- the dropped name's row stays, its snapshot is gone
+SELECT name, actors, topics, cues, orgs, dropped IS NOT NULL AS dropped,
+	dropped >= created AS dropped_after_created FROM diplo_configs ORDER BY name;
+SELECT config, count(*) FROM diplo_config_actors GROUP BY config ORDER BY config;
+-- in one transaction, too; a rollback brings the dropped one back and
+-- frees the name created meanwhile
 BEGIN;
-SELECT diplo_config_drop('gulf');
+SELECT diplo_config_drop('gulf-2');
+SELECT (pg_temp.err($$SELECT diplo_analyze('gulf-2'::diplo_config, 'x')$$)).*;
 UPDATE desk_actors SET name = 'Tony Blinken', aliases = '{Blinken}' WHERE name = 'Antony J. Blinken';
-SELECT diplo_config_create('gulf', actors => 'desk_actors');
-SELECT id, speakers(diplo_analyze('gulf', body, published)) FROM news WHERE id IN (2, 3) ORDER BY id;
+SELECT diplo_config_create('gulf-3', actors => 'desk_actors');
+SELECT id, speakers(diplo_analyze('gulf-3', body, published)) FROM news WHERE id IN (2, 3) ORDER BY id;
 ROLLBACK;
-SELECT id, speakers(diplo_analyze('gulf', body, published)) FROM news WHERE id IN (2, 3) ORDER BY id;
+SELECT id, speakers(diplo_analyze('gulf-2', body, published)) FROM news WHERE id IN (2, 3) ORDER BY id;
+SELECT (pg_temp.err($$SELECT diplo_analyze('gulf-3'::diplo_config, 'x')$$)).*;
 -- a configuration created and used in a transaction that rolls back is gone
 BEGIN;
 SELECT diplo_config_create('fleeting', actors => 'desk_actors');
@@ -179,6 +205,7 @@ SELECT (pg_temp.err(q)).* FROM (VALUES
 	($$SELECT diplo_analyze('nowhere'::diplo_config, 'x')$$),
 	($$SELECT diplo_config_drop('nowhere')$$),
 	($$SELECT diplo_config_create('gulf')$$),
+	($$SELECT diplo_config_create('gulf-2')$$),
 	($$SELECT diplo_config_create(NULL)$$),
 	($$SELECT diplo_config_create('x', actors => 'no_name')$$),
 	($$SELECT diplo_config_create('x', actors => 'wrong_type')$$),
@@ -249,7 +276,8 @@ CREATE ROLE regress_diplo_desk;
 CREATE ROLE regress_diplo_other;
 GRANT CREATE ON SCHEMA public TO regress_diplo_desk;
 SET ROLE regress_diplo_desk;
-SELECT (pg_temp.err($$INSERT INTO diplo_configs VALUES ('forged', current_user::regrole, 0, 0, 0, 0)$$)).*;
+SELECT (pg_temp.err($$INSERT INTO diplo_configs VALUES ('forged', current_user, 0, 0, 0, 0, now())$$)).*;
+SELECT (pg_temp.err($$UPDATE diplo_configs SET dropped = NULL$$)).*;
 SELECT (pg_temp.err($$DELETE FROM diplo_config_actors$$)).*;
 SELECT (pg_temp.err($$SELECT diplo_config_create('stolen', actors => 'desk_actors')$$)).*;
 CREATE TABLE my_actors (name text, role text, country text);
@@ -268,9 +296,10 @@ CREATE FUNCTION public.trap_texteq(a text, b text) RETURNS boolean
 LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.trap_calls VALUES (current_user); RETURN a OPERATOR(pg_catalog.=) b; END $$;
 CREATE OPERATOR public.= (LEFTARG = text, RIGHTARG = text, PROCEDURE = public.trap_texteq);
 SET search_path = public, pg_catalog;
-SELECT diplo_config_create('desk', actors => 'my_actors');
-SELECT speakers(diplo_analyze('desk'::diplo_config, '"We are ready," Ruiz said.'));
-SELECT diplo_config_drop('desk');
+SELECT diplo_config_create('desk-2', actors => 'my_actors');
+SELECT speakers(diplo_analyze('desk-2'::diplo_config, '"We are ready," Ruiz said.'));
+SELECT (pg_temp.err($$SELECT diplo_config_create('desk', actors => 'my_actors')$$)).*;
+SELECT diplo_config_drop('desk-2');
 RESET search_path;
 SELECT count(*) AS calls_as_another_role FROM public.trap_calls WHERE who <> current_user;
 DROP OPERATOR public.= (text, text);
@@ -279,9 +308,27 @@ DROP TABLE public.trap_calls;
 DROP TABLE my_actors;
 RESET ROLE;
 REVOKE CREATE ON SCHEMA public FROM regress_diplo_desk;
-DROP ROLE regress_diplo_desk, regress_diplo_other;
+-- The owner is a role name: when the role is dropped (a configuration is no
+-- dependency of it), only a superuser can drop its configurations.
+GRANT SELECT ON desk_topics TO regress_diplo_desk;
+SET ROLE regress_diplo_desk;
+SELECT diplo_config_create('orphan', topics => 'desk_topics');
+RESET ROLE;
+REVOKE SELECT ON desk_topics FROM regress_diplo_desk;
+DROP ROLE regress_diplo_desk;
+SELECT name, owner, topics FROM diplo_configs WHERE name = 'orphan';
+SET ROLE regress_diplo_other;
+SELECT (pg_temp.err($$SELECT diplo_config_drop('orphan')$$)).*;
+RESET ROLE;
+SELECT diplo_config_drop('orphan');
+DROP ROLE regress_diplo_other;
 
 DROP TABLE news, desk_actors, desk_topics, desk_cues, desk_orgs, bad_actors,
 	no_name, wrong_type, bad_cues, bad_orgs;
-SELECT diplo_config_drop('gulf'), diplo_config_drop('topics-only');
-SELECT count(*) AS configs_left FROM diplo_configs;
+SELECT diplo_config_drop('gulf-2'), diplo_config_drop('topics-only');
+SELECT count(*) FILTER (WHERE dropped IS NULL) AS configs_left,
+	count(*) AS names_used FROM diplo_configs;
+SELECT count(*) AS rows_left FROM (SELECT config FROM diplo_config_actors
+	UNION ALL SELECT config FROM diplo_config_topics
+	UNION ALL SELECT config FROM diplo_config_cues
+	UNION ALL SELECT config FROM diplo_config_orgs) r;

@@ -5,11 +5,14 @@
  *		and diplo_config_drop, the per-backend cache of built configurations
  *		and diplo_analyze(diplo_config, text [, date]).
  *
- * A configuration never changes once built: diplo_config_create copies the
- * user's rows into the catalog, diplo_config_drop deletes them.  A backend
- * builds a configuration once (diplo_config_build) into a long-lived memory
- * context and keeps it until a relcache invalidation of the catalog table
- * diplo_configs, which diplo_config_drop sends to every backend at commit.
+ * A configuration never changes once built, and its name is never reused:
+ * diplo_config_create copies the user's rows into the catalog under a name
+ * never used before; diplo_config_drop deletes them and marks the name's row
+ * dropped (the row stays, so that the name cannot stand for another build).
+ * A backend builds a configuration once (diplo_config_build) into a
+ * long-lived memory context and keeps it until a relcache invalidation of
+ * the catalog table diplo_configs, which diplo_config_drop sends to every
+ * backend at commit.
  */
 #include "postgres.h"
 
@@ -76,7 +79,16 @@ typedef struct ConfigCatalog
 	const char *schema;			/* quoted schema name */
 	Oid			relid;			/* diplo_configs */
 	Oid			owner;			/* owner of the catalog tables */
+	Snapshot	snapshot;		/* what a build reads the catalog with, or NULL */
 } ConfigCatalog;
+
+/* What the catalog says of a configuration name. */
+typedef enum ConfigStatus
+{
+	CONFIG_UNKNOWN,				/* never created */
+	CONFIG_LIVE,
+	CONFIG_DROPPED				/* created, then dropped: the name stays used */
+} ConfigStatus;
 
 /* Names of cue classes, flags and organisation kinds, as in data/ files. */
 static const char *const cue_class_names[] = {"speech", "stance", "topic"};
@@ -278,6 +290,7 @@ config_catalog(Oid fn_oid)
 	if (!HeapTupleIsValid(tup))
 		elog(ERROR, "cache lookup failed for relation %u", cat.relid);
 	cat.owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	cat.snapshot = NULL;
 	ReleaseSysCache(tup);
 	config_catalog_relid = cat.relid;
 	return cat;
@@ -392,29 +405,24 @@ name_index(const char *const *names, int n, const char *name)
 
 /*
  * Run a query of the catalog with the configuration name as $1; read_only
- * queries (the builds of the cache) see the latest committed state.
+ * queries of a build with cat->snapshot set read with that snapshot.
  */
 static SPITupleTable *
-catalog_query(const char *sql, const char *name, bool read_only, uint64 *nrows)
+catalog_query(const ConfigCatalog *cat, const char *sql, const char *name,
+			  bool read_only, uint64 *nrows)
 {
 	Oid			argtypes[1] = {TEXTOID};
 	Datum		values[1];
 	int			rc;
 
 	values[0] = CStringGetTextDatum(name);
-	if (read_only && !IsInParallelMode())
+	if (read_only && cat->snapshot != NULL)
 	{
-		/*
-		 * What goes into the cache is read with the latest snapshot, as the
-		 * system catalogs are: a transaction snapshot older than a drop whose
-		 * invalidation this backend has already processed would otherwise
-		 * bring the dropped configuration back into the cache for good.
-		 */
 		SPIPlanPtr	plan = SPI_prepare(sql, 1, argtypes);
 
 		if (plan == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		rc = SPI_execute_snapshot(plan, values, NULL, GetLatestSnapshot(),
+		rc = SPI_execute_snapshot(plan, values, NULL, cat->snapshot,
 								  InvalidSnapshot, true, false, 0);
 		SPI_freeplan(plan);
 	}
@@ -426,13 +434,53 @@ catalog_query(const char *sql, const char *name, bool read_only, uint64 *nrows)
 	return SPI_tuptable;
 }
 
+/*
+ * What the catalog says of a name; for a dropped configuration, *dropped is
+ * when (as text), and for any known one *owner is its owner role's name.
+ */
+static ConfigStatus
+config_status(const ConfigCatalog *cat, const char *name, bool read_only,
+			  char **owner, char **dropped)
+{
+	uint64		n;
+	SPITupleTable *tt = catalog_query(cat, psprintf("SELECT owner, pg_catalog.to_char(dropped, 'YYYY-MM-DD HH24:MI:SS TZ') "
+													"FROM %s.diplo_configs "
+													"WHERE name OPERATOR(pg_catalog.=) $1",
+													cat->schema),
+									  name, read_only, &n);
+
+	if (n == 0)
+		return CONFIG_UNKNOWN;
+	if (owner != NULL)
+		*owner = SPI_getvalue(tt->vals[0], tt->tupdesc, 1);
+	*dropped = SPI_getvalue(tt->vals[0], tt->tupdesc, 2);
+	return *dropped == NULL ? CONFIG_LIVE : CONFIG_DROPPED;
+}
+
+/* ERROR 42704 for a configuration name never created or dropped. */
+static void
+config_missing_error(const ConfigCatalog *cat, const char *name,
+					 ConfigStatus status, const char *dropped)
+{
+	if (status == CONFIG_DROPPED)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("diplo configuration \"%s\" does not exist", name),
+				 errdetail("It was dropped at %s.", dropped)));
+	ereport(ERROR,
+			(errcode(ERRCODE_UNDEFINED_OBJECT),
+			 errmsg("diplo configuration \"%s\" does not exist", name),
+			 errhint("diplo_config_create makes one; the table %s.diplo_configs lists them.",
+					 cat->schema)));
+}
+
 /* Fill def->actors from the catalog rows of one configuration. */
 static void
 load_actors(const ConfigCatalog *cat, const char *name, bool read_only,
 			DiploConfigDef *def)
 {
 	uint64		n;
-	SPITupleTable *tt = catalog_query(psprintf("SELECT name, aliases, role, org, country, valid_from, valid_to "
+	SPITupleTable *tt = catalog_query(cat, psprintf("SELECT name, aliases, role, org, country, valid_from, valid_to "
 											   "FROM %s.diplo_config_actors WHERE config OPERATOR(pg_catalog.=) $1 "
 											   "ORDER BY name COLLATE \"C\", ord", cat->schema),
 									  name, read_only, &n);
@@ -507,7 +555,7 @@ load_topics(const ConfigCatalog *cat, const char *name, bool read_only,
 			DiploConfigDef *def)
 {
 	uint64		n;
-	SPITupleTable *tt = catalog_query(psprintf("SELECT topic, keywords FROM %s.diplo_config_topics "
+	SPITupleTable *tt = catalog_query(cat, psprintf("SELECT topic, keywords FROM %s.diplo_config_topics "
 											   "WHERE config OPERATOR(pg_catalog.=) $1 ORDER BY ord", cat->schema),
 									  name, read_only, &n);
 	DiploTopicDef *topics = palloc0(sizeof(DiploTopicDef) * (n + 1));
@@ -528,7 +576,7 @@ load_cues(const ConfigCatalog *cat, const char *name, bool read_only,
 		  DiploConfigDef *def)
 {
 	uint64		n;
-	SPITupleTable *tt = catalog_query(psprintf("SELECT form, lemma, class, flags FROM %s.diplo_config_cues "
+	SPITupleTable *tt = catalog_query(cat, psprintf("SELECT form, lemma, class, flags FROM %s.diplo_config_cues "
 											   "WHERE config OPERATOR(pg_catalog.=) $1 ORDER BY ord", cat->schema),
 									  name, read_only, &n);
 	DiploCueDef *cues = palloc0(sizeof(DiploCueDef) * (n + 1));
@@ -561,7 +609,7 @@ load_orgs(const ConfigCatalog *cat, const char *name, bool read_only,
 		  DiploConfigDef *def)
 {
 	uint64		n;
-	SPITupleTable *tt = catalog_query(psprintf("SELECT phrase, canonical, kind, country, case_sensitive "
+	SPITupleTable *tt = catalog_query(cat, psprintf("SELECT phrase, canonical, kind, country, case_sensitive "
 											   "FROM %s.diplo_config_orgs WHERE config OPERATOR(pg_catalog.=) $1 ORDER BY ord",
 											   cat->schema),
 									  name, read_only, &n);
@@ -595,25 +643,32 @@ config_build_from_catalog(const char *name, Oid fn_oid, bool read_only,
 {
 	ConfigCatalog cat = config_catalog(fn_oid);
 	DiploConfigDef def;
-	uint64		n;
 	DiploAllocator alloc;
 	DiploConfig *config;
 	char		err[256];
+	char	   *dropped;
+	ConfigStatus status;
 
-	catalog_query(psprintf("SELECT 1 FROM %s.diplo_configs WHERE name OPERATOR(pg_catalog.=) $1",
-						   cat.schema), name, read_only, &n);
-	if (n == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("diplo configuration \"%s\" does not exist", name),
-				 errhint("diplo_config_create makes one; the table %s.diplo_configs lists them.",
-						 cat.schema)));
+	/*
+	 * What goes into the cache is read with one latest snapshot, as the
+	 * system catalogs are: a transaction snapshot older than a drop whose
+	 * invalidation this backend has already processed would otherwise bring
+	 * the dropped configuration back into the cache for good.  (A parallel
+	 * worker must use the query's snapshot.)
+	 */
+	if (read_only && !IsInParallelMode())
+		cat.snapshot = RegisterSnapshot(GetLatestSnapshot());
+	status = config_status(&cat, name, read_only, NULL, &dropped);
+	if (status != CONFIG_LIVE)
+		config_missing_error(&cat, name, status, dropped);
 	memset(&def, 0, sizeof(def));
 	def.name = name;
 	load_actors(&cat, name, read_only, &def);
 	load_topics(&cat, name, read_only, &def);
 	load_cues(&cat, name, read_only, &def);
 	load_orgs(&cat, name, read_only, &def);
+	if (cat.snapshot != NULL)
+		UnregisterSnapshot(cat.snapshot);
 
 	*cxt = AllocSetContextCreate(parent, "diplo configuration",
 								 ALLOCSET_DEFAULT_SIZES);
@@ -1071,7 +1126,7 @@ owner_phase_end(int nest, Oid save_user, int save_sec)
 }
 
 /* Copy the checked rows of one kind into its catalog table. */
-static int
+static void
 copy_rows(const ConfigCatalog *cat, int kind, const char *name,
 		  SPITupleTable *tt, uint64 n)
 {
@@ -1120,13 +1175,33 @@ copy_rows(const ConfigCatalog *cat, int kind, const char *name,
 		if (rc != SPI_OK_INSERT)
 			elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
 	}
-	return (int) n;
+}
+
+/*
+ * ERROR 42710 for a name in use: by a configuration (dropped == NULL) or by
+ * one dropped at the time given.
+ */
+static void
+config_exists_error(const char *name, const char *dropped)
+{
+	if (dropped != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_DUPLICATE_OBJECT),
+				 errmsg("diplo configuration name \"%s\" was used before", name),
+				 errdetail("A configuration of that name was dropped at %s. A name stands for one build forever, so that indexes and analyses made with it stay true.",
+						   dropped),
+				 errhint("Give the new version a new name.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_DUPLICATE_OBJECT),
+			 errmsg("diplo configuration \"%s\" already exists", name),
+			 errhint("A configuration never changes: give the new version a new name.")));
 }
 
 /*
  * diplo_config_create(name, actors, topics, cues, orgs): copy the rows of
  * the user's tables (read as the calling user) into the catalog (written as
- * the catalog's owner), then build the configuration once to check it.
+ * the catalog's owner) under a name never used before, then build the
+ * configuration once to check it.
  */
 Datum
 diplo_config_create(PG_FUNCTION_ARGS)
@@ -1136,14 +1211,15 @@ diplo_config_create(PG_FUNCTION_ARGS)
 	SPITupleTable *tables[NKINDS] = {0};
 	uint64		nrows[NKINDS] = {0};
 	int			counts[NKINDS] = {0};
-	uint64		n;
 	Oid			save_user;
 	int			save_sec;
 	int			nest;
-	Oid			argtypes[6] = {TEXTOID, OIDOID, INT4OID, INT4OID, INT4OID, INT4OID};
+	Oid			argtypes[6] = {TEXTOID, NAMEOID, INT4OID, INT4OID, INT4OID, INT4OID};
 	Datum		values[6];
 	int			rc;
 	MemoryContext cxt;
+	char	   *dropped;
+	ConfigStatus status;
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -1153,13 +1229,11 @@ diplo_config_create(PG_FUNCTION_ARGS)
 	cat = config_catalog(fcinfo->flinfo->fn_oid);
 	if ((rc = SPI_connect()) != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed: %s", SPI_result_code_string(rc));
-	catalog_query(psprintf("SELECT 1 FROM %s.diplo_configs WHERE name OPERATOR(pg_catalog.=) $1",
-						   cat.schema), name, false, &n);
-	if (n > 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_DUPLICATE_OBJECT),
-				 errmsg("diplo configuration \"%s\" already exists", name),
-				 errhint("A configuration never changes: give the new version a new name, or drop the old one first.")));
+	status = config_status(&cat, name, false, NULL, &dropped);
+	if (status == CONFIG_LIVE)
+		config_exists_error(name, NULL);
+	if (status == CONFIG_DROPPED)
+		config_exists_error(name, dropped);
 
 	/* read and check the user's rows, as the user */
 	for (int k = 0; k < NKINDS; k++)
@@ -1172,21 +1246,34 @@ diplo_config_create(PG_FUNCTION_ARGS)
 						nrows[k]);
 	}
 
-	/* write the catalog as its owner (it grants users SELECT only) */
-	nest = owner_phase_begin(&cat, &save_user, &save_sec);
 	for (int k = 0; k < NKINDS; k++)
-		if (tables[k] != NULL)
-			counts[k] = copy_rows(&cat, k, name, tables[k], nrows[k]);
+		counts[k] = (int) nrows[k];
+
+	/*
+	 * Write the catalog as its owner (it grants users SELECT only).  The
+	 * name's row first: a session creating the same name at the same time
+	 * waits here for the other to end, then finds the name used.
+	 */
+	nest = owner_phase_begin(&cat, &save_user, &save_sec);
 	values[0] = CStringGetTextDatum(name);
-	values[1] = ObjectIdGetDatum(save_user);
+	values[1] = CStringGetDatum(GetUserNameFromId(save_user, false));
 	for (int k = 0; k < NKINDS; k++)
 		values[2 + k] = Int32GetDatum(counts[k]);
-	rc = SPI_execute_with_args(psprintf("INSERT INTO %s.diplo_configs (name, owner, actors, topics, cues, orgs) "
-										"VALUES ($1, $2::pg_catalog.regrole, $3, $4, $5, $6)",
+	rc = SPI_execute_with_args(psprintf("INSERT INTO %s.diplo_configs (name, owner, actors, topics, cues, orgs, created) "
+										"VALUES ($1, $2, $3, $4, $5, $6, pg_catalog.now()) "
+										"ON CONFLICT (name) DO NOTHING RETURNING 1",
 										cat.schema),
 							   6, argtypes, values, NULL, false, 0);
-	if (rc != SPI_OK_INSERT)
+	if (rc != SPI_OK_INSERT_RETURNING)
 		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
+	if (SPI_processed == 0)
+	{
+		owner_phase_end(nest, save_user, save_sec);
+		config_exists_error(name, NULL);
+	}
+	for (int k = 0; k < NKINDS; k++)
+		if (tables[k] != NULL)
+			copy_rows(&cat, k, name, tables[k], nrows[k]);
 	owner_phase_end(nest, save_user, save_sec);
 
 	/* build it once, as the analyses will, to check what the analyser says */
@@ -1204,9 +1291,10 @@ diplo_config_create(PG_FUNCTION_ARGS)
 }
 
 /*
- * diplo_config_drop(name, missing_ok): delete a configuration (its owner
- * or a member of the owner's role only) and make every backend forget it
- * at commit.
+ * diplo_config_drop(name, missing_ok): delete the rows of a configuration
+ * (its owner or a member of the owner's role only; a superuser if the owner
+ * role is gone), keep its name's row marked dropped, and make every backend
+ * forget it at commit.
  */
 Datum
 diplo_config_drop(PG_FUNCTION_ARGS)
@@ -1214,9 +1302,10 @@ diplo_config_drop(PG_FUNCTION_ARGS)
 	char	   *name = config_arg_name(fcinfo, 0);
 	bool		missing_ok = PG_GETARG_BOOL(1);
 	ConfigCatalog cat = config_catalog(fcinfo->flinfo->fn_oid);
-	SPITupleTable *tt;
 	uint64		n;
-	bool		isnull;
+	char	   *owner_name;
+	char	   *dropped;
+	ConfigStatus status;
 	Oid			owner;
 	Oid			save_user;
 	int			save_sec;
@@ -1229,31 +1318,45 @@ diplo_config_drop(PG_FUNCTION_ARGS)
 
 	if ((rc = SPI_connect()) != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed: %s", SPI_result_code_string(rc));
-	tt = catalog_query(psprintf("SELECT owner::pg_catalog.oid FROM %s.diplo_configs WHERE name OPERATOR(pg_catalog.=) $1",
-								cat.schema), name, false, &n);
-	if (n == 0)
+	status = config_status(&cat, name, false, &owner_name, &dropped);
+	if (status != CONFIG_LIVE)
 	{
-		SPI_finish();
 		if (!missing_ok)
-			ereport(ERROR,
-					(errcode(ERRCODE_UNDEFINED_OBJECT),
-					 errmsg("diplo configuration \"%s\" does not exist", name)));
+			config_missing_error(&cat, name, status, dropped);
+		SPI_finish();
 		ereport(NOTICE,
 				(errmsg("diplo configuration \"%s\" does not exist, skipping", name)));
 		PG_RETURN_BOOL(false);
 	}
-	owner = DatumGetObjectId(SPI_getbinval(tt->vals[0], tt->tupdesc, 1, &isnull));
-	if (!has_privs_of_role(GetUserId(), owner))
+	owner = get_role_oid(owner_name, true);
+	if (OidIsValid(owner) ? !has_privs_of_role(GetUserId(), owner) : !superuser())
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 				 errmsg("must be owner of diplo configuration \"%s\"", name)));
 
+	/*
+	 * The name's row first (a concurrent drop waits for this one, then finds
+	 * it dropped), then the rows of the configuration.
+	 */
 	nest = owner_phase_begin(&cat, &save_user, &save_sec);
+	catalog_query(&cat, psprintf("UPDATE %s.diplo_configs SET dropped = pg_catalog.now() "
+								 "WHERE name OPERATOR(pg_catalog.=) $1 AND dropped IS NULL RETURNING 1",
+								 cat.schema), name, false, &n);
+	if (n == 0)
+	{
+		/* dropped by another session meanwhile */
+		owner_phase_end(nest, save_user, save_sec);
+		if (!missing_ok)
+			config_missing_error(&cat, name, CONFIG_DROPPED,
+								 "the same time, by another session");
+		SPI_finish();
+		ereport(NOTICE,
+				(errmsg("diplo configuration \"%s\" does not exist, skipping", name)));
+		PG_RETURN_BOOL(false);
+	}
 	for (int k = 0; k < lengthof(tables); k++)
-		catalog_query(psprintf("DELETE FROM %s.%s WHERE config OPERATOR(pg_catalog.=) $1 RETURNING 1",
-							   cat.schema, tables[k]), name, false, &n);
-	catalog_query(psprintf("DELETE FROM %s.diplo_configs WHERE name OPERATOR(pg_catalog.=) $1 RETURNING 1",
-						   cat.schema), name, false, &n);
+		catalog_query(&cat, psprintf("DELETE FROM %s.%s WHERE config OPERATOR(pg_catalog.=) $1 RETURNING 1",
+									 cat.schema, tables[k]), name, false, &n);
 	owner_phase_end(nest, save_user, save_sec);
 	SPI_finish();
 
