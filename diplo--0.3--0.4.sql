@@ -17,6 +17,14 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION diplo_guess_language(pg_catalog.text) IS
 	'the language guessed for an article (en unless French, Spanish or German function words clearly lead)';
 
+CREATE FUNCTION language(diplo_statement)
+RETURNS diplo_language
+AS 'MODULE_PATHNAME', 'diplo_statement_language'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION language(diplo_statement) IS
+	'the language the article was read in (en for analyses stored before 0.4); word: and quote(topic:) terms read its quotes in it';
+
 CREATE FUNCTION diplo_analyze(pg_catalog.text, diplo_language)
 RETURNS diplo_statement
 AS 'MODULE_PATHNAME', 'diplo_article_analyze_lang'

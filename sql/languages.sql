@@ -120,3 +120,43 @@ ORDER BY 1;
 -- An elision inside a name stays joined to it.
 SELECT speaker, cue
 FROM diplo_quotes($$Massimo D'Alema a déclaré que la frontière rouvrirait.$$::text, 'fr');
+
+-- The stored value records the language the text was read in (flags of the
+-- binary form, "language" in the text form when not English), so that the
+-- terms that read a quote's content (word:, quote(topic:...)) read it as the
+-- analyser did: French elisions split ("l'accord" has the word "accord"),
+-- French topic keywords ("pandémie" is COVID-19).
+CREATE TEMP TABLE dispatches (id int PRIMARY KEY, body text, v diplo_statement);
+INSERT INTO dispatches (id, body) VALUES
+(1, $b$Le ministre Jean Martin a déclaré jeudi : « La pandémie a frappé durement nos hôpitaux. »
+« Nous signerons l'accord commercial en mai », a ajouté M. Martin.$b$),
+(2, $b$Foreign Minister Ana Ruiz said the pandemic had hit hospitals hard.
+"We will sign the trade accord in May," Ruiz added.$b$);
+UPDATE dispatches SET v = diplo_analyze(body);
+SELECT id, language(v), topics(v) FROM dispatches ORDER BY id;
+SELECT id, q.speaker, q.content FROM dispatches, quotes(v) q ORDER BY id, q.content_start;
+SELECT id,
+       v @@ 'quote(topic:covid-19 & speaker:martin)' AS covid_quote_fr,
+       v @@ 'quote(topic:covid-19 & speaker:ruiz)' AS covid_quote_en,
+       v @@ 'quote(word:accord)' AS word_accord,
+       v @@ 'quote(topic:"trade and investment" & word:mai)' AS trade_in_may
+FROM dispatches ORDER BY id;
+-- the GIN index gives the same rows as the sequential scan
+CREATE INDEX dispatches_v ON dispatches USING gin (v);
+SET enable_seqscan = off;
+SELECT id FROM dispatches WHERE v @@ 'quote(topic:covid-19)' ORDER BY id;
+SELECT id FROM dispatches WHERE v @@ 'quote(word:accord & cue:ajouté)' ORDER BY id;
+RESET enable_seqscan;
+DROP INDEX dispatches_v;
+-- the matching words are marked in the French quote, elision apart
+SELECT diplo_headline(body, 'word:accord | topic:covid-19') FROM dispatches WHERE id = 1;
+-- text and binary forms keep the language; English is the default
+SELECT substr(v::text, 1, 40) AS text_form, language(v::text::diplo_statement) AS back,
+       encode(substr(diplo_statement_send(v), 1, 4), 'hex') AS binary_header
+FROM dispatches ORDER BY id;
+SELECT language('{"version": 1, "countries": [], "topics": [], "speakers": [], "quotes": []}'::diplo_statement) AS absent,
+       language('{"version": 1, "language": "de", "countries": [], "topics": [], "speakers": [], "quotes": []}'::diplo_statement) AS german,
+       (v::jsonb)->>'language' AS in_jsonb
+FROM dispatches WHERE id = 1;
+SELECT '{"version": 1, "language": "auto", "countries": [], "topics": [], "speakers": [], "quotes": []}'::diplo_statement;
+SELECT '{"version": 1, "language": "pt", "countries": [], "topics": [], "speakers": [], "quotes": []}'::diplo_statement;

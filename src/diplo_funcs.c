@@ -34,6 +34,7 @@ PG_FUNCTION_INFO_V1(diplo_article_analyze_lang);
 PG_FUNCTION_INFO_V1(diplo_article_quotes_lang);
 PG_FUNCTION_INFO_V1(diplo_article_speaker_details_lang);
 PG_FUNCTION_INFO_V1(diplo_article_language);
+PG_FUNCTION_INFO_V1(diplo_statement_language);
 
 /* Columns of the rows of diplo_quotes(text) and quotes(diplo_statement). */
 enum
@@ -450,15 +451,10 @@ diplo_article_speaker_details_lang(PG_FUNCTION_ARGS)
 	return analysis_rows(fcinfo, FROM_TEXT_LANG, speakers_materialize);
 }
 
-/* diplo_guess_language(text): the language guessed for an article. */
-Datum
-diplo_article_language(PG_FUNCTION_ARGS)
+/* The diplo_language value (the function's result type) of lang. */
+static Datum
+language_label(FunctionCallInfo fcinfo, DiploLanguage lang)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
-	size_t		utf8len;
-	const char *utf8 = diplo_server_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t),
-											&utf8len);
-	DiploLanguage lang = diplo_guess_language(NULL, utf8, utf8len);
 	Oid			typid = get_func_rettype(fcinfo->flinfo->fn_oid);
 	Oid			label;
 
@@ -470,7 +466,33 @@ diplo_article_language(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
 				 errmsg("diplo_language has no label \"%s\"",
 						diplo_language_code(lang))));
-	PG_RETURN_OID(label);
+	return ObjectIdGetDatum(label);
+}
+
+/* diplo_guess_language(text): the language guessed for an article. */
+Datum
+diplo_article_language(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	size_t		utf8len;
+	const char *utf8 = diplo_server_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t),
+											&utf8len);
+
+	return language_label(fcinfo, diplo_guess_language(NULL, utf8, utf8len));
+}
+
+/* language(diplo_statement): the language the article was read in. */
+Datum
+diplo_statement_language(PG_FUNCTION_ARGS)
+{
+	DiploScratch scratch;
+	DiploAnalysis an;
+	DiploLanguage lang;
+
+	argument_analysis(fcinfo, FROM_STATEMENT, &scratch, &an);
+	lang = an.language == DIPLO_LANG_AUTO ? DIPLO_LANG_EN : an.language;
+	diplo_scratch_end(&scratch);
+	return language_label(fcinfo, lang);
 }
 
 /* event(diplo_statement): the diplomatic event reported, or NULL. */

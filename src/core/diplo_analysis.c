@@ -17,6 +17,27 @@ const char *const diplo_quote_kind_names[DIPLO_QUOTE_KIND_COUNT] = {
 	"indirect", "direct", "mixed"
 };
 
+static const char *const language_codes[] = {"auto", "en", "fr", "es", "de"};
+
+/* The code of a language. */
+const char *
+diplo_language_code(DiploLanguage lang)
+{
+	if ((int) lang < 0 || lang > DIPLO_LANG_DE)
+		return "auto";
+	return language_codes[lang];
+}
+
+/* The language of a code, or -1. */
+int
+diplo_language_from_code(const char *code)
+{
+	for (int k = 0; k <= DIPLO_LANG_DE; k++)
+		if (code && strcmp(code, language_codes[k]) == 0)
+			return k;
+	return -1;
+}
+
 /* Free every string and array inside an and leave it empty. */
 void
 diplo_analysis_free(const DiploAllocator *a, DiploAnalysis *an)

@@ -21,6 +21,22 @@
 /* Version of both serial forms; readers reject versions they do not know. */
 #define DIPLO_FORMAT_VERSION 1
 
+/* The language of an article (issue 7); AUTO guesses it from the text. */
+typedef enum DiploLanguage
+{
+	DIPLO_LANG_AUTO = 0,
+	DIPLO_LANG_EN,
+	DIPLO_LANG_FR,
+	DIPLO_LANG_ES,
+	DIPLO_LANG_DE
+} DiploLanguage;
+
+/* The code of a language: "auto", "en", "fr", "es", "de". */
+const char *diplo_language_code(DiploLanguage lang);
+
+/* The language of a code ("fr"), or -1 if it is none. */
+int			diplo_language_from_code(const char *code);
+
 typedef enum DiploSpeakerType
 {
 	DIPLO_SPEAKER_PERSON = 0,
@@ -75,6 +91,8 @@ typedef struct DiploAnalysis
 	char	  **countries;		/* canonical country names */
 	char	   *event;			/* "phone call", or NULL */
 	char	   *event_code;		/* its CAMEO code ("040"), or NULL */
+	DiploLanguage language;		/* the language the text was read in; AUTO
+								 * (a zeroed analysis) means English */
 } DiploAnalysis;
 
 /* Names of the enum values as they appear in JSON and SQL. */

@@ -257,6 +257,7 @@ diplo_analyze_text_opts(const DiploAllocator *a, const char *text, size_t len,
 		len = 0;
 	if (lang == DIPLO_LANG_AUTO || lang > DIPLO_LANG_DE)
 		lang = diplo_guess_language(a, text, len);
+	out->language = lang;
 	/* the lookups read this language's tables until the end */
 	prev_lang = diplo_lex_set_language(lang);
 	diplo_coref_init(&coref, a);

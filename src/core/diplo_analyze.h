@@ -7,16 +7,6 @@
 
 #include "diplo_analysis.h"
 
-/* The language of an article (issue 7); AUTO guesses it from the text. */
-typedef enum DiploLanguage
-{
-	DIPLO_LANG_AUTO = 0,
-	DIPLO_LANG_EN,
-	DIPLO_LANG_FR,
-	DIPLO_LANG_ES,
-	DIPLO_LANG_DE
-} DiploLanguage;
-
 /* Knowledge a user adds to the built-in lexicons (issue 7); opaque here. */
 typedef struct DiploConfig DiploConfig;
 

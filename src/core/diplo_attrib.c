@@ -3219,8 +3219,16 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 						  diplo_tok_is(t, q + 1, "media") || diplo_tok_is(t, q + 1, "press")))
 					q += 2;
 			}
+			/* "said Thursday: “...”", "a déclaré jeudi : « ... »": a day first */
+			if (q == p && diplo_tok_in_set(t, q, &weekdays_set) && q + 1 < se)
+			{
+				q++;
+				if (diplo_tok_is(t, q, "night") || diplo_tok_is(t, q, "morning") ||
+					diplo_tok_is(t, q, "evening") || diplo_tok_is(t, q, "afternoon"))
+					q++;
+			}
 			/* "declared in the debate spin room, “...”": a phrase first */
-			if (diplo_tok_in_set(t, q, &content_prepositions_set))
+			else if (diplo_tok_in_set(t, q, &content_prepositions_set))
 			{
 				int			r0 = q;
 

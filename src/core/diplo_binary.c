@@ -4,7 +4,8 @@
  *		sent by send()/recv().
  *
  * Layout (little-endian, no alignment):
- *		uint16 version (1), uint16 flags (0)
+ *		uint16 version (1), uint16 flags: bits 0-1 the language the text was
+ *		read in (0 English, 1 French, 2 Spanish, 3 German), the others 0
  *		string event, string event_code
  *		count ncountries, string * ncountries
  *		count ntopics, string * ntopics
@@ -26,6 +27,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+/* The language bits of the flags; the other bits must be 0. */
+#define FLAGS_LANGUAGE 0x0003
 
 /* Fewest bytes a speaker and a quote can take, to bound counts. */
 #define SPEAKER_MIN_BYTES 5
@@ -109,7 +113,8 @@ diplo_analysis_encode(const DiploAllocator *a, const DiploAnalysis *an,
 	out_reserve(&o, 64);
 	o.data[0] = DIPLO_FORMAT_VERSION & 0xFF;
 	o.data[1] = DIPLO_FORMAT_VERSION >> 8;
-	o.data[2] = 0;
+	o.data[2] = (an->language > DIPLO_LANG_EN && an->language <= DIPLO_LANG_DE) ?
+		(uint8_t) (an->language - DIPLO_LANG_EN) : 0;
 	o.data[3] = 0;
 	o.len = 4;
 	out_string(&o, an->event);
@@ -460,9 +465,10 @@ diplo_analysis_decode(const DiploAllocator *a, const uint8_t *data,
 		return fail(&in, DIPLO_ERR_SYNTAX, in.len,
 					"truncated data at byte %zu", in.len);
 	flags = (unsigned) data[2] | ((unsigned) data[3] << 8);
-	if (flags != 0)
+	if ((flags & ~FLAGS_LANGUAGE) != 0)
 		return fail(&in, DIPLO_ERR_SYNTAX, 2,
 					"unsupported diplo_statement flags 0x%04X", flags);
+	out->language = (DiploLanguage) (DIPLO_LANG_EN + (flags & FLAGS_LANGUAGE));
 	in.pos = 4;
 	ok = in_string(&in, true, "event", &out->event) &&
 		in_string(&in, true, "event code", &out->event_code) &&

@@ -1132,6 +1132,7 @@ diplo_config_build(const DiploAllocator *a, const DiploConfigDef *def,
 	DiploConfig *cfg;
 	DiploTokens toks = {0};
 	bool		ok;
+	int			prev_lang;
 
 	if (err && errlen)
 		err[0] = '\0';
@@ -1152,10 +1153,13 @@ diplo_config_build(const DiploAllocator *a, const DiploConfigDef *def,
 	}
 	cfg = diplo_alloc(a, sizeof(DiploConfig));
 	cfg->name = def->name ? copy_str(a, def->name) : NULL;
+	/* phrases are read as English (set, not assumed: see diplo_lexicon.h) */
+	prev_lang = diplo_lex_set_language(DIPLO_LANG_EN);
 	ok = build_actors(a, cfg, def, &toks, err, errlen) &&
 		build_orgs(a, cfg, def, &toks, err, errlen) &&
 		build_cues(a, cfg, def, &toks, err, errlen) &&
 		build_topics(a, cfg, def, &toks, err, errlen);
+	diplo_lex_set_language(prev_lang);
 	diplo_tokens_free(a, &toks);
 	if (!ok)
 	{
@@ -1171,11 +1175,14 @@ diplo_config_country(const DiploAllocator *a, const char *text)
 {
 	DiploTokens toks = {0};
 	const char *c;
+	int			prev_lang;
 
 	if (a == NULL || text == NULL || is_blank(text) || !is_utf8(text) ||
 		strlen(text) > CFG_KEY_MAX || !diplo_lexicon_init())
 		return NULL;
+	prev_lang = diplo_lex_set_language(DIPLO_LANG_EN);
 	c = lookup_country(a, text, &toks);
+	diplo_lex_set_language(prev_lang);
 	diplo_tokens_free(a, &toks);
 	return c;
 }

@@ -241,7 +241,15 @@ diplo_analysis_to_json(const DiploAllocator *a, const DiploAnalysis *an,
 	JsonText	t = {a, NULL, 0, 0};
 
 	text_reserve(&t, 256);
-	text_puts(&t, "{\"version\": 1, \"event\": ");
+	text_puts(&t, "{\"version\": 1, ");
+	/* English, the default, is left out (outputs of 0.3 stay as they were) */
+	if (an->language > DIPLO_LANG_EN && an->language <= DIPLO_LANG_DE)
+	{
+		text_puts(&t, "\"language\": ");
+		text_json_string(&t, diplo_language_code(an->language));
+		text_puts(&t, ", ");
+	}
+	text_puts(&t, "\"event\": ");
 	text_json_string(&t, an->event);
 	text_puts(&t, ", \"event_code\": ");
 	text_json_string(&t, an->event_code);
@@ -1191,13 +1199,33 @@ read_quotes(JsonReader *r, DiploAnalysis *out)
 
 enum
 {
-	DK_VERSION, DK_EVENT, DK_EVENT_CODE, DK_COUNTRIES, DK_TOPICS,
-	DK_SPEAKERS, DK_QUOTES, DK_COUNT
+	DK_VERSION, DK_LANGUAGE, DK_EVENT, DK_EVENT_CODE, DK_COUNTRIES,
+	DK_TOPICS, DK_SPEAKERS, DK_QUOTES, DK_COUNT
 };
 static const char *const document_keys[DK_COUNT] = {
-	"version", "event", "event_code", "countries", "topics", "speakers",
-	"quotes"
+	"version", "language", "event", "event_code", "countries", "topics",
+	"speakers", "quotes"
 };
+
+/* Read the value of "language": the code of a language ("en", "fr" ...). */
+static bool
+read_language(JsonReader *r, DiploAnalysis *out)
+{
+	char	   *code = NULL;
+	size_t		at;
+	int			lang;
+
+	skip_ws(r);
+	at = r->pos;
+	if (!read_string_value(r, "language", "analysis", false, &code))
+		return false;
+	lang = diplo_language_from_code(code);
+	diplo_free(r->a, code);
+	if (lang <= DIPLO_LANG_AUTO)
+		return fail(r, at, "unknown language in analysis (expected \"en\", \"fr\", \"es\" or \"de\")");
+	out->language = (DiploLanguage) lang;
+	return true;
+}
 
 /* Read the whole document object into out. */
 static bool
@@ -1239,6 +1267,9 @@ read_document(JsonReader *r, DiploAnalysis *out)
 					}
 					break;
 				}
+			case DK_LANGUAGE:
+				ok = read_language(r, out);
+				break;
 			case DK_EVENT:
 				ok = read_string_value(r, "event", "analysis", true,
 									   &out->event);
@@ -1314,6 +1345,7 @@ diplo_analysis_from_json(const DiploAllocator *a, const char *json,
 	r.s = (const unsigned char *) json;
 	r.len = json ? len : 0;
 	r.err = err;
+	out->language = DIPLO_LANG_EN;
 	ok = read_document(&r, out);
 	if (ok && skip_ws(&r) != -1)
 		ok = fail_unexpected(&r, r.pos, "after the end of the document");

@@ -352,24 +352,3 @@ diplo_guess_language(const DiploAllocator *a, const char *text, size_t len)
 		return (DiploLanguage) best;
 	return DIPLO_LANG_EN;
 }
-
-static const char *const language_codes[] = {"auto", "en", "fr", "es", "de"};
-
-/* The code of a language. */
-const char *
-diplo_language_code(DiploLanguage lang)
-{
-	if ((int) lang < 0 || lang > DIPLO_LANG_DE)
-		return "auto";
-	return language_codes[lang];
-}
-
-/* The language of a code, or -1. */
-int
-diplo_language_from_code(const char *code)
-{
-	for (int k = 0; k <= DIPLO_LANG_DE; k++)
-		if (code && strcmp(code, language_codes[k]) == 0)
-			return k;
-	return -1;
-}

@@ -33,10 +33,4 @@ const char *diplo_language_alias(DiploLanguage lang, const char *s, int len);
 /* Is s[0, len) (ending in an apostrophe) an elision of lang ("l'", "qu'")? */
 bool		diplo_language_elision(DiploLanguage lang, const char *s, int len);
 
-/* The code of a language: "auto", "en", "fr", "es", "de". */
-const char *diplo_language_code(DiploLanguage lang);
-
-/* The language of a code ("fr"), or -1 if it is none. */
-int			diplo_language_from_code(const char *code);
-
 #endif							/* DIPLO_LANGUAGE_H */

@@ -220,9 +220,13 @@ bool		diplo_lexicon_init(void);
  * time: English (the default), or French, Spanish or German, whose cue and
  * title tables (data/cues_xx.tsv, titles_xx.tsv) replace the English ones
  * and whose organisation and place tables (orgs_xx.tsv, countries_xx.tsv)
- * are read before the English ones.  diplo_analyze_text_opts sets the
- * language for the time of one analysis (the analyser runs in one thread).
- * The value is a DiploLanguage (diplo_analyze.h); AUTO reads English.
+ * are read before the English ones.  Every entry point that reads the
+ * lexicon sets the language it needs and restores the one before at its
+ * end: an analysis (diplo_analyze_text_opts), the scans of quote contents
+ * in diplo_query.c (the language of the analysis), the configuration build
+ * (English); so a host that abandons one midway (PostgreSQL on an error)
+ * leaves no wrong language to the next.  The analyser runs in one thread.
+ * The value is a DiploLanguage (diplo_analysis.h); AUTO reads English.
  */
 #define DIPLO_LEX_NLANGS		3	/* fr, es, de: the DiploLanguage values
 									 * after DIPLO_LANG_EN */

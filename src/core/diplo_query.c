@@ -603,15 +603,16 @@ scan_form_cb(void *arg, const char *s, size_t len)
 }
 
 /*
- * Scan a content tokenized as the analyser does: every word and number
+ * Scan a content tokenized as the analyser does in lang (the language of
+ * the analysis: its elisions, its topic keywords): every word and number
  * token is normalised and cut into its forms (the token and its hyphen
  * pieces), and each form's stem goes to on_stem (if not NULL), which may
  * stop the scan; topics (if not NULL) get the topics of the keywords.
  * Returns true if on_stem stopped it.
  */
 static bool
-scan_content(const DiploAllocator *a, const char *content, StemCallback on_stem,
-			 void *arg, bool *topics)
+scan_content(const DiploAllocator *a, DiploLanguage lang, const char *content,
+			 StemCallback on_stem, void *arg, bool *topics)
 {
 	DiploParagraphs it;
 	DiploParagraph p;
@@ -619,6 +620,7 @@ scan_content(const DiploAllocator *a, const char *content, StemCallback on_stem,
 	ContentScan scan;
 	Buf			norm;
 	size_t		len = strlen(content);
+	int			prev_lang;
 
 	memset(&toks, 0, sizeof(toks));
 	scan.on_stem = on_stem;
@@ -626,6 +628,8 @@ scan_content(const DiploAllocator *a, const char *content, StemCallback on_stem,
 	scan.stopped = false;
 	buf_init(&norm, a);
 	diplo_lexicon_init();
+	/* set, not assumed: a cancelled scan may leave it set (see the header) */
+	prev_lang = diplo_lex_set_language(lang);
 	diplo_paragraphs_init(&it, content, len);
 	while (!scan.stopped && diplo_paragraphs_next(a, &it, &p))
 	{
@@ -652,6 +656,7 @@ scan_content(const DiploAllocator *a, const char *content, StemCallback on_stem,
 			}
 		}
 	}
+	diplo_lex_set_language(prev_lang);
 	diplo_tokens_free(a, &toks);
 	diplo_free(a, norm.s);
 	return scan.stopped;
@@ -691,8 +696,8 @@ collect_stem_cb(void *arg, const char *stem, size_t len)
  * stems, the topics) in one scan of its content.
  */
 static void
-facts_build(const DiploAllocator *a, const char *content, QuoteFacts *f,
-			bool want_stems, bool want_topics)
+facts_build(const DiploAllocator *a, DiploLanguage lang, const char *content,
+			QuoteFacts *f, bool want_stems, bool want_topics)
 {
 	StemCollector c;
 
@@ -705,7 +710,7 @@ facts_build(const DiploAllocator *a, const char *content, QuoteFacts *f,
 		buf_init(&c.bytes, a);
 	if (want_topics)
 		f->topics = diplo_alloc(a, sizeof(bool) * (diplo_ntopics > 0 ? diplo_ntopics : 1));
-	scan_content(a, content, want_stems ? collect_stem_cb : NULL, &c,
+	scan_content(a, lang, content, want_stems ? collect_stem_cb : NULL, &c,
 				 want_topics ? f->topics : NULL);
 	f->topics_built = f->topics_built || want_topics;
 	if (!want_stems)
@@ -796,8 +801,9 @@ probe_stem_cb(void *arg, const char *stem, size_t len)
  * answer is known; a second one builds the sorted stems and searches them.
  */
 static bool
-facts_have_stem(const DiploAllocator *a, const char *content, QuoteFacts *f,
-				const char *value, bool prefix)
+facts_have_stem(const DiploAllocator *a, DiploLanguage lang,
+				const char *content, QuoteFacts *f, const char *value,
+				bool prefix)
 {
 	if (!f->stems_built && f->probes == 0)
 	{
@@ -807,9 +813,9 @@ facts_have_stem(const DiploAllocator *a, const char *content, QuoteFacts *f,
 		probe.value = value;
 		probe.len = strlen(value);
 		probe.prefix = prefix;
-		return scan_content(a, content, probe_stem_cb, &probe, NULL);
+		return scan_content(a, lang, content, probe_stem_cb, &probe, NULL);
 	}
-	facts_build(a, content, f, true, false);
+	facts_build(a, lang, content, f, true, false);
 	return stems_match(f, value, prefix);
 }
 
@@ -1757,10 +1763,10 @@ quote_content_matches(Eval *ev, int32_t qi, const DiploQueryNode *n,
 	if (n->field == DIPLO_QF_CUE)
 		return raw_matches(ev->a, ev->an->quotes[qi].cue, v, n->prefix);
 	if (n->field == DIPLO_QF_WORD)
-		return facts_have_stem(ev->a, content, f,
+		return facts_have_stem(ev->a, ev->an->language, content, f,
 							   n->prefix ? v : ev->term_stem[node], n->prefix);
 	/* topic */
-	facts_build(ev->a, content, f, false, true);
+	facts_build(ev->a, ev->an->language, content, f, false, true);
 	for (int k = 0; k < diplo_ntopics; k++)
 		if (f->topics[k] && raw_matches(ev->a, diplo_topics[k].name, v, n->prefix))
 			return true;
@@ -2106,7 +2112,7 @@ diplo_analysis_keys(const DiploAllocator *a, const DiploAnalysis *an,
 		diplo_check_interrupts(a);
 		add_value_keys(&l, DIPLO_QF_CUE, an->quotes[q].cue);
 		memset(&f, 0, sizeof(f));
-		facts_build(a, an->quotes[q].content, &f, true, true);
+		facts_build(a, an->language, an->quotes[q].content, &f, true, true);
 		for (int i = 0; i < f.nstems; i++)
 			if (stem_indexed(f.stems[i].s, f.stems[i].len, words))
 				keylist_push(&l, make_key(a, DIPLO_QF_WORD, f.stems[i].s, f.stems[i].len));
@@ -2581,8 +2587,11 @@ append_marked(Eval *ev, const bool *positive, const char *content,
 	DiploParagraph p;
 	DiploTokens toks;
 	size_t		done = 0;
+	int			prev_lang;
 
 	memset(&toks, 0, sizeof(toks));
+	/* tokenized as the facts were, in the analysis's language */
+	prev_lang = diplo_lex_set_language(ev->an->language);
 	diplo_paragraphs_init(&it, content, strlen(content));
 	while (diplo_paragraphs_next(ev->a, &it, &p))
 	{
@@ -2602,6 +2611,7 @@ append_marked(Eval *ev, const bool *positive, const char *content,
 			done = t->end;
 		}
 	}
+	diplo_lex_set_language(prev_lang);
 	diplo_tokens_free(ev->a, &toks);
 	buf_puts(b, content + done);
 }

@@ -58,6 +58,7 @@ static void
 build_sample(DiploAnalysis *an)
 {
 	memset(an, 0, sizeof(*an));
+	an->language = DIPLO_LANG_FR;
 	an->event = dup_or_null("phone call");
 	an->event_code = dup_or_null("041");
 	an->ncountries = 3;
@@ -105,6 +106,9 @@ assert_same_string(const char *x, const char *y)
 static void
 assert_same_analysis(const DiploAnalysis *x, const DiploAnalysis *y)
 {
+	/* a zeroed analysis (AUTO) is English */
+	assert_int_equal(x->language == DIPLO_LANG_AUTO ? DIPLO_LANG_EN : x->language,
+					 y->language == DIPLO_LANG_AUTO ? DIPLO_LANG_EN : y->language);
 	assert_same_string(x->event, y->event);
 	assert_same_string(x->event_code, y->event_code);
 	assert_int_equal(x->ncountries, y->ncountries);
@@ -164,7 +168,7 @@ test_json_layout(void **state)
 	size_t		len;
 	char	   *json;
 	static const char expected[] =
-		"{\"version\": 1, \"event\": \"phone call\", \"event_code\": \"041\", "
+		"{\"version\": 1, \"language\": \"fr\", \"event\": \"phone call\", \"event_code\": \"041\", "
 		"\"countries\": [\"Pakistan\", \"Türkiye\", \"United States\"], "
 		"\"topics\": [\"COVID-19\", \"trade\"], "
 		"\"speakers\": [{\"name\": \"Shah Mehmood Qureshi\", \"role\": \"Foreign Minister\", "
@@ -310,6 +314,12 @@ static const BadJson bad_json[] = {
 	{HEAD "\"speakers\": []}", SYN, "missing key \"quotes\" in analysis",
 	"]}", 1},
 	{"{}", SYN, "missing key \"version\" in analysis", "}", 0},
+	{HEAD "\"language\": \"auto\", \"speakers\": [], \"quotes\": []}", SYN,
+	"unknown language in analysis", "\"auto\"", 0},
+	{HEAD "\"language\": \"pt\", \"speakers\": [], \"quotes\": []}", SYN,
+	"unknown language in analysis", "\"pt\"", 0},
+	{HEAD "\"language\": null, \"speakers\": [], \"quotes\": []}", SYN,
+	"language", "null", 0},
 	{DOC("", QUO("") ", {\"kind\": \"direct\", \"start\": 1, \"length\": 1}"),
 		SYN, "missing key \"content\" in quote 1", "1}]", 1},
 	{DOC("{\"type\": \"person\"}", ""), SYN, "missing key \"name\" in speaker 0",
@@ -548,8 +558,10 @@ static const BadBinary bad_binary[] = {
 	"unsupported diplo_statement format version 7", 0},
 	{"version 256", {0, 1, 0, 0}, 4, DIPLO_ERR_VERSION,
 	"format version 256", 0},
-	{"flags", {1, 0, 2, 0, 0, 0, 0, 0, 0, 0}, 10, SYN,
-	"unsupported diplo_statement flags 0x0002", 2},
+	{"flags", {1, 0, 4, 0, 0, 0, 0, 0, 0, 0}, 10, SYN,
+	"unsupported diplo_statement flags 0x0004", 2},
+	{"high flags", {1, 0, 0, 1, 0, 0, 0, 0, 0, 0}, 10, SYN,
+	"unsupported diplo_statement flags 0x0100", 2},
 	{"non-minimal varint", {1, 0, 0, 0, 0x80, 0x00, 0, 0, 0, 0, 0}, 11, SYN,
 	"non-minimal varint at byte 4", 4},
 	{"varint overflow", {1, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
