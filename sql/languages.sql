@@ -160,3 +160,9 @@ SELECT language('{"version": 1, "countries": [], "topics": [], "speakers": [], "
 FROM dispatches WHERE id = 1;
 SELECT '{"version": 1, "language": "auto", "countries": [], "topics": [], "speakers": [], "quotes": []}'::diplo_statement;
 SELECT '{"version": 1, "language": "pt", "countries": [], "topics": [], "speakers": [], "quotes": []}'::diplo_statement;
+
+-- "canciller" is a foreign minister (Latin America), but "el canciller
+-- alemán" is the Chancellor of Germany or Austria.
+SELECT s.name, s.role
+FROM diplo_speaker_details($$El canciller alemán Olaf Scholz dijo que Alemania apoya el acuerdo. La canciller federal Angela Merkel dijo lo mismo. El canciller Marcelo Ebrard dijo que México firmará el acuerdo.$$::text, 'es') s
+ORDER BY 1;
