@@ -133,13 +133,15 @@ COMMENT ON CAST (pg_catalog.text AS diplo_config) IS
 -- snapshot of the user's rows of each configuration not dropped.  A drop
 -- deletes the snapshot and sets "dropped", but the name's row stays: a name
 -- stands for one build forever, so that indexes and stored analyses made
--- with it stay true.  The owner is a role name (as pg_dump restores
--- ownership), so a restore into a cluster without that role keeps the row.
+-- with it stay true.  The owner is a role's name and oid: that role, while
+-- both still match, or a superuser may drop it (a restore into a cluster
+-- without that role keeps the row).
 -- Written only by diplo_config_create and diplo_config_drop; dumped by
 -- pg_dump with their rows.
 CREATE TABLE diplo_configs (
 	name pg_catalog.text PRIMARY KEY,
 	owner pg_catalog.name NOT NULL,
+	owner_id pg_catalog.oid NOT NULL,
 	actors pg_catalog.int4 NOT NULL,
 	topics pg_catalog.int4 NOT NULL,
 	cues pg_catalog.int4 NOT NULL,

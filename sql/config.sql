@@ -276,7 +276,8 @@ CREATE ROLE regress_diplo_desk;
 CREATE ROLE regress_diplo_other;
 GRANT CREATE ON SCHEMA public TO regress_diplo_desk;
 SET ROLE regress_diplo_desk;
-SELECT (pg_temp.err($$INSERT INTO diplo_configs VALUES ('forged', current_user, 0, 0, 0, 0, now())$$)).*;
+SELECT (pg_temp.err($$INSERT INTO diplo_configs (name, owner, owner_id, actors, topics, cues, orgs, created)
+	VALUES ('forged', current_user, 10, 0, 0, 0, 0, now())$$)).*;
 SELECT (pg_temp.err($$UPDATE diplo_configs SET dropped = NULL$$)).*;
 SELECT (pg_temp.err($$DELETE FROM diplo_config_actors$$)).*;
 SELECT (pg_temp.err($$SELECT diplo_config_create('stolen', actors => 'desk_actors')$$)).*;
@@ -308,8 +309,9 @@ DROP TABLE public.trap_calls;
 DROP TABLE my_actors;
 RESET ROLE;
 REVOKE CREATE ON SCHEMA public FROM regress_diplo_desk;
--- The owner is a role name: when the role is dropped (a configuration is no
--- dependency of it), only a superuser can drop its configurations.
+-- The owner is a role's name and oid: when the role is dropped (a
+-- configuration is no dependency of it) or renamed, only a superuser can
+-- drop its configurations, not a new role of the same name.
 GRANT SELECT ON desk_topics TO regress_diplo_desk;
 SET ROLE regress_diplo_desk;
 SELECT diplo_config_create('orphan', topics => 'desk_topics');
@@ -320,8 +322,26 @@ SELECT name, owner, topics FROM diplo_configs WHERE name = 'orphan';
 SET ROLE regress_diplo_other;
 SELECT (pg_temp.err($$SELECT diplo_config_drop('orphan')$$)).*;
 RESET ROLE;
+CREATE ROLE regress_diplo_desk;
+SET ROLE regress_diplo_desk;
+SELECT (pg_temp.err($$SELECT diplo_config_drop('orphan')$$)).*;
+RESET ROLE;
+DROP ROLE regress_diplo_desk;
 SELECT diplo_config_drop('orphan');
-DROP ROLE regress_diplo_other;
+GRANT SELECT ON desk_topics TO regress_diplo_other;
+SET ROLE regress_diplo_other;
+SELECT diplo_config_create('renamed', topics => 'desk_topics');
+RESET ROLE;
+ALTER ROLE regress_diplo_other RENAME TO regress_diplo_other2;
+CREATE ROLE regress_diplo_other;
+SET ROLE regress_diplo_other;
+SELECT (pg_temp.err($$SELECT diplo_config_drop('renamed')$$)).*;
+SET ROLE regress_diplo_other2;
+SELECT (pg_temp.err($$SELECT diplo_config_drop('renamed')$$)).*;
+RESET ROLE;
+SELECT diplo_config_drop('renamed');
+REVOKE SELECT ON desk_topics FROM regress_diplo_other2;
+DROP ROLE regress_diplo_other, regress_diplo_other2;
 
 DROP TABLE news, desk_actors, desk_topics, desk_cues, desk_orgs, bad_actors,
 	no_name, wrong_type, bad_cues, bad_orgs;

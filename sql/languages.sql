@@ -166,3 +166,16 @@ SELECT '{"version": 1, "language": "pt", "countries": [], "topics": [], "speaker
 SELECT s.name, s.role
 FROM diplo_speaker_details($$El canciller alemán Olaf Scholz dijo que Alemania apoya el acuerdo. La canciller federal Angela Merkel dijo lo mismo. El canciller Marcelo Ebrard dijo que México firmará el acuerdo.$$::text, 'es') s
 ORDER BY 1;
+
+-- A day between the cue and the colon or the speaker ("a déclaré jeudi
+-- soir : « ... »", "dijo el jueves: «...»", "a déclaré jeudi le ministre X"):
+-- a direct quote without its marks, and its speaker.
+SELECT v.lang, q.speaker, q.cue, q.direct, q.content
+FROM (VALUES ('fr', 'Le ministre Jean Martin a déclaré jeudi soir : « Nous sommes prêts. »'),
+             ('es', 'La ministra Ana López dijo el jueves: «Estamos listos.»'),
+             ('fr', '« La pandémie a frappé nos hôpitaux », a déclaré jeudi le ministre Jean Martin.'),
+             ('es', 'El canciller austríaco Karl Nehammer dijo que Austria firmará el acuerdo.')) v(lang, body),
+     diplo_quotes(v.body::text, v.lang::diplo_language) q
+ORDER BY 1, 4, 5;
+SELECT name, role, country
+FROM diplo_speaker_details('El canciller austríaco Karl Nehammer dijo que Austria firmará el acuerdo.'::text, 'es');

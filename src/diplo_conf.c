@@ -436,14 +436,16 @@ catalog_query(const ConfigCatalog *cat, const char *sql, const char *name,
 
 /*
  * What the catalog says of a name; for a dropped configuration, *dropped is
- * when (as text), and for any known one *owner is its owner role's name.
+ * when (as text).  For any known one, *owner (if not NULL) is its owner
+ * role, or InvalidOid if no role has both the recorded oid and name (the
+ * role was dropped or renamed, or the rows were restored elsewhere).
  */
 static ConfigStatus
 config_status(const ConfigCatalog *cat, const char *name, bool read_only,
-			  char **owner, char **dropped)
+			  Oid *owner, char **dropped)
 {
 	uint64		n;
-	SPITupleTable *tt = catalog_query(cat, psprintf("SELECT owner, pg_catalog.to_char(dropped, 'YYYY-MM-DD HH24:MI:SS TZ') "
+	SPITupleTable *tt = catalog_query(cat, psprintf("SELECT owner, pg_catalog.to_char(dropped, 'YYYY-MM-DD HH24:MI:SS TZ'), owner_id "
 													"FROM %s.diplo_configs "
 													"WHERE name OPERATOR(pg_catalog.=) $1",
 													cat->schema),
@@ -452,7 +454,15 @@ config_status(const ConfigCatalog *cat, const char *name, bool read_only,
 	if (n == 0)
 		return CONFIG_UNKNOWN;
 	if (owner != NULL)
-		*owner = SPI_getvalue(tt->vals[0], tt->tupdesc, 1);
+	{
+		char	   *owner_name = SPI_getvalue(tt->vals[0], tt->tupdesc, 1);
+		bool		isnull;
+		Oid			id = DatumGetObjectId(SPI_getbinval(tt->vals[0], tt->tupdesc, 3, &isnull));
+		char	   *id_name = isnull ? NULL : GetUserNameFromId(id, true);
+
+		*owner = (id_name != NULL && owner_name != NULL &&
+				  strcmp(id_name, owner_name) == 0) ? id : InvalidOid;
+	}
 	*dropped = SPI_getvalue(tt->vals[0], tt->tupdesc, 2);
 	return *dropped == NULL ? CONFIG_LIVE : CONFIG_DROPPED;
 }
@@ -746,7 +756,7 @@ diplo_config_lookup(const char *name, Oid fn_oid)
 	if (entry != NULL)
 		return entry->config;
 
-	/* build it; the catalog is read with the snapshot of the query */
+	/* build it (SPI wants an active snapshot; the build reads its own) */
 	if (!ActiveSnapshotSet())
 	{
 		PushActiveSnapshot(GetTransactionSnapshot());
@@ -1214,8 +1224,8 @@ diplo_config_create(PG_FUNCTION_ARGS)
 	Oid			save_user;
 	int			save_sec;
 	int			nest;
-	Oid			argtypes[6] = {TEXTOID, NAMEOID, INT4OID, INT4OID, INT4OID, INT4OID};
-	Datum		values[6];
+	Oid			argtypes[7] = {TEXTOID, TEXTOID, OIDOID, INT4OID, INT4OID, INT4OID, INT4OID};
+	Datum		values[7];
 	int			rc;
 	MemoryContext cxt;
 	char	   *dropped;
@@ -1256,14 +1266,15 @@ diplo_config_create(PG_FUNCTION_ARGS)
 	 */
 	nest = owner_phase_begin(&cat, &save_user, &save_sec);
 	values[0] = CStringGetTextDatum(name);
-	values[1] = CStringGetDatum(GetUserNameFromId(save_user, false));
+	values[1] = CStringGetTextDatum(GetUserNameFromId(save_user, false));
+	values[2] = ObjectIdGetDatum(save_user);
 	for (int k = 0; k < NKINDS; k++)
-		values[2 + k] = Int32GetDatum(counts[k]);
-	rc = SPI_execute_with_args(psprintf("INSERT INTO %s.diplo_configs (name, owner, actors, topics, cues, orgs, created) "
-										"VALUES ($1, $2, $3, $4, $5, $6, pg_catalog.now()) "
+		values[3 + k] = Int32GetDatum(counts[k]);
+	rc = SPI_execute_with_args(psprintf("INSERT INTO %s.diplo_configs (name, owner, owner_id, actors, topics, cues, orgs, created) "
+										"VALUES ($1, $2::pg_catalog.name, $3, $4, $5, $6, $7, pg_catalog.now()) "
 										"ON CONFLICT (name) DO NOTHING RETURNING 1",
 										cat.schema),
-							   6, argtypes, values, NULL, false, 0);
+							   7, argtypes, values, NULL, false, 0);
 	if (rc != SPI_OK_INSERT_RETURNING)
 		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
 	if (SPI_processed == 0)
@@ -1293,8 +1304,8 @@ diplo_config_create(PG_FUNCTION_ARGS)
 /*
  * diplo_config_drop(name, missing_ok): delete the rows of a configuration
  * (its owner or a member of the owner's role only; a superuser if the owner
- * role is gone), keep its name's row marked dropped, and make every backend
- * forget it at commit.
+ * role is gone or renamed), keep its name's row marked dropped, and make
+ * every backend forget it at commit.
  */
 Datum
 diplo_config_drop(PG_FUNCTION_ARGS)
@@ -1303,7 +1314,6 @@ diplo_config_drop(PG_FUNCTION_ARGS)
 	bool		missing_ok = PG_GETARG_BOOL(1);
 	ConfigCatalog cat = config_catalog(fcinfo->flinfo->fn_oid);
 	uint64		n;
-	char	   *owner_name;
 	char	   *dropped;
 	ConfigStatus status;
 	Oid			owner;
@@ -1318,7 +1328,7 @@ diplo_config_drop(PG_FUNCTION_ARGS)
 
 	if ((rc = SPI_connect()) != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed: %s", SPI_result_code_string(rc));
-	status = config_status(&cat, name, false, &owner_name, &dropped);
+	status = config_status(&cat, name, false, &owner, &dropped);
 	if (status != CONFIG_LIVE)
 	{
 		if (!missing_ok)
@@ -1328,7 +1338,6 @@ diplo_config_drop(PG_FUNCTION_ARGS)
 				(errmsg("diplo configuration \"%s\" does not exist, skipping", name)));
 		PG_RETURN_BOOL(false);
 	}
-	owner = get_role_oid(owner_name, true);
 	if (OidIsValid(owner) ? !has_privs_of_role(GetUserId(), owner) : !superuser())
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),

@@ -1516,16 +1516,39 @@ aliased_auxiliary(const DiploTokens *t, int i)
 }
 
 /*
+ * The token after a day at i ("Thursday", "Thursday night", "the Thursday"
+ * as Spanish "el jueves" reads), or i if there is none before se.
+ */
+static int
+after_day(const DiploTokens *t, int i, int se)
+{
+	int			k = i;
+
+	if (diplo_tok_is(t, k, "the") && diplo_tok_aliased(t, k))
+		k++;
+	if (k + 1 >= se || !diplo_tok_in_set(t, k, &weekdays_set))
+		return i;
+	k++;
+	if (k + 1 < se &&
+		(diplo_tok_is(t, k, "night") || diplo_tok_is(t, k, "morning") ||
+		 diplo_tok_is(t, k, "evening") || diplo_tok_is(t, k, "afternoon")))
+		k++;
+	return k;
+}
+
+/*
  * The speaker mention after an inverted cue c ("...,” said X"), also after
  * a determiner, adjectives or a role noun ("said the younger Mr. Trump",
- * "said pollster Frank Luntz"), or -1.
+ * "said pollster Frank Luntz"), or after a day ("a déclaré jeudi le
+ * ministre X"), or -1.
  */
 static int
 inverted_subject(const DiploTokens *t, const DiploMentions *ms, int c)
 {
 	bool		capword = false;
+	int			d = after_day(t, c + 1, t->n) - (c + 1);
 
-	for (int p = c + 1; p < t->n && p <= c + 4; p++)
+	for (int p = c + 1 + d; p < t->n && p <= c + 4 + d; p++)
 	{
 		int			m = ms->start_at[p];
 
@@ -3219,16 +3242,14 @@ diplo_attrib_paragraph(DiploAttrib *at, const DiploTokens *t,
 						  diplo_tok_is(t, q + 1, "media") || diplo_tok_is(t, q + 1, "press")))
 					q += 2;
 			}
-			/* "said Thursday: “...”", "a déclaré jeudi : « ... »": a day first */
-			if (q == p && diplo_tok_in_set(t, q, &weekdays_set) && q + 1 < se)
-			{
-				q++;
-				if (diplo_tok_is(t, q, "night") || diplo_tok_is(t, q, "morning") ||
-					diplo_tok_is(t, q, "evening") || diplo_tok_is(t, q, "afternoon"))
-					q++;
-			}
+			/*
+			 * "said Thursday: “...”", "a déclaré jeudi soir : « ... »",
+			 * "dijo el jueves: «...»": a day first
+			 */
+			if (q == p)
+				q = after_day(t, q, se);
 			/* "declared in the debate spin room, “...”": a phrase first */
-			else if (diplo_tok_in_set(t, q, &content_prepositions_set))
+			if (diplo_tok_in_set(t, q, &content_prepositions_set))
 			{
 				int			r0 = q;
 
