@@ -57,7 +57,7 @@ INSERT INTO crafted (what, field) VALUES
 ('version 0', '\x00000000000000000000'),
 ('version 2', '\x02000000000000000000'),
 ('version 65535', '\xffff0000000000000000'),
-('unknown flag bit', '\x01000400000000000000'),
+('unknown flag bit', '\x01000800000000000000'),
 ('a flag of the high byte', '\x01000001000000000000'),
 ('only the version', '\x0100'),
 ('cut in the middle', '\x010000000000'),

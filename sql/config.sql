@@ -155,7 +155,30 @@ CREATE INDEX news_gulf ON news USING gin (diplo_analyze('gulf', body));
 SET enable_seqscan = off;
 EXPLAIN (COSTS OFF) SELECT id FROM news WHERE diplo_analyze('gulf', body) @@ 'speaker:blinken';
 SELECT id FROM news WHERE diplo_analyze('gulf', body) @@ 'speaker:blinken' ORDER BY id;
+-- the configuration's topics hold for the quotes whose content has their
+-- keywords (stored with each quote), through the index as without it
+SELECT id FROM news WHERE diplo_analyze('gulf', body, published) @@ 'quote(topic:"gulf security" & speaker:blinken)' ORDER BY id;
+SELECT id FROM news WHERE diplo_analyze('gulf', body) @@ 'quote(topic:"gulf security" & cue:averred)' ORDER BY id;
 RESET enable_seqscan;
+SELECT id, diplo_analyze('gulf', body, published) @@ 'quote(topic:"gulf security" & speaker:blinken)' AS gulf_quote_by_blinken,
+	diplo_analyze('gulf', body) @@ 'topic:"gulf security" & !quote(topic:"gulf security")' AS topic_outside_quotes
+FROM news ORDER BY id;
+SELECT q.content, t.topics
+FROM news, LATERAL (SELECT diplo_analyze('gulf', body, published) AS v) s,
+	LATERAL jsonb_array_elements(v::jsonb->'quotes') WITH ORDINALITY AS q0(q, n),
+	LATERAL (SELECT q0.q->>'content' AS content) q,
+	LATERAL (SELECT q0.q->'topics' AS topics) t
+WHERE id = 2;
+-- the lists go through the binary form (bit 2 of its flags) and back
+CREATE TEMP TABLE gulf_out AS SELECT id, diplo_analyze('gulf', body, published) AS v FROM news;
+\copy gulf_out TO 'results/diplo_config_topics.bin' WITH (FORMAT binary)
+CREATE TEMP TABLE gulf_in (LIKE gulf_out);
+\copy gulf_in FROM 'results/diplo_config_topics.bin' WITH (FORMAT binary)
+SELECT count(*) AS same FROM gulf_out o JOIN gulf_in i USING (id) WHERE o.v::text = i.v::text;
+DROP TABLE gulf_out, gulf_in;
+SELECT encode(substr(diplo_statement_send(diplo_analyze('gulf', body)), 3, 1), 'hex') AS flags_gulf,
+	encode(substr(diplo_statement_send(diplo_analyze(body)), 3, 1), 'hex') AS flags_built_in
+FROM news WHERE id = 2;
 DROP INDEX news_gulf;
 
 -- Names are never reused, so that an analysis stored or indexed with a name

@@ -63,6 +63,7 @@ diplo_analysis_free(const DiploAllocator *a, DiploAnalysis *an)
 		{
 			diplo_free(a, an->quotes[i].cue);
 			diplo_free(a, an->quotes[i].content);
+			diplo_free(a, an->quotes[i].topics);
 		}
 		diplo_free(a, an->quotes);
 	}

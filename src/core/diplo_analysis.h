@@ -77,6 +77,10 @@ typedef struct DiploQuote
 	int64_t		cue_len;
 	int64_t		speaker_start;	/* the speaker mention; -1 if none */
 	int64_t		speaker_len;
+	int32_t    *topics;			/* with quote_topics: the topics (indexes
+								 * into the analysis's, increasing) whose
+								 * configured keywords the content holds */
+	int32_t		ntopics;
 } DiploQuote;
 
 typedef struct DiploAnalysis
@@ -93,6 +97,8 @@ typedef struct DiploAnalysis
 	char	   *event_code;		/* its CAMEO code ("040"), or NULL */
 	DiploLanguage language;		/* the language the text was read in; AUTO
 								 * (a zeroed analysis) means English */
+	bool		quote_topics;	/* every quote has its topics list (an
+								 * analysis with a configuration) */
 } DiploAnalysis;
 
 /* Names of the enum values as they appear in JSON and SQL. */

@@ -371,6 +371,10 @@ diplo_analyze_text_opts(const DiploAllocator *a, const char *text, size_t len,
 	if (!out->quotes)
 		out->quotes = diplo_alloc(a, sizeof(DiploQuote));
 	diplo_tags_output(a, tags, &coref, out);
+	/* with topic keywords of its own, a quote keeps the topics they name */
+	if (opts != NULL && opts->config != NULL &&
+		diplo_config_ntopics(opts->config) > 0)
+		diplo_tags_quote_topics(a, tags, opts->config, out);
 
 	diplo_attrib_free(&at);
 	diplo_coref_free(&coref);
@@ -379,6 +383,7 @@ diplo_analyze_text_opts(const DiploAllocator *a, const char *text, size_t len,
 	diplo_mentions_free(a, &ms);
 	first_pass_free(a, &fp);
 	diplo_free(a, tags->config_topic);
+	diplo_free(a, tags->hits);
 	diplo_free(a, tags);
 	diplo_lex_set_language(prev_lang);
 }

@@ -5,7 +5,8 @@
  *
  * Layout (little-endian, no alignment):
  *		uint16 version (1), uint16 flags: bits 0-1 the language the text was
- *		read in (0 English, 1 French, 2 Spanish, 3 German), the others 0
+ *		read in (0 English, 1 French, 2 Spanish, 3 German), bit 2 quote topic
+ *		lists, the others 0
  *		string event, string event_code
  *		count ncountries, string * ncountries
  *		count ntopics, string * ntopics
@@ -14,7 +15,9 @@
  *		count nquotes, quote * nquotes
  *			index speaker, index channel, index addressee, uint kind,
  *			string cue, string content, opt content_start, opt content_len,
- *			opt cue_start, opt cue_len, opt speaker_start, opt speaker_len
+ *			opt cue_start, opt cue_len, opt speaker_start, opt speaker_len,
+ *			with bit 2: count ntopics, uint topic * ntopics (increasing
+ *			indexes into the topics)
  * where every integer is an unsigned LEB128 varint in its shortest form;
  * a string is varint(length + 1) and its bytes, 0 standing for NULL; an
  * index or an optional offset/length is varint(value + 1), 0 standing for
@@ -28,8 +31,9 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The language bits of the flags; the other bits must be 0. */
+/* The language bits of the flags, and the quote topic lists bit. */
 #define FLAGS_LANGUAGE 0x0003
+#define FLAGS_QUOTE_TOPICS 0x0004
 
 /* Fewest bytes a speaker and a quote can take, to bound counts. */
 #define SPEAKER_MIN_BYTES 5
@@ -115,6 +119,9 @@ diplo_analysis_encode(const DiploAllocator *a, const DiploAnalysis *an,
 	o.data[1] = DIPLO_FORMAT_VERSION >> 8;
 	o.data[2] = (an->language > DIPLO_LANG_EN && an->language <= DIPLO_LANG_DE) ?
 		(uint8_t) (an->language - DIPLO_LANG_EN) : 0;
+	/* set only with quotes (the JSON form has nowhere else to say it) */
+	if (an->quote_topics && an->nquotes > 0)
+		o.data[2] |= FLAGS_QUOTE_TOPICS;
 	o.data[3] = 0;
 	o.len = 4;
 	out_string(&o, an->event);
@@ -157,6 +164,12 @@ diplo_analysis_encode(const DiploAllocator *a, const DiploAnalysis *an,
 		out_optional(&o, q->cue_len);
 		out_optional(&o, q->speaker_start);
 		out_optional(&o, q->speaker_len);
+		if (an->quote_topics && an->nquotes > 0)
+		{
+			out_varint(&o, (uint64_t) (q->ntopics > 0 ? q->ntopics : 0));
+			for (int32_t k = 0; k < q->ntopics; k++)
+				out_varint(&o, (uint64_t) q->topics[k]);
+		}
 	}
 	if (len)
 		*len = o.len;
@@ -331,6 +344,43 @@ in_optional(BinaryIn *in, const char *what, int64_t *out)
 	return true;
 }
 
+/*
+ * Read a quote's topic list: a count, then increasing indexes into the
+ * analysis's topics.
+ */
+static bool
+in_quote_topics(BinaryIn *in, const DiploAnalysis *an, DiploQuote *q)
+{
+	size_t		start = in->pos;
+	int32_t		n;
+
+	if (!in_count(in, 1, "quote topic", &n))
+		return false;
+	if (n > an->ntopics)
+		return fail(in, DIPLO_ERR_SYNTAX, start,
+					"quote topic count %d at byte %zu exceeds the %d topics",
+					(int) n, start, (int) an->ntopics);
+	if (n == 0)
+		return true;
+	q->topics = diplo_alloc(in->a, (size_t) n * sizeof(int32_t));
+	for (int32_t k = 0; k < n; k++)
+	{
+		size_t		at = in->pos;
+		uint64_t	v;
+
+		if (!in_varint(in, &v))
+			return false;
+		if (v >= (uint64_t) an->ntopics ||
+			(k > 0 && v <= (uint64_t) q->topics[k - 1]))
+			return fail(in, DIPLO_ERR_SYNTAX, at,
+						"quote topic index %" PRIu64 " at byte %zu out of order or range (%d topics)",
+						v, at, (int) an->ntopics);
+		q->topics[k] = (int32_t) v;
+		q->ntopics++;
+	}
+	return true;
+}
+
 /* Read an enum value below count. */
 static bool
 in_enum(BinaryIn *in, int count, const char *what, int *out)
@@ -406,6 +456,9 @@ in_quotes(BinaryIn *in, DiploAnalysis *out)
 
 	if (!in_count(in, QUOTE_MIN_BYTES, "quote", &count))
 		return false;
+	if (count == 0 && out->quote_topics)
+		return fail(in, DIPLO_ERR_SYNTAX, 2,
+					"quote topic lists flagged without quotes at byte 2");
 	if (count == 0)
 		return true;
 	out->quotes = diplo_alloc(in->a, (size_t) count * sizeof(DiploQuote));
@@ -415,6 +468,7 @@ in_quotes(BinaryIn *in, DiploAnalysis *out)
 		int			kind = 0;
 
 		diplo_check_interrupts(in->a);
+		memset(q, 0, sizeof(*q));
 		out->nquotes++;
 		if (!in_index(in, out->nspeakers, "speaker", &q->speaker) ||
 			!in_index(in, out->nspeakers, "channel", &q->channel) ||
@@ -430,6 +484,8 @@ in_quotes(BinaryIn *in, DiploAnalysis *out)
 			!in_optional(in, "cue length", &q->cue_len) ||
 			!in_optional(in, "speaker start", &q->speaker_start) ||
 			!in_optional(in, "speaker length", &q->speaker_len))
+			return false;
+		if (out->quote_topics && !in_quote_topics(in, out, q))
 			return false;
 	}
 	return true;
@@ -465,10 +521,11 @@ diplo_analysis_decode(const DiploAllocator *a, const uint8_t *data,
 		return fail(&in, DIPLO_ERR_SYNTAX, in.len,
 					"truncated data at byte %zu", in.len);
 	flags = (unsigned) data[2] | ((unsigned) data[3] << 8);
-	if ((flags & ~FLAGS_LANGUAGE) != 0)
+	if ((flags & ~(FLAGS_LANGUAGE | FLAGS_QUOTE_TOPICS)) != 0)
 		return fail(&in, DIPLO_ERR_SYNTAX, 2,
 					"unsupported diplo_statement flags 0x%04X", flags);
 	out->language = (DiploLanguage) (DIPLO_LANG_EN + (flags & FLAGS_LANGUAGE));
+	out->quote_topics = (flags & FLAGS_QUOTE_TOPICS) != 0;
 	in.pos = 4;
 	ok = in_string(&in, true, "event", &out->event) &&
 		in_string(&in, true, "event code", &out->event_code) &&

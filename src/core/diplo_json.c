@@ -16,6 +16,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------------
@@ -201,9 +202,9 @@ text_speaker(JsonText *t, const DiploSpeaker *sp)
 	text_append(t, "}", 1);
 }
 
-/* Append the JSON object of quote q to t. */
+/* Append the JSON object of quote q of an to t. */
 static void
-text_quote(JsonText *t, const DiploQuote *q)
+text_quote(JsonText *t, const DiploAnalysis *an, const DiploQuote *q)
 {
 	text_puts(t, "{\"speaker\": ");
 	text_index(t, q->speaker);
@@ -228,6 +229,19 @@ text_quote(JsonText *t, const DiploQuote *q)
 	text_offset(t, q->speaker_start);
 	text_puts(t, ", \"speaker_length\": ");
 	text_length(t, q->speaker_len);
+	if (an->quote_topics)
+	{
+		/* the names of its topics */
+		text_puts(t, ", \"topics\": [");
+		for (int32_t k = 0; k < q->ntopics; k++)
+		{
+			if (k > 0)
+				text_append(t, ", ", 2);
+			text_json_string(t, q->topics[k] >= 0 && q->topics[k] < an->ntopics ?
+							 an->topics[q->topics[k]] : "");
+		}
+		text_append(t, "]", 1);
+	}
 	text_puts(t, ", \"content\": ");
 	text_json_string(t, q->content ? q->content : "");
 	text_append(t, "}", 1);
@@ -271,7 +285,7 @@ diplo_analysis_to_json(const DiploAllocator *a, const DiploAnalysis *an,
 		diplo_check_interrupts(a);
 		if (i > 0)
 			text_append(&t, ", ", 2);
-		text_quote(&t, &an->quotes[i]);
+		text_quote(&t, an, &an->quotes[i]);
 	}
 	text_puts(&t, "]}");
 	t.data[t.len] = '\0';
@@ -290,6 +304,11 @@ typedef struct QuoteIndexes
 {
 	int64_t		value[3];		/* speaker, channel, addressee; -1 = null */
 	long		position[3];
+	char	  **topics;			/* its "topics", checked once topics are
+								 * known, or NULL */
+	int32_t		ntopics;
+	bool		has_topics;
+	long		topics_position;
 } QuoteIndexes;
 
 static const char *const index_names[3] = {"speaker", "channel", "addressee"};
@@ -993,11 +1012,12 @@ enum
 {
 	QK_SPEAKER, QK_CHANNEL, QK_ADDRESSEE, QK_KIND, QK_CUE, QK_CONTENT,
 	QK_START, QK_LENGTH, QK_CUE_START, QK_CUE_LENGTH, QK_SPEAKER_START,
-	QK_SPEAKER_LENGTH, QK_COUNT
+	QK_SPEAKER_LENGTH, QK_TOPICS, QK_COUNT
 };
 static const char *const quote_keys[QK_COUNT] = {
 	"speaker", "channel", "addressee", "kind", "cue", "content", "start",
-	"length", "cue_start", "cue_length", "speaker_start", "speaker_length"
+	"length", "cue_start", "cue_length", "speaker_start", "speaker_length",
+	"topics"
 };
 
 /*
@@ -1048,6 +1068,10 @@ read_quote(JsonReader *r, DiploQuote *q, QuoteIndexes *idx, int32_t number)
 		idx->value[i] = -1;
 		idx->position[i] = -1;
 	}
+	idx->topics = NULL;
+	idx->ntopics = 0;
+	idx->has_topics = false;
+	idx->topics_position = -1;
 	if (value_kind(r) != JV_OBJECT)
 		return fail(r, r->pos, "expected an object for %s", where);
 	r->pos++;
@@ -1115,6 +1139,13 @@ read_quote(JsonReader *r, DiploQuote *q, QuoteIndexes *idx, int32_t number)
 			case QK_SPEAKER_LENGTH:
 				ok = read_position(r, "speaker_length", where, false,
 								   &q->speaker_len);
+				break;
+			case QK_TOPICS:
+				skip_ws(r);
+				idx->has_topics = true;
+				idx->topics_position = (long) r->pos;
+				ok = read_string_array(r, "topics", &idx->topics,
+									   &idx->ntopics);
 				break;
 		}
 		if (!ok || !object_next(r, &done, &close_at))
@@ -1303,10 +1334,59 @@ read_document(JsonReader *r, DiploAnalysis *out)
 						  seen, "analysis", close_at);
 }
 
+/* ascending order of two topic indexes */
+static int
+int32_cmp(const void *x, const void *y)
+{
+	int32_t		a = *(const int32_t *) x;
+	int32_t		b = *(const int32_t *) y;
+
+	return (a > b) - (a < b);
+}
+
+/*
+ * Store a quote's topic names as indexes into the analysis's topics
+ * (increasing); a name that is none of them, or twice, is an error.
+ */
+static bool
+resolve_quote_topics(JsonReader *r, DiploAnalysis *out, int32_t i)
+{
+	QuoteIndexes *idx = &r->qidx[i];
+	DiploQuote *q = &out->quotes[i];
+
+	if (idx->ntopics == 0)
+		return true;
+	q->topics = diplo_alloc(r->a, (size_t) idx->ntopics * sizeof(int32_t));
+	for (int32_t k = 0; k < idx->ntopics; k++)
+	{
+		int32_t		t = 0;
+
+		reader_tick(r, (unsigned) out->ntopics);
+		while (t < out->ntopics && strcmp(out->topics[t], idx->topics[k]) != 0)
+			t++;
+		if (t == out->ntopics)
+			return fail(r, (size_t) idx->topics_position,
+						"topic \"%s\" of quote %d is not a topic of the analysis",
+						idx->topics[k], (int) i);
+		q->topics[q->ntopics++] = t;
+	}
+	qsort(q->topics, q->ntopics, sizeof(int32_t), int32_cmp);
+	for (int32_t k = 1; k < q->ntopics; k++)
+		if (q->topics[k] == q->topics[k - 1])
+			return fail(r, (size_t) idx->topics_position,
+						"topic \"%s\" twice in quote %d",
+						out->topics[q->topics[k]], (int) i);
+	return true;
+}
+
 /* Check every quote's indexes against the speakers and store them. */
 static bool
 resolve_indexes(JsonReader *r, DiploAnalysis *out)
 {
+	/* a quote with "topics": every quote has its list */
+	for (int32_t i = 0; i < out->nquotes; i++)
+		if (r->qidx[i].has_topics)
+			out->quote_topics = true;
 	for (int32_t i = 0; i < out->nquotes; i++)
 	{
 		QuoteIndexes *idx = &r->qidx[i];
@@ -1324,6 +1404,8 @@ resolve_indexes(JsonReader *r, DiploAnalysis *out)
 							(int) out->nspeakers, (int) i);
 			*fields[k] = (int32_t) idx->value[k];
 		}
+		if (!resolve_quote_topics(r, out, i))
+			return false;
 	}
 	return true;
 }
@@ -1351,6 +1433,12 @@ diplo_analysis_from_json(const DiploAllocator *a, const char *json,
 		ok = fail_unexpected(&r, r.pos, "after the end of the document");
 	if (ok)
 		ok = resolve_indexes(&r, out);
+	for (int32_t i = 0; r.qidx != NULL && i < out->nquotes; i++)
+	{
+		for (int32_t k = 0; k < r.qidx[i].ntopics; k++)
+			diplo_free(a, r.qidx[i].topics[k]);
+		diplo_free(a, r.qidx[i].topics);
+	}
 	diplo_free(a, r.buf);
 	diplo_free(a, r.qidx);
 	if (!ok)

@@ -1765,7 +1765,16 @@ quote_content_matches(Eval *ev, int32_t qi, const DiploQueryNode *n,
 	if (n->field == DIPLO_QF_WORD)
 		return facts_have_stem(ev->a, ev->an->language, content, f,
 							   n->prefix ? v : ev->term_stem[node], n->prefix);
-	/* topic */
+	/* topic: those of a configuration's keywords, stored with the quote */
+	for (int32_t k = 0; k < ev->an->quotes[qi].ntopics; k++)
+	{
+		int32_t		t = ev->an->quotes[qi].topics[k];
+
+		if (t >= 0 && t < ev->an->ntopics &&
+			raw_matches(ev->a, ev->an->topics[t], v, n->prefix))
+			return true;
+	}
+	/* then the built-in keywords in the content */
 	facts_build(ev->a, ev->an->language, content, f, false, true);
 	for (int k = 0; k < diplo_ntopics; k++)
 		if (f->topics[k] && raw_matches(ev->a, diplo_topics[k].name, v, n->prefix))

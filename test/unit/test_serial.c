@@ -320,6 +320,12 @@ static const BadJson bad_json[] = {
 	"unknown language in analysis", "\"pt\"", 0},
 	{HEAD "\"language\": null, \"speakers\": [], \"quotes\": []}", SYN,
 	"language", "null", 0},
+	{DOC("", QUO(", \"topics\": [\"trade\"]")), SYN,
+	"topic \"trade\" of quote 0 is not a topic of the analysis", "[\"trade", 0},
+	{"{\"version\": 1, \"countries\": [], \"topics\": [\"trade\"], \"speakers\": [], "
+		"\"quotes\": [" QUO(", \"topics\": [\"trade\", \"trade\"]") "]}", SYN,
+	"topic \"trade\" twice in quote 0", "[\"trade\", \"trade", 0},
+	{DOC("", QUO(", \"topics\": \"trade\"")), SYN, "topics", "\"trade\"}", 0},
 	{DOC("", QUO("") ", {\"kind\": \"direct\", \"start\": 1, \"length\": 1}"),
 		SYN, "missing key \"content\" in quote 1", "1}]", 1},
 	{DOC("{\"type\": \"person\"}", ""), SYN, "missing key \"name\" in speaker 0",
@@ -448,6 +454,51 @@ test_json_truncated(void **state)
 	diplo_analysis_free(alloc, &an);
 }
 
+/*
+ * Quote topic lists (analyses with a configuration) go through JSON and
+ * binary and back: names in JSON, increasing indexes in binary.
+ */
+static void
+test_quote_topics_round_trip(void **state)
+{
+	DiploAnalysis an;
+	DiploAnalysis back;
+	DiploError	err;
+	size_t		len;
+	size_t		len2;
+	char	   *json;
+	char	   *json2;
+	uint8_t    *bin;
+	static const char doc[] =
+		"{\"version\": 1, \"countries\": [], \"topics\": [\"trade\", \"Gulf security\"], "
+		"\"speakers\": [], \"quotes\": [{\"kind\": \"direct\", \"content\": \"a\", "
+		"\"start\": 1, \"length\": 1, \"topics\": [\"Gulf security\", \"trade\"]}, "
+		"{\"kind\": \"direct\", \"content\": \"b\", \"start\": 3, \"length\": 1}]}";
+
+	assert_true(diplo_analysis_from_json(alloc, doc, strlen(doc), &an, &err));
+	assert_true(an.quote_topics);
+	assert_int_equal(an.quotes[0].ntopics, 2);
+	assert_int_equal(an.quotes[0].topics[0], 0);
+	assert_int_equal(an.quotes[0].topics[1], 1);
+	assert_int_equal(an.quotes[1].ntopics, 0);
+	json = diplo_analysis_to_json(alloc, &an, &len);
+	assert_non_null(strstr(json, "\"topics\": [\"trade\", \"Gulf security\"], \"content\": \"a\""));
+	assert_non_null(strstr(json, "\"topics\": [], \"content\": \"b\""));
+	bin = diplo_analysis_encode(alloc, &an, &len2);
+	assert_int_equal(bin[2], 4);
+	assert_true(diplo_analysis_decode(alloc, bin, len2, &back, &err));
+	assert_true(back.quote_topics);
+	assert_int_equal(back.quotes[0].ntopics, 2);
+	assert_int_equal(back.quotes[0].topics[1], 1);
+	json2 = diplo_analysis_to_json(alloc, &back, &len2);
+	assert_string_equal(json, json2);
+	diplo_free(alloc, json);
+	diplo_free(alloc, json2);
+	diplo_free(alloc, bin);
+	diplo_analysis_free(alloc, &an);
+	diplo_analysis_free(alloc, &back);
+}
+
 /* Binary encode then decode gives the same analysis, and the same bytes. */
 static void
 test_binary_round_trip(void **state)
@@ -558,8 +609,8 @@ static const BadBinary bad_binary[] = {
 	"unsupported diplo_statement format version 7", 0},
 	{"version 256", {0, 1, 0, 0}, 4, DIPLO_ERR_VERSION,
 	"format version 256", 0},
-	{"flags", {1, 0, 4, 0, 0, 0, 0, 0, 0, 0}, 10, SYN,
-	"unsupported diplo_statement flags 0x0004", 2},
+	{"flags", {1, 0, 8, 0, 0, 0, 0, 0, 0, 0}, 10, SYN,
+	"unsupported diplo_statement flags 0x0008", 2},
 	{"high flags", {1, 0, 0, 1, 0, 0, 0, 0, 0, 0}, 10, SYN,
 	"unsupported diplo_statement flags 0x0100", 2},
 	{"non-minimal varint", {1, 0, 0, 0, 0x80, 0x00, 0, 0, 0, 0, 0}, 11, SYN,
@@ -598,6 +649,17 @@ static const BadBinary bad_binary[] = {
 		0x81, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01,
 	0, 0, 0, 0, 0}, 37, SYN, "content start out of range at byte 22", 22},
 	{"trailing", {ONE_SPEAKER, 0, 0}, 17, SYN, "1 trailing bytes at byte 16", 16},
+	{"quote topics without quotes", {1, 0, 4, 0, 0, 0, 0, 0, 0, 0}, 10, SYN,
+	"quote topic lists flagged without quotes at byte 2", 2},
+	{"quote topic index out of range", {1, 0, 4, 0, 0, 0, 0, 1, 2, 'x', 0, 1,
+		0, 0, 0, 0, 0, 3, 'o', 'k', 0, 0, 0, 0, 0, 0, 1, 5}, 28, SYN,
+	"quote topic index 5 at byte 27 out of order or range (1 topics)", 27},
+	{"more quote topics than topics", {1, 0, 4, 0, 0, 0, 0, 1, 2, 'x', 0, 1,
+		0, 0, 0, 0, 0, 3, 'o', 'k', 0, 0, 0, 0, 0, 0, 2, 0, 0}, 29, SYN,
+	"quote topic count 2 at byte 26 exceeds the 1 topics", 26},
+	{"quote topics out of order", {1, 0, 4, 0, 0, 0, 0, 2, 2, 'x', 2, 'y', 0, 1,
+		0, 0, 0, 0, 0, 3, 'o', 'k', 0, 0, 0, 0, 0, 0, 2, 1, 0}, 31, SYN,
+	"quote topic index 0 at byte 30 out of order", 30},
 };
 
 /* Each malformed binary fails with its message, code and position. */
@@ -681,6 +743,7 @@ unit_serial(void)
 		cmocka_unit_test(test_json_malformed),
 		cmocka_unit_test(test_json_truncated),
 		cmocka_unit_test(test_binary_round_trip),
+		cmocka_unit_test(test_quote_topics_round_trip),
 		cmocka_unit_test(test_binary_empty),
 		cmocka_unit_test(test_binary_truncated),
 		cmocka_unit_test(test_binary_malformed),
