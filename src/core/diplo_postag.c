@@ -289,6 +289,58 @@ find_feature(uint64_t key)
 	}
 }
 
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#define SSE_ARGMAX 1
+#endif
+
+#ifdef __SSE2__
+#if DIPLO_POSTAG_ROW != 48
+#error "score_keys keeps DIPLO_POSTAG_ROW / 8 = 6 accumulators"
+#endif
+#endif
+
+#ifdef SSE_ARGMAX
+/*
+ * The lowest index of the greatest of scores[0, nclasses) (nclasses > 8),
+ * eight lanes at a time: the lanes from nclasses on are made the least
+ * value, so that they can tie only after every class.
+ */
+static inline int
+argmax_wide(const int16_t *scores, int nclasses)
+{
+	const __m128i lanes = _mm_setr_epi16(0, 1, 2, 3, 4, 5, 6, 7);
+	const __m128i ncl = _mm_set1_epi16((int16_t) nclasses);
+	const __m128i least = _mm_set1_epi16(INT16_MIN);
+	__m128i		v[DIPLO_POSTAG_ROW / 8];
+	__m128i		m;
+
+	for (int k = 0; k < DIPLO_POSTAG_ROW / 8; k++)
+	{
+		__m128i		in = _mm_cmplt_epi16(_mm_add_epi16(lanes, _mm_set1_epi16((int16_t) (8 * k))),
+										 ncl);
+
+		v[k] = _mm_loadu_si128((const __m128i *) (scores + 8 * k));
+		v[k] = _mm_or_si128(_mm_and_si128(in, v[k]), _mm_andnot_si128(in, least));
+	}
+	m = v[0];
+	for (int k = 1; k < DIPLO_POSTAG_ROW / 8; k++)
+		m = _mm_max_epi16(m, v[k]);
+	/* the greatest in every lane */
+	m = _mm_max_epi16(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(1, 0, 3, 2)));
+	m = _mm_max_epi16(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(2, 3, 0, 1)));
+	m = _mm_max_epi16(m, _mm_shufflelo_epi16(_mm_shufflehi_epi16(m, _MM_SHUFFLE(2, 3, 0, 1)),
+											 _MM_SHUFFLE(2, 3, 0, 1)));
+	for (int k = 0; k < DIPLO_POSTAG_ROW / 8; k++)
+	{
+		int			bits = _mm_movemask_epi8(_mm_cmpeq_epi16(v[k], m));
+
+		if (bits != 0)
+			return 8 * k + __builtin_ctz((unsigned) bits) / 2;
+	}
+	return 0;
+}
+#endif
+
 /*
  * The best of nclasses classes (the lowest index on ties) given the keys
  * of a step's features, whose slots were prefetched.  scores is as wide
@@ -303,10 +355,13 @@ score_keys(const uint64_t *keys, int nkeys, int nclasses)
 	int			best = 0;
 	int			bestv;
 #ifdef __SSE2__
-	__m128i		acc[DIPLO_POSTAG_ROW / 8];
-
-	for (int v = 0; v < DIPLO_POSTAG_ROW / 8; v++)
-		acc[v] = _mm_setzero_si128();
+	/* six registers: DIPLO_POSTAG_ROW / 8 */
+	__m128i		acc0 = _mm_setzero_si128(),
+				acc1 = _mm_setzero_si128(),
+				acc2 = _mm_setzero_si128(),
+				acc3 = _mm_setzero_si128(),
+				acc4 = _mm_setzero_si128(),
+				acc5 = _mm_setzero_si128();
 #endif
 
 	for (int k = 0; k < nkeys; k++)
@@ -328,9 +383,12 @@ score_keys(const uint64_t *keys, int nkeys, int nclasses)
 
 			/* the weights' bound keeps every sum in range */
 #ifdef __SSE2__
-			for (int v = 0; v < DIPLO_POSTAG_ROW / 8; v++)
-				acc[v] = _mm_add_epi16(acc[v],
-									   _mm_loadu_si128((const __m128i *) (row + 8 * v)));
+			acc0 = _mm_add_epi16(acc0, _mm_loadu_si128((const __m128i *) row));
+			acc1 = _mm_add_epi16(acc1, _mm_loadu_si128((const __m128i *) (row + 8)));
+			acc2 = _mm_add_epi16(acc2, _mm_loadu_si128((const __m128i *) (row + 16)));
+			acc3 = _mm_add_epi16(acc3, _mm_loadu_si128((const __m128i *) (row + 24)));
+			acc4 = _mm_add_epi16(acc4, _mm_loadu_si128((const __m128i *) (row + 32)));
+			acc5 = _mm_add_epi16(acc5, _mm_loadu_si128((const __m128i *) (row + 40)));
 #else
 			for (int c = 0; c < DIPLO_POSTAG_ROW; c++)
 				scores[c] = (int16_t) (scores[c] + row[c]);
@@ -345,12 +403,20 @@ score_keys(const uint64_t *keys, int nkeys, int nclasses)
 		}
 	}
 #ifdef __SSE2__
-	for (int v = 0; v < DIPLO_POSTAG_ROW / 8; v++)
 	{
-		__m128i    *out = (__m128i *) (scores + 8 * v);
+		__m128i    *out = (__m128i *) scores;
 
-		_mm_storeu_si128(out, _mm_add_epi16(_mm_loadu_si128(out), acc[v]));
+		_mm_storeu_si128(out, _mm_add_epi16(_mm_loadu_si128(out), acc0));
+		_mm_storeu_si128(out + 1, _mm_add_epi16(_mm_loadu_si128(out + 1), acc1));
+		_mm_storeu_si128(out + 2, _mm_add_epi16(_mm_loadu_si128(out + 2), acc2));
+		_mm_storeu_si128(out + 3, _mm_add_epi16(_mm_loadu_si128(out + 3), acc3));
+		_mm_storeu_si128(out + 4, _mm_add_epi16(_mm_loadu_si128(out + 4), acc4));
+		_mm_storeu_si128(out + 5, _mm_add_epi16(_mm_loadu_si128(out + 5), acc5));
 	}
+#endif
+#ifdef SSE_ARGMAX
+	if (nclasses > 8 && nclasses <= DIPLO_POSTAG_ROW)
+		return argmax_wide(scores, nclasses);
 #endif
 	/* the best value kept in a register: no chain through scores[best] */
 	bestv = scores[0];
