@@ -85,6 +85,35 @@ cp_is_space(uint32_t cp)
 		cp == 0x3000 || cp == 0xFEFF || cp == 0x2028 || cp == 0x2029;
 }
 
+/* The class of each byte: an ASCII lowercase letter, capital or digit, else 0. */
+#define ASCII_LOWER 1
+#define ASCII_UPPER 2
+#define ASCII_DIGIT 4
+static const uint8_t ascii_alnum[256] = {
+	['0'] = ASCII_DIGIT, ['1'] = ASCII_DIGIT, ['2'] = ASCII_DIGIT,
+	['3'] = ASCII_DIGIT, ['4'] = ASCII_DIGIT, ['5'] = ASCII_DIGIT,
+	['6'] = ASCII_DIGIT, ['7'] = ASCII_DIGIT, ['8'] = ASCII_DIGIT,
+	['9'] = ASCII_DIGIT,
+	['A'] = ASCII_UPPER, ['B'] = ASCII_UPPER, ['C'] = ASCII_UPPER,
+	['D'] = ASCII_UPPER, ['E'] = ASCII_UPPER, ['F'] = ASCII_UPPER,
+	['G'] = ASCII_UPPER, ['H'] = ASCII_UPPER, ['I'] = ASCII_UPPER,
+	['J'] = ASCII_UPPER, ['K'] = ASCII_UPPER, ['L'] = ASCII_UPPER,
+	['M'] = ASCII_UPPER, ['N'] = ASCII_UPPER, ['O'] = ASCII_UPPER,
+	['P'] = ASCII_UPPER, ['Q'] = ASCII_UPPER, ['R'] = ASCII_UPPER,
+	['S'] = ASCII_UPPER, ['T'] = ASCII_UPPER, ['U'] = ASCII_UPPER,
+	['V'] = ASCII_UPPER, ['W'] = ASCII_UPPER, ['X'] = ASCII_UPPER,
+	['Y'] = ASCII_UPPER, ['Z'] = ASCII_UPPER,
+	['a'] = ASCII_LOWER, ['b'] = ASCII_LOWER, ['c'] = ASCII_LOWER,
+	['d'] = ASCII_LOWER, ['e'] = ASCII_LOWER, ['f'] = ASCII_LOWER,
+	['g'] = ASCII_LOWER, ['h'] = ASCII_LOWER, ['i'] = ASCII_LOWER,
+	['j'] = ASCII_LOWER, ['k'] = ASCII_LOWER, ['l'] = ASCII_LOWER,
+	['m'] = ASCII_LOWER, ['n'] = ASCII_LOWER, ['o'] = ASCII_LOWER,
+	['p'] = ASCII_LOWER, ['q'] = ASCII_LOWER, ['r'] = ASCII_LOWER,
+	['s'] = ASCII_LOWER, ['t'] = ASCII_LOWER, ['u'] = ASCII_LOWER,
+	['v'] = ASCII_LOWER, ['w'] = ASCII_LOWER, ['x'] = ASCII_LOWER,
+	['y'] = ASCII_LOWER, ['z'] = ASCII_LOWER,
+};
+
 /* Is cp a letter or digit (anything that is not punctuation or space)? */
 static bool
 cp_is_wordchar(uint32_t cp)
@@ -409,7 +438,7 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 		t->cstart = c;
 		t->flags = space ? DIPLO_TF_SPACE : 0;
 		space = false;
-		if (cp_is_wordchar(cp))
+		if (cp < 0x80 ? ascii_alnum[cp] != 0 : cp_is_wordchar(cp))
 		{
 			bool		upper = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : cp_is_upper(cp);
 			int			nupper = 0,
@@ -418,7 +447,9 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 			bool		dotted = false;
 
 			t->kind = (cp < 0x80 && cp >= '0' && cp <= '9') ? DIPLO_TOK_NUMBER : DIPLO_TOK_WORD;
-			t->flags |= upper ? DIPLO_TF_CAP : (cp_is_lower(cp) ? DIPLO_TF_LOWER : 0);
+			t->flags |= upper ? DIPLO_TF_CAP :
+				((cp < 0x80 ? (ascii_alnum[cp] & ASCII_LOWER) != 0 : cp_is_lower(cp)) ?
+				 DIPLO_TF_LOWER : 0);
 			while (i < end)
 			{
 				uint32_t	x,
@@ -428,19 +459,33 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 
 				if (s[i] < 0x80)
 				{
-					/* ASCII: letters and digits without a table walk */
 					unsigned char b = s[i];
 
-					if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-						(b >= '0' && b <= '9'))
+					if (ascii_alnum[b])
 					{
-						if (b >= 'a')
-							nlower++;
-						else if (b >= 'A')
-							nupper++;
-						seglen++;
-						i++;
-						c++;
+						/*
+						 * a run of ASCII letters and digits at once (the
+						 * cases count only after a capital: all capitals?)
+						 */
+						size_t		r = i;
+
+						if (upper)
+						{
+							unsigned	v;
+
+							while (r < end && (v = ascii_alnum[s[r]]) != 0)
+							{
+								nlower += v & ASCII_LOWER;
+								nupper += (v & ASCII_UPPER) >> 1;
+								r++;
+							}
+						}
+						else
+							while (r < end && ascii_alnum[s[r]] != 0)
+								r++;
+						seglen += (int) (r - i);
+						c += (int64_t) (r - i);
+						i = r;
 						continue;
 					}
 					/* only these need the character after them */
