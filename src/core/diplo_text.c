@@ -177,6 +177,30 @@ cp_is_mark(uint32_t cp, DiploMarkGlyph *glyph)
 	}
 }
 
+#define ONES8 UINT64_C(0x0101010101010101)
+#define HIGHS8 UINT64_C(0x8080808080808080)
+
+/* Are the eight bytes at s all ASCII? */
+static inline bool
+ascii8(const unsigned char *s)
+{
+	uint64_t	x;
+
+	memcpy(&x, s, 8);
+	return (x & HIGHS8) == 0;
+}
+
+/* Are the eight bytes at s all ASCII and none of them NUL? */
+static inline bool
+ascii8_no_nul(const unsigned char *s)
+{
+	uint64_t	x;
+
+	memcpy(&x, s, 8);
+	/* (x - ONES8) & ~x has a high bit set if and only if some byte is 0 */
+	return ((x | ((x - ONES8) & ~x)) & HIGHS8) == 0;
+}
+
 /* Start iterating over the paragraphs of text. */
 void
 diplo_paragraphs_init(DiploParagraphs *it, const char *text, size_t len)
@@ -233,6 +257,13 @@ diplo_paragraphs_next(const DiploAllocator *a, DiploParagraphs *it,
 				diplo_check_interrupts(a);
 				while (i < chunk)
 				{
+					if (i + 8 <= chunk && ascii8(s + i))
+					{
+						/* eight ASCII bytes, eight characters */
+						i += 8;
+						c += 8;
+						continue;
+					}
 					if (s[i] < 0x80)
 						i++;
 					else
@@ -965,6 +996,16 @@ diplo_text_copy(const DiploAllocator *a, const char *text, size_t start,
 
 		if ((i & 4095) == 0)
 			diplo_check_interrupts(a);
+		if (i + 8 <= end && ((i + 8) & 4095) >= 8 && ascii8_no_nul(s + i))
+		{
+			/*
+			 * eight ASCII bytes, none NUL (not past a multiple of 4096,
+			 * where the interrupts are checked)
+			 */
+			need += 8;
+			i += 8;
+			continue;
+		}
 		if (s[i] > 0 && s[i] < 0x80)
 		{
 			need++;
@@ -981,6 +1022,13 @@ diplo_text_copy(const DiploAllocator *a, const char *text, size_t start,
 		uint32_t	cp;
 		int			n;
 
+		if (i + 8 <= end && ascii8_no_nul(s + i))
+		{
+			memcpy(r + o, s + i, 8);
+			o += 8;
+			i += 8;
+			continue;
+		}
 		if (s[i] > 0 && s[i] < 0x80)
 		{
 			r[o++] = (char) s[i++];
