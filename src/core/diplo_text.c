@@ -935,9 +935,9 @@ wordset_has(DiploWordSet *set, const char *s, size_t len)
 	return false;
 }
 
-/* Is token i one of the words of set (ASCII letters in any case)? */
+/* Is token i one of the words of set (the probe, see diplo_tok_in_set)? */
 bool
-diplo_tok_in_set(const DiploTokens *t, int i, DiploWordSet *set)
+diplo_tok_in_set_probe(const DiploTokens *t, int i, DiploWordSet *set)
 {
 	char		buf[32];
 	uint32_t	h;

@@ -173,8 +173,24 @@ typedef struct DiploWordSet
 
 #define DIPLO_WORDSET(l) {(l), false, {0}}
 
-/* Is token i one of the words of set (ASCII letters in any case)? */
-bool		diplo_tok_in_set(const DiploTokens *t, int i, DiploWordSet *set);
+/* Is token i one of the words of set (the probe, see diplo_tok_in_set)? */
+bool		diplo_tok_in_set_probe(const DiploTokens *t, int i, DiploWordSet *set);
+
+/*
+ * Is token i one of the words of set (ASCII letters in any case)?  Inline:
+ * a prepared word whose hash falls on an empty slot, the common case, is
+ * answered at once.
+ */
+static inline bool
+diplo_tok_in_set(const DiploTokens *t, int i, DiploWordSet *set)
+{
+	if (i < 0 || i >= t->n)
+		return false;
+	if (set->ready && t->words[i].lex != 0 &&
+		set->slot[t->words[i].hash & (DIPLO_WORDSET_SLOTS - 1)] == 0)
+		return false;
+	return diplo_tok_in_set_probe(t, i, set);
+}
 
 /* Copy text[start, end) as valid UTF-8 (invalid bytes and NUL become U+FFFD). */
 char	   *diplo_text_copy(const DiploAllocator *a, const char *text,
