@@ -430,6 +430,20 @@ descriptor_word(const DiploTokens *t, int i)
 	return !(w->len > 3 && w->s[w->len - 2] == 'e' && w->s[w->len - 1] == 'd');
 }
 
+/*
+ * May a mention start at token i?  Not at a token that is no word, nor at a
+ * small word that can start no mention (the common case).
+ */
+static inline bool
+mention_may_start(const DiploTokens *t, int i)
+{
+	if (t->tok[i].kind != DIPLO_TOK_WORD)
+		return false;
+	return (t->tok[i].flags & DIPLO_TF_CAP) ||
+		diplo_lex_may_start_phrase(&t->words[i]) ||
+		diplo_tok_in_set(t, i, &mention_openers_set);
+}
+
 /* Read a mention at token i into m; returns its end, or i if none. */
 static int
 parse_mention(const DiploTokens *t, int i, DiploMention *m)
@@ -449,12 +463,7 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 	memset(m, 0, sizeof(*m));
 	m->start = i;
 	m->name_start = m->name_end = -1;
-	if (t->tok[i].kind != DIPLO_TOK_WORD)
-		return i;
-	/* the common case: a small word that can start no mention */
-	if (!(t->tok[i].flags & DIPLO_TF_CAP) &&
-		!diplo_lex_may_start_phrase(&t->words[i]) &&
-		!diplo_tok_in_set(t, i, &mention_openers_set))
+	if (!mention_may_start(t, i))
 		return i;
 	if (t->words[i].len <= 4 &&
 		(diplo_tok_in(t, i, pronouns_h) || diplo_tok_in(t, i, pronouns_t) ||
@@ -991,7 +1000,8 @@ diplo_find_mentions(const DiploAllocator *a, const DiploTokens *t,
 		int			e;
 
 		diplo_check_interrupts(a);
-		e = parse_mention(t, i, &m);
+		/* parse_mention finds nothing where no mention may start */
+		e = mention_may_start(t, i) ? parse_mention(t, i, &m) : i;
 		if (e <= i)
 			e = lowercase_chain(t, i, &m);
 		if (cfg != NULL)
