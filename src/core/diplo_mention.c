@@ -248,17 +248,20 @@ name_word(const DiploTokens *t, int i)
 	return true;
 }
 
+/* The words of name_particle. */
+static const char *const name_particles[] = {
+	"bin", "ibn", "de", "da", "del", "della", "di", "du", "van", "von",
+	"der", "den", "la", "le", "al", "el", "ul", NULL
+};
+
+static DiploWordSet name_particles_set = DIPLO_WORDSET(name_particles);
+
 /* Name particles allowed inside a name: "bin", "de", "van" ... */
 static bool
 name_particle(const DiploTokens *t, int i)
 {
-	static const char *const particles[] = {
-		"bin", "ibn", "de", "da", "del", "della", "di", "du", "van", "von",
-		"der", "den", "la", "le", "al", "el", "ul", NULL
-	};
-
 	return i < t->n && (t->tok[i].flags & DIPLO_TF_LOWER) &&
-		diplo_tok_in(t, i, particles);
+		diplo_tok_in_set(t, i, &name_particles_set);
 }
 
 /*
@@ -448,9 +451,6 @@ mention_may_start(const DiploTokens *t, int i)
 static int
 parse_mention(const DiploTokens *t, int i, DiploMention *m)
 {
-	static const char *const pronouns_h[] = {"he", "she", NULL};
-	static const char *const pronouns_t[] = {"they", NULL};
-	static const char *const pronouns_i[] = {"it", NULL};
 	int			k = i;
 	bool		hasdet = false;
 	bool		modified = false;
@@ -466,12 +466,12 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 	if (!mention_may_start(t, i))
 		return i;
 	if (t->words[i].len <= 4 &&
-		(diplo_tok_in(t, i, pronouns_h) || diplo_tok_in(t, i, pronouns_t) ||
-		 diplo_tok_in(t, i, pronouns_i)))
+		(diplo_tok_is(t, i, "he") || diplo_tok_is(t, i, "she") ||
+		 diplo_tok_is(t, i, "they") || diplo_tok_is(t, i, "it")))
 	{
 		m->kind = DIPLO_MEN_PRONOUN;
-		m->pronoun = diplo_tok_in(t, i, pronouns_h) ? 'h' :
-			diplo_tok_in(t, i, pronouns_t) ? 't' : 'i';
+		m->pronoun = (diplo_tok_is(t, i, "he") || diplo_tok_is(t, i, "she")) ? 'h' :
+			diplo_tok_is(t, i, "they") ? 't' : 'i';
 		m->person_like = m->pronoun == 'h';
 		m->plural = m->pronoun == 't';
 		return i + 1;
