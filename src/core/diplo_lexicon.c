@@ -377,7 +377,7 @@ static inline bool may_stem_to_topic(const char *s, int len);
  * Fold and hash an all-ASCII word in one go (the common case); -1 if w has
  * other bytes or does not fit (then fold_word and hash_bytes do it).
  */
-static int
+static inline int
 fold_hash_ascii(DiploWord w, char *out, int cap, uint32_t *hash)
 {
 	const unsigned char *s = (const unsigned char *) w.s;
@@ -1177,6 +1177,7 @@ diplo_lex_topic(const DiploWord *words, int nwords, int i, int *matched)
 	int			len;
 	int			lo;
 	int			hi;
+	uint32_t	h = 0;
 
 	if (matched)
 		*matched = 0;
@@ -1189,14 +1190,25 @@ diplo_lex_topic(const DiploWord *words, int nwords, int i, int *matched)
 								 matched);
 	if ((words[i].lex & LEX_KNOWN) && !(words[i].lex & LEX_TOPIC_BIT))
 		return -1;
-	len = fold_word(words[i], folded, STEM_WORD_MAX + 1, true);
+	/* an all-ASCII word is folded and hashed in one go */
+	len = fold_hash_ascii(words[i], folded, STEM_WORD_MAX + 1, &h);
+	if (len < 0)
+	{
+		len = fold_word(words[i], folded, STEM_WORD_MAX + 1, true);
+		if (len > 0)
+			h = hash_bytes(folded, len);
+	}
 	if (len <= 0 || !may_stem_to_topic(folded, len))
 		return -1;
 	if (len <= STEM_MEMO_WORD)
 	{
-		StemMemo   *m = &stem_memo[hash_bytes(folded, len) & (STEM_MEMO_SLOTS - 1)];
+		StemMemo   *m = &stem_memo[h & (STEM_MEMO_SLOTS - 1)];
+		int			same = m->wlen == len;
 
-		if (m->wlen != len || memcmp(m->word, folded, len) != 0)
+		/* words are short: compared here, not by a call */
+		for (int k = 0; same && k < len; k++)
+			same = m->word[k] == folded[k];
+		if (!same)
 		{
 			int			slen = stem_folded(folded, len, buf, KEY_BUF_SIZE - 1);
 
