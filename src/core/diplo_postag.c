@@ -351,69 +351,77 @@ static int
 score_keys(const uint64_t *keys, int nkeys, int nclasses)
 {
 	int16_t		scores[DIPLO_POSTAG_ROW];
-	uint32_t	refs[MAX_KEYS];
+	const int16_t *dense[MAX_KEYS]; /* the features' dense rows */
+	uint32_t	sparse[MAX_KEYS];	/* and the others' references */
+	int			ndense = 0,
+				nsparse = 0;
 	int			best = 0;
 	int			bestv;
-#ifdef __SSE2__
-	/* six registers: DIPLO_POSTAG_ROW / 8 */
-	__m128i		acc0 = _mm_setzero_si128(),
-				acc1 = _mm_setzero_si128(),
-				acc2 = _mm_setzero_si128(),
-				acc3 = _mm_setzero_si128(),
-				acc4 = _mm_setzero_si128(),
-				acc5 = _mm_setzero_si128();
-#endif
 
 	for (int k = 0; k < nkeys; k++)
 	{
-		refs[k] = find_feature(keys[k]);
-		if ((refs[k] & 0xFF) == DIPLO_POSTAG_DENSE)
-			PREFETCH(&diplo_postag_rows[(refs[k] >> 8) * DIPLO_POSTAG_ROW]);
-		else if (refs[k])
-			PREFETCH(&diplo_postag_weights[refs[k] >> 8]);
-	}
-	memset(scores, 0, sizeof(scores));
-	for (int k = 0; k < nkeys; k++)
-	{
-		int			n = (int) (refs[k] & 0xFF);
+		uint32_t	ref = find_feature(keys[k]);
 
-		if (n == DIPLO_POSTAG_DENSE)
+		if ((ref & 0xFF) == DIPLO_POSTAG_DENSE)
 		{
-			const int16_t *row = &diplo_postag_rows[(refs[k] >> 8) * DIPLO_POSTAG_ROW];
-
-			/* the weights' bound keeps every sum in range */
-#ifdef __SSE2__
-			acc0 = _mm_add_epi16(acc0, _mm_loadu_si128((const __m128i *) row));
-			acc1 = _mm_add_epi16(acc1, _mm_loadu_si128((const __m128i *) (row + 8)));
-			acc2 = _mm_add_epi16(acc2, _mm_loadu_si128((const __m128i *) (row + 16)));
-			acc3 = _mm_add_epi16(acc3, _mm_loadu_si128((const __m128i *) (row + 24)));
-			acc4 = _mm_add_epi16(acc4, _mm_loadu_si128((const __m128i *) (row + 32)));
-			acc5 = _mm_add_epi16(acc5, _mm_loadu_si128((const __m128i *) (row + 40)));
-#else
-			for (int c = 0; c < DIPLO_POSTAG_ROW; c++)
-				scores[c] = (int16_t) (scores[c] + row[c]);
-#endif
+			dense[ndense] = &diplo_postag_rows[(ref >> 8) * DIPLO_POSTAG_ROW];
+			PREFETCH(dense[ndense]);
+			ndense++;
 		}
-		else
+		else if (ref & 0xFF)
 		{
-			const DiploPostagWeight *w = &diplo_postag_weights[refs[k] >> 8];
-
-			for (int j = 0; j < n; j++)
-				scores[w[j].cls] = (int16_t) (scores[w[j].cls] + w[j].weight);
+			sparse[nsparse++] = ref;
+			PREFETCH(&diplo_postag_weights[ref >> 8]);
 		}
 	}
+
+	/*
+	 * The dense rows first, then the sparse weights on top (the weights'
+	 * bound keeps every sum in range, so the order of the sums is free)
+	 */
 #ifdef __SSE2__
 	{
+		/* six registers: DIPLO_POSTAG_ROW / 8 */
+		__m128i		acc0 = _mm_setzero_si128(),
+					acc1 = _mm_setzero_si128(),
+					acc2 = _mm_setzero_si128(),
+					acc3 = _mm_setzero_si128(),
+					acc4 = _mm_setzero_si128(),
+					acc5 = _mm_setzero_si128();
 		__m128i    *out = (__m128i *) scores;
 
-		_mm_storeu_si128(out, _mm_add_epi16(_mm_loadu_si128(out), acc0));
-		_mm_storeu_si128(out + 1, _mm_add_epi16(_mm_loadu_si128(out + 1), acc1));
-		_mm_storeu_si128(out + 2, _mm_add_epi16(_mm_loadu_si128(out + 2), acc2));
-		_mm_storeu_si128(out + 3, _mm_add_epi16(_mm_loadu_si128(out + 3), acc3));
-		_mm_storeu_si128(out + 4, _mm_add_epi16(_mm_loadu_si128(out + 4), acc4));
-		_mm_storeu_si128(out + 5, _mm_add_epi16(_mm_loadu_si128(out + 5), acc5));
+		for (int d = 0; d < ndense; d++)
+		{
+			const __m128i *row = (const __m128i *) dense[d];
+
+			acc0 = _mm_add_epi16(acc0, _mm_loadu_si128(row));
+			acc1 = _mm_add_epi16(acc1, _mm_loadu_si128(row + 1));
+			acc2 = _mm_add_epi16(acc2, _mm_loadu_si128(row + 2));
+			acc3 = _mm_add_epi16(acc3, _mm_loadu_si128(row + 3));
+			acc4 = _mm_add_epi16(acc4, _mm_loadu_si128(row + 4));
+			acc5 = _mm_add_epi16(acc5, _mm_loadu_si128(row + 5));
+		}
+		_mm_storeu_si128(out, acc0);
+		_mm_storeu_si128(out + 1, acc1);
+		_mm_storeu_si128(out + 2, acc2);
+		_mm_storeu_si128(out + 3, acc3);
+		_mm_storeu_si128(out + 4, acc4);
+		_mm_storeu_si128(out + 5, acc5);
 	}
+#else
+	memset(scores, 0, sizeof(scores));
+	for (int d = 0; d < ndense; d++)
+		for (int c = 0; c < DIPLO_POSTAG_ROW; c++)
+			scores[c] = (int16_t) (scores[c] + dense[d][c]);
 #endif
+	for (int k = 0; k < nsparse; k++)
+	{
+		const DiploPostagWeight *w = &diplo_postag_weights[sparse[k] >> 8];
+		int			n = (int) (sparse[k] & 0xFF);
+
+		for (int j = 0; j < n; j++)
+			scores[w[j].cls] = (int16_t) (scores[w[j].cls] + w[j].weight);
+	}
 #ifdef SSE_ARGMAX
 	if (nclasses > 8 && nclasses <= DIPLO_POSTAG_ROW)
 		return argmax_wide(scores, nclasses);
