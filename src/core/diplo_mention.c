@@ -969,7 +969,7 @@ push_mention(const DiploAllocator *a, DiploMentions *ms, const DiploMention *m)
 {
 	if (ms->n == ms->cap)
 	{
-		int			ncap = ms->cap ? ms->cap * 2 : 64;
+		int			ncap = ms->cap ? ms->cap * 2 : 16;
 
 		ms->m = diplo_realloc(a, ms->m, sizeof(DiploMention) * ncap);
 		ms->cap = ncap;

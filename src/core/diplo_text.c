@@ -415,7 +415,7 @@ push_token(const DiploAllocator *a, DiploTokens *out)
 {
 	if (out->n == out->cap)
 	{
-		int			ncap = out->cap ? out->cap * 2 : 256;
+		int			ncap = out->cap ? out->cap * 2 : 64;
 
 		out->tok = diplo_realloc(a, out->tok, sizeof(DiploToken) * ncap);
 		out->words = diplo_realloc(a, out->words, sizeof(DiploWord) * ncap);
