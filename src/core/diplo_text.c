@@ -790,6 +790,13 @@ diplo_split_sentences(const DiploAllocator *a, DiploTokens *t,
 		t->tok[i].sentence = t->nsent - 1;
 		if ((i & 1023) == 0)
 			diplo_check_interrupts(a);
+		/* only punctuation or an abbreviation can end one (ends_sentence) */
+		if (t->tok[i].kind != DIPLO_TOK_PUNCT &&
+			!(t->tok[i].flags & (DIPLO_TF_INITIAL | DIPLO_TF_ABBREV)))
+		{
+			i++;
+			continue;
+		}
 		/* closing marks and brackets after the period belong to it */
 		while (j < t->n && j - i < 4 &&
 			   ((t->tok[j].kind == DIPLO_TOK_QUOTE && mark_dir && mark_dir[j] < 0) ||
