@@ -37,6 +37,7 @@ typedef struct LwSlot
 } LwSlot;
 
 static LwSlot lw_slots[LW_SLOTS];
+static int	lw_max_len;			/* the longest folded word */
 static bool lw_ready;
 
 /* Fold a word as the lexicon does into out; its length, or -1 if too long. */
@@ -127,6 +128,8 @@ lw_build(void)
 		}
 		if (lw_slots[slot].idx[w->lang] == 0)
 			lw_slots[slot].idx[w->lang] = (int16_t) (k + 1);
+		if (len > lw_max_len)
+			lw_max_len = len;
 	}
 	lw_ready = true;
 }
@@ -194,6 +197,14 @@ diplo_language_elision(DiploLanguage lang, const char *s, int len)
 	return lw_find(lang, s, len) != NULL;
 }
 
+/* Is the byte c an ASCII letter, digit or hyphen (part of a word for the guess)? */
+static inline bool
+guess_ascii(unsigned char c)
+{
+	return (unsigned) ((c | 0x20) - 'a') < 26 || (unsigned) (c - '0') < 10 ||
+		c == '-';
+}
+
 /* Is cp part of a word for the guess (letters, digits, Latin letters)? */
 static inline bool
 guess_wordchar(uint32_t cp)
@@ -226,6 +237,9 @@ count_word(const char *s, int len, bool apostrophe,
 		return;
 	if (!lw_ready)
 		lw_build();
+	/* longer than any function word (as long folded, without an apostrophe) */
+	if (!apostrophe && len > lw_max_len)
+		return;
 	nfolded = fold(s, len, folded);	/* once for all languages */
 	whole = nfolded > 0 ? lw_find_folded(folded, nfolded) : NULL;
 	for (int lang = DIPLO_LANG_EN; lang <= DIPLO_LANG_DE; lang++)
@@ -330,6 +344,23 @@ language_counts(const DiploAllocator *a, const char *text, size_t len,
 		uint32_t	cp = ' ';
 		int			n = 1;
 
+		if (i < len && guess_ascii(s[i]))
+		{
+			/* a run of ASCII letters, digits and hyphens, inside a word */
+			if (!in_word)
+			{
+				start = i;
+				apostrophe = false;
+			}
+			in_word = true;
+			do
+			{
+				if (a && (i & 4095) == 0)
+					diplo_check_interrupts(a);
+				i++;
+			} while (i < len && guess_ascii(s[i]));
+			continue;
+		}
 		if (i < len)
 		{
 			if (s[i] < 0x80)
