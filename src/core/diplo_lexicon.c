@@ -35,6 +35,12 @@
 /* Room for one key: the generator refuses longer phrases (200 bytes). */
 #define KEY_BUF_SIZE 256
 
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 /* Words longer than this are never stemmed (no keyword is that long). */
 #define STEM_WORD_MAX 64
 
@@ -635,7 +641,7 @@ diplo_lex_language(void)
  * index.  In another language than English, its own table first; its cues
  * and titles replace the English ones.
  */
-static const DiploLexKey *
+static inline const DiploLexKey *
 table_longest(int t, const DiploWord *words, int nwords, int i, int *matched)
 {
 	if (lex_language != DIPLO_LANG_EN && t < DIPLO_LEX_LANG_TABLES)
@@ -1163,6 +1169,9 @@ diplo_lexicon_init(void)
 	return true;
 }
 
+static int	topic_lookup(const DiploWord *words, int nwords, int i,
+						 int *matched);
+
 /*
  * Longest topic keyword starting at words[i], on stems; the topic's index
  * or -1.  The first word's stem must start a keyword, else it is a miss;
@@ -1171,14 +1180,6 @@ diplo_lexicon_init(void)
 int
 diplo_lex_topic(const DiploWord *words, int nwords, int i, int *matched)
 {
-	const DiploLexKey *keys = diplo_lex_topic_stems;
-	char		buf[KEY_BUF_SIZE];
-	char		folded[STEM_WORD_MAX + 1];
-	int			len;
-	int			lo;
-	int			hi;
-	uint32_t	h = 0;
-
 	if (matched)
 		*matched = 0;
 	if (words == NULL || i < 0 || i >= nwords)
@@ -1188,8 +1189,27 @@ diplo_lex_topic(const DiploWord *words, int nwords, int i, int *matched)
 	if (lex_language != DIPLO_LANG_EN)
 		return lang_topic_lookup(lex_language - DIPLO_LANG_FR, words, nwords, i,
 								 matched);
+	/* most words: a prepared word whose stem starts no keyword */
 	if ((words[i].lex & LEX_KNOWN) && !(words[i].lex & LEX_TOPIC_BIT))
 		return -1;
+	return topic_lookup(words, nwords, i, matched);
+}
+
+/*
+ * The English topic lookup of diplo_lex_topic past its cheap tests (apart,
+ * so that the common miss does not pay for this one's buffers).
+ */
+static NOINLINE int
+topic_lookup(const DiploWord *words, int nwords, int i, int *matched)
+{
+	const DiploLexKey *keys = diplo_lex_topic_stems;
+	char		buf[KEY_BUF_SIZE];
+	char		folded[STEM_WORD_MAX + 1];
+	int			len;
+	int			lo;
+	int			hi;
+	uint32_t	h = 0;
+
 	/* an all-ASCII word is folded and hashed in one go */
 	len = fold_hash_ascii(words[i], folded, STEM_WORD_MAX + 1, &h);
 	if (len < 0)
