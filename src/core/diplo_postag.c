@@ -57,7 +57,15 @@ typedef struct WordValues
 	uint8_t		cap;			/* starts with a capital */
 } WordValues;
 
-/* Hashes of the tag names and pads, computed once (same values each time). */
+/* The tags before a word: a part of speech, or one of the two pads. */
+#define TAG_START DIPLO_POS_NTAGS	/* "-START-" */
+#define TAG_START2 (DIPLO_POS_NTAGS + 1)	/* "-START2-" */
+#define TAG_NPREV (DIPLO_POS_NTAGS + 2)
+
+/*
+ * Hashes of the tag names and pads, and the part-of-speech feature keys
+ * that depend on them or on nothing, computed once (same values each time).
+ */
 typedef struct TagHashes
 {
 	uint64_t	pos[DIPLO_POS_NTAGS];
@@ -66,6 +74,12 @@ typedef struct TagHashes
 	uint64_t	start2;			/* "-START2-" */
 	uint64_t	end;			/* "-END-" */
 	uint64_t	end2;			/* "-END2-" */
+	uint64_t	prev[TAG_NPREV];	/* by tag before: pos[], start, start2 */
+	uint64_t	bias_key;		/* T_BIAS */
+	uint64_t	cap_key[2][2];	/* T_CAP, by capital and sentence start */
+	uint64_t	t1_key[TAG_NPREV];	/* T_T1, by the tag before */
+	uint64_t	t2_key[TAG_NPREV];	/* T_T2, by the tag two before */
+	uint64_t	t12_key[TAG_NPREV][TAG_NPREV];	/* T_T12 */
 } TagHashes;
 
 static TagHashes tag_hashes;
@@ -110,6 +124,8 @@ feature_key(int tid, uint64_t vh)
 	return mix64(vh ^ ((uint64_t) tid * UINT64_C(0x9E3779B97F4A7C15)));
 }
 
+static inline uint64_t cap_value(const WordValues *v, bool initial);
+
 /* Fill tag_hashes on first use. */
 static void
 init_tag_hashes(void)
@@ -126,6 +142,26 @@ init_tag_hashes(void)
 	h.start2 = fnv_string("-START2-");
 	h.end = fnv_string("-END-");
 	h.end2 = fnv_string("-END2-");
+	for (int k = 0; k < DIPLO_POS_NTAGS; k++)
+		h.prev[k] = h.pos[k];
+	h.prev[TAG_START] = h.start;
+	h.prev[TAG_START2] = h.start2;
+	h.bias_key = feature_key(T_BIAS, 0);
+	for (int cap = 0; cap < 2; cap++)
+		for (int initial = 0; initial < 2; initial++)
+		{
+			WordValues	v;
+
+			v.cap = (uint8_t) cap;
+			h.cap_key[cap][initial] = feature_key(T_CAP, cap_value(&v, initial));
+		}
+	for (int a = 0; a < TAG_NPREV; a++)
+	{
+		h.t1_key[a] = feature_key(T_T1, h.prev[a]);
+		h.t2_key[a] = feature_key(T_T2, h.prev[a]);
+		for (int b = 0; b < TAG_NPREV; b++)
+			h.t12_key[a][b] = feature_key(T_T12, pair_hash(h.prev[a], h.prev[b]));
+	}
 	tag_hashes = h;
 	tag_hashes_ready = true;
 }
@@ -456,14 +492,14 @@ pos_word_keys(const WordValues *m2, const WordValues *m1, const WordValues *v,
 			  const WordValues *p1, const WordValues *p2, bool initial,
 			  uint64_t *keys)
 {
-	keys[0] = feature_key(T_BIAS, 0);
+	keys[0] = tag_hashes.bias_key;
 	keys[1] = feature_key(T_W, v->w);
 	keys[2] = feature_key(T_S1, v->s1);
 	keys[3] = feature_key(T_S2, v->s2);
 	keys[4] = feature_key(T_S3, v->s3);
 	keys[5] = feature_key(T_P1, v->p1);
 	keys[6] = feature_key(T_SHAPE, v->shape);
-	keys[7] = feature_key(T_CAP, cap_value(v, initial));
+	keys[7] = tag_hashes.cap_key[v->cap != 0][initial];
 	keys[8] = feature_key(T_WM1, m1->w);
 	keys[9] = feature_key(T_S3M1, m1->s3);
 	keys[10] = feature_key(T_WM2, m2->w);
@@ -475,14 +511,14 @@ pos_word_keys(const WordValues *m2, const WordValues *m1, const WordValues *v,
 	return 16;
 }
 
-/* Keys of the part-of-speech features from the two tags before word v. */
+/* Keys of the part-of-speech features from the two tags before word v (TAG_*). */
 static int
-pos_tag_keys(const WordValues *v, uint64_t t1, uint64_t t2, uint64_t *keys)
+pos_tag_keys(const WordValues *v, int t1, int t2, uint64_t *keys)
 {
-	keys[0] = feature_key(T_T1, t1);
-	keys[1] = feature_key(T_T2, t2);
-	keys[2] = feature_key(T_T12, pair_hash(t1, t2));
-	keys[3] = feature_key(T_T1W, pair_hash(t1, v->w));
+	keys[0] = tag_hashes.t1_key[t1];
+	keys[1] = tag_hashes.t2_key[t2];
+	keys[2] = tag_hashes.t12_key[t1][t2];
+	keys[3] = feature_key(T_T1W, pair_hash(tag_hashes.prev[t1], v->w));
 	return 4;
 }
 
@@ -595,14 +631,12 @@ diplo_pos_tag(const DiploAllocator *a, const DiploWord *words, int n,
 	uint64_t	nkeys[2][MAX_KEYS]; /* word-only entity keys of i-1 and i */
 	int			npk[2] = {0, 0};
 	int			nnk[2] = {0, 0};
-	uint64_t	t1,
-				t2;
+	int			t1 = TAG_START, /* the tags of the two words before */
+				t2 = TAG_START2;
 
 	if (n <= 0)
 		return;
 	init_tag_hashes();
-	t1 = tag_hashes.start;
-	t2 = tag_hashes.start2;
 	for (int j = -2; j < 3; j++)
 		fill_ring(ring, words, n, j);
 	npk[0] = pos_word_keys(AT(ring, -2), AT(ring, -1), AT(ring, 0),
@@ -640,7 +674,7 @@ diplo_pos_tag(const DiploAllocator *a, const DiploWord *words, int n,
 		p = score_keys(pkeys[cur], p, DIPLO_POS_NTAGS);
 		pos_out[i] = (uint8_t) p;
 		t2 = t1;
-		t1 = tag_hashes.pos[p];
+		t1 = p;
 		/* word i-1's entity needs the part of speech of word i */
 		if (ner_out && i > 0)
 			ner_at(ring, pos_out, n, i - 1, ner_out, nkeys[!cur], nnk[!cur]);
