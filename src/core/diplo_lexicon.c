@@ -671,6 +671,17 @@ diplo_lex_cue(DiploWord w)
 	return k ? &diplo_lex_cues[k->entry] : NULL;
 }
 
+/* Prepare w (diplo_lex_prepare_word) and return the cue it is, or NULL. */
+const DiploCue *
+diplo_lex_prepare_cue(DiploWord *w)
+{
+	const DiploLexKey *k;
+
+	diplo_lex_prepare_word(w);
+	k = table_longest(LEX_CUE, w, 1, 0, NULL);
+	return k ? &diplo_lex_cues[k->entry] : NULL;
+}
+
 /* Is w a word that ends organisation names? */
 bool
 diplo_lex_org_head(DiploWord w)

@@ -85,6 +85,9 @@ typedef struct DiploCue
 /* The cue whose form is this word, or NULL. */
 const DiploCue *diplo_lex_cue(DiploWord w);
 
+/* Prepare w (diplo_lex_prepare_word) and return the cue it is, or NULL. */
+const DiploCue *diplo_lex_prepare_cue(DiploWord *w);
+
 /* Titles and role nouns: data/titles.tsv (phrase, role, kind, org_kind). */
 typedef enum DiploTitleKind
 {

@@ -693,8 +693,7 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 				w->s = alias;
 				w->len = (int) strlen(alias);
 			}
-			diplo_lex_prepare_word(w);
-			out->cue[k] = diplo_lex_cue(*w);
+			out->cue[k] = diplo_lex_prepare_cue(w);
 		}
 	}
 	/* the cue verbs of a configuration (issue 7), which win over built-in ones */
