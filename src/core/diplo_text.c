@@ -836,31 +836,6 @@ diplo_tokens_free(const DiploAllocator *a, DiploTokens *t)
 	memset(t, 0, sizeof(*t));
 }
 
-/* Does token i, of the same length as w, equal it ignoring case? */
-bool
-diplo_tok_equals(const DiploTokens *t, int i, const char *w)
-{
-	const char *s;
-	int			len;
-
-	if (i < 0 || i >= t->n)
-		return false;
-	s = t->words[i].s;
-	len = t->words[i].len;
-	if (len == 0 || len > 24)
-		return false;
-	for (int j = 0; j < len; j++)
-	{
-		char		x = s[j];
-
-		if (x >= 'A' && x <= 'Z')
-			x = (char) (x - 'A' + 'a');
-		if (w[j] == '\0' || w[j] != x)
-			return false;
-	}
-	return w[len] == '\0';
-}
-
 /* Is token i one of the NULL-terminated list of ASCII words (any case)? */
 bool
 diplo_tok_in(const DiploTokens *t, int i, const char *const *list)
