@@ -124,7 +124,7 @@ diplo_is_function_word(const DiploTokens *t, int i)
 }
 
 /* Is token i a possessive 's? */
-static bool
+static inline bool
 is_possessive(const DiploTokens *t, int i)
 {
 	if (i < 0 || i >= t->n || t->tok[i].flags & DIPLO_TF_SPACE)
@@ -208,17 +208,12 @@ diplo_is_manner_adverb(const DiploTokens *t, int i)
 		(t->tok[i].flags & DIPLO_TF_CAP) && manner_adverb(&t->words[i]);
 }
 
-/* Can token i be a word of a name? */
+/* name_word past its first test (a capitalised word). */
 static bool
-name_word(const DiploTokens *t, int i)
+name_word_checked(const DiploTokens *t, int i)
 {
-	const DiploToken *tk;
+	const DiploToken *tk = &t->tok[i];
 
-	if (i >= t->n)
-		return false;
-	tk = &t->tok[i];
-	if (tk->kind != DIPLO_TOK_WORD || !(tk->flags & DIPLO_TF_CAP))
-		return false;
 	/*
 	 * "Will Doyle", "May Chen": a first name spelled like a function word,
 	 * not before a verb in a title-case headline ("Americans Will Say No")
@@ -246,6 +241,16 @@ name_word(const DiploTokens *t, int i)
 	if (diplo_is_common_plural(t, i))
 		return false;
 	return true;
+}
+
+/* Can token i be a word of a name? */
+static inline bool
+name_word(const DiploTokens *t, int i)
+{
+	if (i >= t->n || t->tok[i].kind != DIPLO_TOK_WORD ||
+		!(t->tok[i].flags & DIPLO_TF_CAP))
+		return false;
+	return name_word_checked(t, i);
 }
 
 /* The words of name_particle. */
