@@ -484,6 +484,16 @@ diplo_lex_may_start_phrase(const DiploWord *w)
 						   << LEX_MASK_SHIFT)) != 0;
 }
 
+/* May a topic keyword, a place or an event start at w (cached)? */
+bool
+diplo_lex_may_tag(const DiploWord *w)
+{
+	if (!fw_ready || lex_language != DIPLO_LANG_EN || !(w->lex & LEX_KNOWN))
+		return true;
+	return (w->lex & (LEX_TOPIC_BIT | (((1 << LEX_PLACE) | (1 << LEX_EVENT))
+									   << LEX_MASK_SHIFT))) != 0;
+}
+
 /*
  * Extend a match of keys[lo, hi) (those starting with buf[0, len), the folded
  * words[i]) word by word; the longest key matched, or NULL (*matched, if

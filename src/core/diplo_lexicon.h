@@ -44,6 +44,13 @@ void		diplo_lex_prepare_word(DiploWord *w);
 /* May a word start an entry of the title, org or place table (cached)? */
 bool		diplo_lex_may_start_phrase(const DiploWord *w);
 
+/*
+ * May a topic keyword, a place or an event start at w (cached)?  False only
+ * when diplo_lex_topic, diplo_lex_place and diplo_lex_event are sure to
+ * find none there.
+ */
+bool		diplo_lex_may_tag(const DiploWord *w);
+
 /* Cue verbs: data/cues.tsv (form, lemma, class, flags). */
 typedef enum DiploCueClass
 {
