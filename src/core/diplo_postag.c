@@ -217,6 +217,7 @@ word_values(const DiploWord *word, WordValues *v)
 	unsigned char last = 0;
 	int			run = 0,
 				nshape = 0;
+	unsigned char seen = 0;		/* the bits of every byte folded */
 
 	if (len <= 0 || raw == NULL)
 	{
@@ -234,10 +235,12 @@ word_values(const DiploWord *word, WordValues *v)
 			(raw[i + 2] == 0x99 || raw[i + 2] == 0x98))
 		{
 			f[fl++] = '\'';
+			seen |= c;
 			i += 3;
 			continue;
 		}
 		f[fl++] = (c >= 'A' && c <= 'Z') ? (unsigned char) (c + 32) : c;
+		seen |= c;
 		i++;
 	}
 	if (raw[0] >= '0' && raw[0] <= '9')
@@ -250,13 +253,24 @@ word_values(const DiploWord *word, WordValues *v)
 	}
 	else
 		v->w = fnv_bytes(FNV_OFFSET, f, fl);
-	v->s1 = suffix_hash(f, fl, 1);
-	v->s2 = suffix_hash(f, fl, 2);
-	v->s3 = suffix_hash(f, fl, 3);
-	i = 1;
-	while (i < len && is_cont(raw[i]))
-		i++;
-	v->p1 = fnv_bytes(FNV_OFFSET, raw, i);
+	if (seen < 0x80)
+	{
+		/* all ASCII: a character is a byte */
+		v->s1 = fnv_bytes(FNV_OFFSET, f + fl - 1, 1);
+		v->s2 = fl >= 2 ? fnv_bytes(FNV_OFFSET, f + fl - 2, 2) : v->s1;
+		v->s3 = fl >= 3 ? fnv_bytes(FNV_OFFSET, f + fl - 3, 3) : v->s2;
+		v->p1 = fnv_bytes(FNV_OFFSET, raw, 1);
+	}
+	else
+	{
+		v->s1 = suffix_hash(f, fl, 1);
+		v->s2 = suffix_hash(f, fl, 2);
+		v->s3 = suffix_hash(f, fl, 3);
+		i = 1;
+		while (i < len && is_cont(raw[i]))
+			i++;
+		v->p1 = fnv_bytes(FNV_OFFSET, raw, i);
+	}
 	/* shape of the first 64 bytes: runs cut at 4, 16 classes at most */
 	h = FNV_OFFSET;
 	for (i = 0; i < len && i < MAX_WORD_BYTES; i++)
