@@ -80,6 +80,12 @@ typedef struct TagHashes
 	uint64_t	t1_key[TAG_NPREV];	/* T_T1, by the tag before */
 	uint64_t	t2_key[TAG_NPREV];	/* T_T2, by the tag two before */
 	uint64_t	t12_key[TAG_NPREV][TAG_NPREV];	/* T_T12 */
+	/* the slot references of the same features in the model */
+	uint32_t	bias_ref;
+	uint32_t	cap_ref[2][2];
+	uint32_t	t1_ref[TAG_NPREV];
+	uint32_t	t2_ref[TAG_NPREV];
+	uint32_t	t12_ref[TAG_NPREV][TAG_NPREV];
 } TagHashes;
 
 static TagHashes tag_hashes;
@@ -125,6 +131,7 @@ feature_key(int tid, uint64_t vh)
 }
 
 static inline uint64_t cap_value(const WordValues *v, bool initial);
+static inline uint32_t find_feature(uint64_t key);
 
 /* Fill tag_hashes on first use. */
 static void
@@ -161,6 +168,17 @@ init_tag_hashes(void)
 		h.t2_key[a] = feature_key(T_T2, h.prev[a]);
 		for (int b = 0; b < TAG_NPREV; b++)
 			h.t12_key[a][b] = feature_key(T_T12, pair_hash(h.prev[a], h.prev[b]));
+	}
+	h.bias_ref = find_feature(h.bias_key);
+	for (int cap = 0; cap < 2; cap++)
+		for (int initial = 0; initial < 2; initial++)
+			h.cap_ref[cap][initial] = find_feature(h.cap_key[cap][initial]);
+	for (int a = 0; a < TAG_NPREV; a++)
+	{
+		h.t1_ref[a] = find_feature(h.t1_key[a]);
+		h.t2_ref[a] = find_feature(h.t2_key[a]);
+		for (int b = 0; b < TAG_NPREV; b++)
+			h.t12_ref[a][b] = find_feature(h.t12_key[a][b]);
 	}
 	tag_hashes = h;
 	tag_hashes_ready = true;
@@ -391,14 +409,35 @@ argmax_wide(const int16_t *scores, int nclasses)
 }
 #endif
 
+/* Put a feature's slot reference with the dense rows or the sparse runs. */
+static inline void
+sort_feature(uint32_t ref, const int16_t **dense, int *ndense,
+			 uint32_t *sparse, int *nsparse)
+{
+	if ((ref & 0xFF) == DIPLO_POSTAG_DENSE)
+	{
+		dense[*ndense] = &diplo_postag_rows[(ref >> 8) * DIPLO_POSTAG_ROW];
+		PREFETCH(dense[*ndense]);
+		(*ndense)++;
+	}
+	else if (ref & 0xFF)
+	{
+		sparse[(*nsparse)++] = ref;
+		PREFETCH(&diplo_postag_weights[ref >> 8]);
+	}
+}
+
 /*
  * The best of nclasses classes (the lowest index on ties) given the keys
- * of a step's features, whose slots were prefetched.  scores is as wide
- * as the part-of-speech classes whatever nclasses is, so that a (2^-32
- * likely) false match with the other model's feature stays in bounds.
+ * of a step's features, whose slots were prefetched, and the slot
+ * references of its other features (refs, found before; may be NULL).
+ * scores is as wide as the part-of-speech classes whatever nclasses is, so
+ * that a (2^-32 likely) false match with the other model's feature stays
+ * in bounds.
  */
 static int
-score_keys(const uint64_t *keys, int nkeys, int nclasses)
+score_keys(const uint64_t *keys, int nkeys, const uint32_t *refs, int nrefs,
+		   int nclasses)
 {
 	int16_t		scores[DIPLO_POSTAG_ROW];
 	const int16_t *dense[MAX_KEYS]; /* the features' dense rows */
@@ -409,21 +448,9 @@ score_keys(const uint64_t *keys, int nkeys, int nclasses)
 	int			bestv;
 
 	for (int k = 0; k < nkeys; k++)
-	{
-		uint32_t	ref = find_feature(keys[k]);
-
-		if ((ref & 0xFF) == DIPLO_POSTAG_DENSE)
-		{
-			dense[ndense] = &diplo_postag_rows[(ref >> 8) * DIPLO_POSTAG_ROW];
-			PREFETCH(dense[ndense]);
-			ndense++;
-		}
-		else if (ref & 0xFF)
-		{
-			sparse[nsparse++] = ref;
-			PREFETCH(&diplo_postag_weights[ref >> 8]);
-		}
-	}
+		sort_feature(find_feature(keys[k]), dense, &ndense, sparse, &nsparse);
+	for (int k = 0; k < nrefs; k++)
+		sort_feature(refs[k], dense, &ndense, sparse, &nsparse);
 
 	/*
 	 * The dense rows first, then the sparse weights on top (the weights'
@@ -500,40 +527,54 @@ cap_value(const WordValues *v, bool initial)
 	return fnv_bytes(FNV_OFFSET, b, 2);
 }
 
-/* Keys of the part-of-speech features of word v that depend on the words only. */
+/*
+ * Keys of the part-of-speech features of word v that depend on the words
+ * (but the capital / sentence-start value: see pos_known_refs).
+ */
 static int
 pos_word_keys(const WordValues *m2, const WordValues *m1, const WordValues *v,
-			  const WordValues *p1, const WordValues *p2, bool initial,
-			  uint64_t *keys)
+			  const WordValues *p1, const WordValues *p2, uint64_t *keys)
 {
-	keys[0] = tag_hashes.bias_key;
-	keys[1] = feature_key(T_W, v->w);
-	keys[2] = feature_key(T_S1, v->s1);
-	keys[3] = feature_key(T_S2, v->s2);
-	keys[4] = feature_key(T_S3, v->s3);
-	keys[5] = feature_key(T_P1, v->p1);
-	keys[6] = feature_key(T_SHAPE, v->shape);
-	keys[7] = tag_hashes.cap_key[v->cap != 0][initial];
-	keys[8] = feature_key(T_WM1, m1->w);
-	keys[9] = feature_key(T_S3M1, m1->s3);
-	keys[10] = feature_key(T_WM2, m2->w);
-	keys[11] = feature_key(T_WP1, p1->w);
-	keys[12] = feature_key(T_S3P1, p1->s3);
-	keys[13] = feature_key(T_WP2, p2->w);
-	keys[14] = feature_key(T_SHM1, m1->shape);
-	keys[15] = feature_key(T_SHP1, p1->shape);
-	return 16;
+	keys[0] = feature_key(T_W, v->w);
+	keys[1] = feature_key(T_S1, v->s1);
+	keys[2] = feature_key(T_S2, v->s2);
+	keys[3] = feature_key(T_S3, v->s3);
+	keys[4] = feature_key(T_P1, v->p1);
+	keys[5] = feature_key(T_SHAPE, v->shape);
+	keys[6] = feature_key(T_WM1, m1->w);
+	keys[7] = feature_key(T_S3M1, m1->s3);
+	keys[8] = feature_key(T_WM2, m2->w);
+	keys[9] = feature_key(T_WP1, p1->w);
+	keys[10] = feature_key(T_S3P1, p1->s3);
+	keys[11] = feature_key(T_WP2, p2->w);
+	keys[12] = feature_key(T_SHM1, m1->shape);
+	keys[13] = feature_key(T_SHP1, p1->shape);
+	return 14;
 }
 
-/* Keys of the part-of-speech features from the two tags before word v (TAG_*). */
+/* The key of the feature of the tag before word v and v itself (TAG_*). */
 static int
-pos_tag_keys(const WordValues *v, int t1, int t2, uint64_t *keys)
+pos_tag_keys(const WordValues *v, int t1, uint64_t *keys)
 {
-	keys[0] = tag_hashes.t1_key[t1];
-	keys[1] = tag_hashes.t2_key[t2];
-	keys[2] = tag_hashes.t12_key[t1][t2];
-	keys[3] = feature_key(T_T1W, pair_hash(tag_hashes.prev[t1], v->w));
-	return 4;
+	keys[0] = feature_key(T_T1W, pair_hash(tag_hashes.prev[t1], v->w));
+	return 1;
+}
+
+/*
+ * The slot references, found once, of the part-of-speech features of word
+ * v that depend on nothing (the bias), on its capital and sentence start,
+ * or on the two tags before it (TAG_*).
+ */
+static int
+pos_known_refs(const WordValues *v, bool initial, int t1, int t2,
+			   uint32_t *refs)
+{
+	refs[0] = tag_hashes.bias_ref;
+	refs[1] = tag_hashes.cap_ref[v->cap != 0][initial];
+	refs[2] = tag_hashes.t1_ref[t1];
+	refs[3] = tag_hashes.t2_ref[t2];
+	refs[4] = tag_hashes.t12_ref[t1][t2];
+	return 5;
 }
 
 /* Keys of the entity features that depend on the words only. */
@@ -632,7 +673,7 @@ ner_at(const WordValues *ring, const uint8_t *pos_out, int n, int i,
 	nk += ner_tag_keys(AT(ring, i), pm1, th->pos[pos_out[i]], pp1, e1,
 					   keys + nk);
 	prefetch_slots(keys + nword_keys, nk - nword_keys);
-	ner_out[i] = (uint8_t) score_keys(keys, nk, DIPLO_NER_NTAGS);
+	ner_out[i] = (uint8_t) score_keys(keys, nk, NULL, 0, DIPLO_NER_NTAGS);
 }
 
 /* Tag one sentence of n words (ner_out may be NULL). */
@@ -654,7 +695,7 @@ diplo_pos_tag(const DiploAllocator *a, const DiploWord *words, int n,
 	for (int j = -2; j < 3; j++)
 		fill_ring(ring, words, n, j);
 	npk[0] = pos_word_keys(AT(ring, -2), AT(ring, -1), AT(ring, 0),
-						   AT(ring, 1), AT(ring, 2), true, pkeys[0]);
+						   AT(ring, 1), AT(ring, 2), pkeys[0]);
 	prefetch_slots(pkeys[0], npk[0]);
 
 	/*
@@ -664,7 +705,9 @@ diplo_pos_tag(const DiploAllocator *a, const DiploWord *words, int n,
 	for (int i = 0; i < n; i++)
 	{
 		int			p,
+					nrefs,
 					cur = i & 1;
+		uint32_t	refs[8];
 
 		if (a && (i & 63) == 0)
 			diplo_check_interrupts(a);
@@ -672,7 +715,7 @@ diplo_pos_tag(const DiploAllocator *a, const DiploWord *words, int n,
 		if (i + 1 < n)
 		{
 			npk[!cur] = pos_word_keys(AT(ring, i - 1), AT(ring, i), AT(ring, i + 1),
-									  AT(ring, i + 2), AT(ring, i + 3), false,
+									  AT(ring, i + 2), AT(ring, i + 3),
 									  pkeys[!cur]);
 			prefetch_slots(pkeys[!cur], npk[!cur]);
 		}
@@ -684,8 +727,9 @@ diplo_pos_tag(const DiploAllocator *a, const DiploWord *words, int n,
 									 AT(ring, i + 2), i == 0, nkeys[cur]);
 			prefetch_slots(nkeys[cur], nnk[cur]);
 		}
-		p = npk[cur] + pos_tag_keys(AT(ring, i), t1, t2, pkeys[cur] + npk[cur]);
-		p = score_keys(pkeys[cur], p, DIPLO_POS_NTAGS);
+		p = npk[cur] + pos_tag_keys(AT(ring, i), t1, pkeys[cur] + npk[cur]);
+		nrefs = pos_known_refs(AT(ring, i), i == 0, t1, t2, refs);
+		p = score_keys(pkeys[cur], p, refs, nrefs, DIPLO_POS_NTAGS);
 		pos_out[i] = (uint8_t) p;
 		t2 = t1;
 		t1 = p;
