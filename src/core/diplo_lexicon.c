@@ -1231,6 +1231,34 @@ topic_lookup(const DiploWord *words, int nwords, int i, int *matched)
 	int			hi;
 	uint32_t	h = 0;
 
+	if ((words[i].lex & LEX_KNOWN) && words[i].len > 0 &&
+		words[i].len <= STEM_MEMO_WORD)
+	{
+		/*
+		 * A prepared ASCII word whose stem starts no keyword, as its memo
+		 * slot (by the hash of its preparation) remembers: not folded again
+		 */
+		const StemMemo *m = &stem_memo[words[i].hash & (STEM_MEMO_SLOTS - 1)];
+		const unsigned char *ws = (const unsigned char *) words[i].s;
+		int			k = 0;
+
+		if (m->wlen == words[i].len && m->lo >= m->hi)
+		{
+			for (; k < words[i].len; k++)
+			{
+				unsigned char c = ws[k];
+
+				if (c >= 0x80)
+					break;
+				if (c >= 'A' && c <= 'Z')
+					c += 0x20;
+				if ((unsigned char) m->word[k] != c)
+					break;
+			}
+			if (k == words[i].len)
+				return -1;
+		}
+	}
 	/* an all-ASCII word is folded and hashed in one go */
 	len = fold_hash_ascii(words[i], folded, STEM_WORD_MAX + 1, &h);
 	if (len < 0)
