@@ -226,16 +226,32 @@ compare_key(const char *entry, const char *key, int keylen)
 	return e[keylen] == '\0' ? 0 : 1;
 }
 
-/* The first position in keys[lo..hi) whose key is not below key. */
+/*
+ * The first position in keys[lo..hi) whose key is not below key, when all
+ * of them begin with key's first shared bytes (compared from there on).
+ */
 static int
 lower_bound(const DiploLexKey *keys, int lo, int hi, const char *key,
-			int keylen)
+			int keylen, int shared)
 {
+	const unsigned char *k = (const unsigned char *) key;
+
 	while (lo < hi)
 	{
 		int			mid = lo + (hi - lo) / 2;
+		const unsigned char *e = (const unsigned char *) keys[mid].key;
+		int			below = 0;	/* compare_key(e, key, keylen) < 0 */
+		int			j;
 
-		if (compare_key(keys[mid].key, key, keylen) < 0)
+		for (j = shared; j < keylen; j++)
+		{
+			if (e[j] == '\0' || e[j] != k[j])
+			{
+				below = e[j] == '\0' || e[j] < k[j];
+				break;
+			}
+		}
+		if (below)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -252,12 +268,12 @@ static bool
 first_word_run(const DiploLexKey *keys, int nkeys, char *buf, int len,
 			   int *lo, int *hi)
 {
-	*lo = lower_bound(keys, 0, nkeys, buf, len);
+	*lo = lower_bound(keys, 0, nkeys, buf, len, 0);
 	if (*lo >= nkeys)
 		return false;
 	/* '!' follows ' ' in ASCII: "w!" bounds every "w ..." from above */
 	buf[len] = '!';
-	*hi = lower_bound(keys, *lo, nkeys, buf, len + 1);
+	*hi = lower_bound(keys, *lo, nkeys, buf, len + 1, 0);
 	return *hi > *lo;
 }
 
@@ -508,6 +524,7 @@ longest_from(const DiploLexIndex *index, int t, const DiploWord *words,
 	const DiploLexKey *keys = index->keys;
 	const DiploLexKey *best = NULL;
 	char		exact[KEY_BUF_SIZE];
+	int			shared;
 
 	for (int count = 1;; count++)
 	{
@@ -551,10 +568,12 @@ longest_from(const DiploLexIndex *index, int t, const DiploWord *words,
 					   true);
 		if (wl <= 0)
 			break;
+		/* the keys of the run all begin with the words so far */
+		shared = len;
 		len += 1 + wl;
-		lo = lower_bound(keys, lo, hi, buf, len);
+		lo = lower_bound(keys, lo, hi, buf, len, shared);
 		buf[len] = '!';
-		hi = lower_bound(keys, lo, hi, buf, len + 1);
+		hi = lower_bound(keys, lo, hi, buf, len + 1, shared);
 		if (lo >= hi)
 			break;
 	}
@@ -1086,6 +1105,7 @@ topic_stems_longest(const DiploLexKey *keys, int lo, int hi, char *buf, int len,
 					const DiploWord *words, int nwords, int i, int *matched)
 {
 	int			best = -1;
+	int			shared;
 
 	for (int count = 1;; count++)
 	{
@@ -1117,10 +1137,12 @@ topic_stems_longest(const DiploLexKey *keys, int lo, int hi, char *buf, int len,
 		}
 		if (wl <= 0)
 			break;
+		/* the keys of the run all begin with the words so far */
+		shared = len;
 		len += 1 + wl;
-		lo = lower_bound(keys, lo, hi, buf, len);
+		lo = lower_bound(keys, lo, hi, buf, len, shared);
 		buf[len] = '!';
-		hi = lower_bound(keys, lo, hi, buf, len + 1);
+		hi = lower_bound(keys, lo, hi, buf, len + 1, shared);
 		if (lo >= hi)
 			break;
 	}
