@@ -65,11 +65,11 @@ typedef struct FirstPass
 	int			men_cap;
 } FirstPass;
 
-/* The capacity, doubling from cap (or 64), that holds need items. */
+/* The capacity, doubling from cap (or 16), that holds need items. */
 static int
 grown_cap(int cap, int need)
 {
-	int			ncap = cap ? cap : 64;
+	int			ncap = cap ? cap : 16;
 
 	while (ncap < need)
 		ncap *= 2;

@@ -126,7 +126,7 @@ word_count(const DiploTokens *t, int s, int e)
 }
 
 /* Is token i a punctuation token starting with one of chars? */
-static bool
+static inline bool
 punct_is(const DiploTokens *t, int i, const char *chars)
 {
 	return i >= 0 && i < t->n && t->tok[i].kind == DIPLO_TOK_PUNCT &&
@@ -478,18 +478,12 @@ static const char *const reflexives[] = {
 
 static DiploWordSet reflexives_set = DIPLO_WORDSET(reflexives);
 
-/*
- * The cue at token i, or NULL: a cue verb not used as a noun or passive.
- * A form that may also be a noun is checked by its part of speech.
- */
+/* cue_at past its first test (a word that is a cue verb). */
 static const DiploCue *
-cue_at(DiploAttrib *at, const DiploTokens *t, int i)
+cue_at_checked(DiploAttrib *at, const DiploTokens *t, int i)
 {
-	const DiploCue *cue;
+	const DiploCue *cue = diplo_tok_cue(t, i);
 
-	if (t->tok[i].kind != DIPLO_TOK_WORD)
-		return NULL;
-	cue = diplo_tok_cue(t, i);
 	if (!cue || cue->cls == DIPLO_CUE_TOPIC)
 		return NULL;
 	/* a capitalised word opening its sentence, but "Said X, “...”" */
@@ -531,6 +525,18 @@ cue_at(DiploAttrib *at, const DiploTokens *t, int i)
 			return NULL;
 	}
 	return cue;
+}
+
+/*
+ * The cue at token i, or NULL: a cue verb not used as a noun or passive.
+ * A form that may also be a noun is checked by its part of speech.
+ */
+static inline const DiploCue *
+cue_at(DiploAttrib *at, const DiploTokens *t, int i)
+{
+	if (t->tok[i].kind != DIPLO_TOK_WORD || t->cue[i] == NULL)
+		return NULL;
+	return cue_at_checked(at, t, i);
 }
 
 /* Is token i a negated auxiliary: "hasn't said", "didn’t say"? */

@@ -151,7 +151,7 @@ add_entity(DiploCoref *c, DiploSpeakerType type, char *name, int64_t pos)
 	}
 	if (c->n == c->cap)
 	{
-		int			ncap = c->cap ? c->cap * 2 : 32;
+		int			ncap = c->cap ? c->cap * 2 : 8;
 
 		c->ent = diplo_realloc(c->a, c->ent, sizeof(DiploEntity) * ncap);
 		c->cap = ncap;

@@ -4,9 +4,10 @@
  *		(data/languages.tsv, generated into lexicon_data.c).
  *
  * The words of every language are hashed once per process into a small
- * open-addressing table of static arrays, keyed by language and folded
- * word; a lookup folds the word (ASCII and Latin-1 capitals, ’ made ')
- * and probes it.
+ * open-addressing table of static arrays, keyed by folded word (a slot
+ * gives the word's entry in each language); a lookup folds the word
+ * (ASCII and Latin-1 capitals, ’ made ') and probes it once for all
+ * languages.
  */
 #include "diplo_language.h"
 
@@ -21,7 +22,22 @@
 								 * times as English as anything else is
 								 * English */
 
-static int16_t lw_slots[LW_SLOTS];	/* index + 1 into diplo_lex_lang_words */
+/*
+ * One folded word of any language: a word shared by languages ("que" of
+ * French and Spanish) has one slot, so that a word of text is looked up
+ * once for all of them.
+ */
+typedef struct LwSlot
+{
+	const char *word;			/* folded; NULL: an empty slot */
+	int			len;
+	uint32_t	hash;
+	int16_t		idx[DIPLO_LANG_DE + 1];	/* by language: index + 1 into
+										 * diplo_lex_lang_words, 0 none */
+} LwSlot;
+
+static LwSlot lw_slots[LW_SLOTS];
+static int	lw_max_len;			/* the longest folded word */
 static bool lw_ready;
 
 /* Fold a word as the lexicon does into out; its length, or -1 if too long. */
@@ -59,29 +75,28 @@ fold(const char *s, int len, char *out)
 	return n;
 }
 
-/* FNV-1a of a folded word, mixed with its language. */
+/* FNV-1a of a folded word. */
 static uint32_t
-lw_hash(int lang, const char *s, int len)
+lw_hash(const char *s, int len)
 {
-	uint32_t	h = 2166136261u ^ (uint32_t) lang;
+	uint32_t	h = 2166136261u;
 
 	for (int i = 0; i < len; i++)
 		h = (h ^ (unsigned char) s[i]) * 16777619u;
 	return h;
 }
 
-/* The slot of (lang, folded word), or of the empty slot it would take. */
+/* The slot of a folded word (hash h), or of the empty slot it would take. */
 static int
-lw_probe(int lang, const char *s, int len)
+lw_probe(const char *s, int len, uint32_t h)
 {
-	int			k = (int) (lw_hash(lang, s, len) & (LW_SLOTS - 1));
+	int			k = (int) (h & (LW_SLOTS - 1));
 
-	while (lw_slots[k] != 0)
+	while (lw_slots[k].word != NULL)
 	{
-		const DiploLangWord *w = &diplo_lex_lang_words[lw_slots[k] - 1];
+		const LwSlot *w = &lw_slots[k];
 
-		if (w->lang == lang && (int) strlen(w->word) == len &&
-			memcmp(w->word, s, len) == 0)
+		if (w->hash == h && w->len == len && memcmp(w->word, s, len) == 0)
 			break;
 		k = (k + 1) & (LW_SLOTS - 1);
 	}
@@ -99,21 +114,50 @@ lw_build(void)
 	for (int k = 0; k < n; k++)
 	{
 		const DiploLangWord *w = &diplo_lex_lang_words[k];
-		int			slot = lw_probe(w->lang, w->word, (int) strlen(w->word));
+		int			len = (int) strlen(w->word);
+		uint32_t	h = lw_hash(w->word, len);
+		int			slot = lw_probe(w->word, len, h);
 
-		if (lw_slots[slot] == 0)
-			lw_slots[slot] = (int16_t) (k + 1);
+		if (w->lang < 0 || w->lang > DIPLO_LANG_DE)
+			continue;
+		if (lw_slots[slot].word == NULL)
+		{
+			lw_slots[slot].word = w->word;
+			lw_slots[slot].len = len;
+			lw_slots[slot].hash = h;
+		}
+		if (lw_slots[slot].idx[w->lang] == 0)
+			lw_slots[slot].idx[w->lang] = (int16_t) (k + 1);
+		if (len > lw_max_len)
+			lw_max_len = len;
 	}
 	lw_ready = true;
 }
 
-/* The function word s[0, len) of lang, or NULL. */
+/* The slot of the folded word buf[0, n) (n > 0), or NULL if no language has it. */
+static const LwSlot *
+lw_find_folded(const char *buf, int n)
+{
+	int			slot = lw_probe(buf, n, lw_hash(buf, n));
+
+	return lw_slots[slot].word != NULL ? &lw_slots[slot] : NULL;
+}
+
+/* The function word of lang in slot w (may be NULL), or NULL. */
 static const DiploLangWord *
-lw_find(int lang, const char *s, int len)
+lw_word(const LwSlot *w, int lang)
+{
+	if (w == NULL || lang < 0 || lang > DIPLO_LANG_DE || w->idx[lang] == 0)
+		return NULL;
+	return &diplo_lex_lang_words[w->idx[lang] - 1];
+}
+
+/* The slot of the word s[0, len) as written (folded here), or NULL. */
+static const LwSlot *
+lw_find_slot(const char *s, int len)
 {
 	char		buf[LW_WORD_MAX];
 	int			n;
-	int			slot;
 
 	if (!lw_ready)
 		lw_build();
@@ -122,17 +166,14 @@ lw_find(int lang, const char *s, int len)
 	n = fold(s, len, buf);
 	if (n <= 0)
 		return NULL;
-	slot = lw_probe(lang, buf, n);
-	return lw_slots[slot] ? &diplo_lex_lang_words[lw_slots[slot] - 1] : NULL;
+	return lw_find_folded(buf, n);
 }
 
-/* The function word of lang whose folded form is buf[0, n), or NULL. */
+/* The function word s[0, len) of lang, or NULL. */
 static const DiploLangWord *
-lw_find_folded(int lang, const char *buf, int n)
+lw_find(int lang, const char *s, int len)
 {
-	int			slot = lw_probe(lang, buf, n);
-
-	return lw_slots[slot] ? &diplo_lex_lang_words[lw_slots[slot] - 1] : NULL;
+	return lw_word(lw_find_slot(s, len), lang);
 }
 
 /* The English word that the word s[0, len) of lang is read as, or NULL. */
@@ -156,8 +197,16 @@ diplo_language_elision(DiploLanguage lang, const char *s, int len)
 	return lw_find(lang, s, len) != NULL;
 }
 
+/* Is the byte c an ASCII letter, digit or hyphen (part of a word for the guess)? */
+static inline bool
+guess_ascii(unsigned char c)
+{
+	return (unsigned) ((c | 0x20) - 'a') < 26 || (unsigned) (c - '0') < 10 ||
+		c == '-';
+}
+
 /* Is cp part of a word for the guess (letters, digits, Latin letters)? */
-static bool
+static inline bool
 guess_wordchar(uint32_t cp)
 {
 	if (cp < 0x80)
@@ -169,46 +218,57 @@ guess_wordchar(uint32_t cp)
 /*
  * Count one word of text for every language it is a function word of, and
  * in own[] for the one foreign language it belongs to alone ("los", not
- * "que" of French and Spanish).
+ * "que" of French and Spanish).  apostrophe: the word has one (' or ’).
  */
 static void
-count_word(const char *s, int len, int counts[DIPLO_LANG_DE + 1],
-		   int own[DIPLO_LANG_DE + 1])
+count_word(const char *s, int len, bool apostrophe,
+		   int counts[DIPLO_LANG_DE + 1], int own[DIPLO_LANG_DE + 1])
 {
 	int			nforeign = 0;
 	int			last = 0;
 	char		folded[LW_WORD_MAX];
 	int			nfolded;
+	const LwSlot *whole;
+	const LwSlot *elided = NULL;
+	bool		elision_found = false;
 
 	/* a capitalised "Le", "El", "Der" is most often part of a name */
 	if (len <= 0 || len > 4 * LW_WORD_MAX || (s[0] >= 'A' && s[0] <= 'Z'))
 		return;
 	if (!lw_ready)
 		lw_build();
+	/* longer than any function word (as long folded, without an apostrophe) */
+	if (!apostrophe && len > lw_max_len)
+		return;
 	nfolded = fold(s, len, folded);	/* once for all languages */
+	whole = nfolded > 0 ? lw_find_folded(folded, nfolded) : NULL;
 	for (int lang = DIPLO_LANG_EN; lang <= DIPLO_LANG_DE; lang++)
 	{
-		const char *apo;
-		const DiploLangWord *w;
+		const DiploLangWord *w = lw_word(whole, lang);
 
-		w = nfolded > 0 ? lw_find_folded(lang, folded, nfolded) : NULL;
-		if (w == NULL)
+		if (w == NULL && apostrophe)
 		{
-			/* an elision: "l'ambassadeur" counts its "l'" */
-			apo = memchr(s, '\'', len);
-			if (apo == NULL)
+			/* an elision: "l'ambassadeur" counts its "l'" (found once) */
+			if (!elision_found)
 			{
-				const char *p = s;
+				const char *apo = memchr(s, '\'', len);
 
-				while (p + 2 < s + len &&
-					   !((unsigned char) p[0] == 0xE2 && (unsigned char) p[1] == 0x80 &&
-						 (unsigned char) p[2] == 0x99))
-					p++;
-				if (p + 2 < s + len)
-					apo = p + 2;
+				if (apo == NULL)
+				{
+					const char *p = s;
+
+					while (p + 2 < s + len &&
+						   !((unsigned char) p[0] == 0xE2 && (unsigned char) p[1] == 0x80 &&
+							 (unsigned char) p[2] == 0x99))
+						p++;
+					if (p + 2 < s + len)
+						apo = p + 2;
+				}
+				if (apo && apo > s)
+					elided = lw_find_slot(s, (int) (apo - s) + 1);
+				elision_found = true;
 			}
-			if (apo && apo > s)
-				w = lw_find(lang, s, (int) (apo - s) + 1);
+			w = lw_word(elided, lang);
 		}
 		if (w != NULL && w->guess)
 		{
@@ -271,6 +331,7 @@ language_counts(const DiploAllocator *a, const char *text, size_t len,
 	size_t		i = 0;
 	size_t		start = 0;
 	bool		in_word = false;
+	bool		apostrophe = false; /* the current word has one */
 
 	memset(counts, 0, sizeof(int) * (DIPLO_LANG_DE + 1));
 	memset(own, 0, sizeof(int) * (DIPLO_LANG_DE + 1));
@@ -283,6 +344,23 @@ language_counts(const DiploAllocator *a, const char *text, size_t len,
 		uint32_t	cp = ' ';
 		int			n = 1;
 
+		if (i < len && guess_ascii(s[i]))
+		{
+			/* a run of ASCII letters, digits and hyphens, inside a word */
+			if (!in_word)
+			{
+				start = i;
+				apostrophe = false;
+			}
+			in_word = true;
+			do
+			{
+				if (a && (i & 4095) == 0)
+					diplo_check_interrupts(a);
+				i++;
+			} while (i < len && guess_ascii(s[i]));
+			continue;
+		}
 		if (i < len)
 		{
 			if (s[i] < 0x80)
@@ -299,19 +377,24 @@ language_counts(const DiploAllocator *a, const char *text, size_t len,
 		if (in_word && (cp == '\'' || cp == 0x2019) && i + n < len &&
 			guess_wordchar(s[i + n] < 0x80 ? s[i + n] : 0xC0))
 		{
+			apostrophe = true;
 			i += n;
 			continue;
 		}
 		if (i < len && guess_wordchar(cp))
 		{
 			if (!in_word)
+			{
 				start = i;
+				apostrophe = false;
+			}
 			in_word = true;
 		}
 		else if (in_word)
 		{
 			in_word = false;
-			count_word(text + start, (int) (i - start), counts, own);
+			count_word(text + start, (int) (i - start), apostrophe, counts,
+					   own);
 			/* clearly English already: the rest cannot change the guess much */
 			if (stop_when_english && counts[DIPLO_LANG_EN] >= GUESS_CLEAR_EN &&
 				counts[DIPLO_LANG_EN] > 4 * (counts[DIPLO_LANG_FR] +

@@ -35,6 +35,12 @@
 /* Room for one key: the generator refuses longer phrases (200 bytes). */
 #define KEY_BUF_SIZE 256
 
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 /* Words longer than this are never stemmed (no keyword is that long). */
 #define STEM_WORD_MAX 64
 
@@ -57,8 +63,11 @@ static const DiploLexIndex *const lex_tables[LEX_NTABLES] = {
 	&diplo_lex_region_index
 };
 
-/* Slots of the first-word hash (a power of two, kept under 3/4 full). */
-#define FW_SLOTS 4096
+/*
+ * Slots of the first-word hash (a power of two, kept under 3/4 full; about
+ * 2,500 words take 30% of it, so that a miss probes one or two slots).
+ */
+#define FW_SLOTS 8192
 
 /* One first word: where its keys are in every table. */
 typedef struct FirstWord
@@ -217,16 +226,32 @@ compare_key(const char *entry, const char *key, int keylen)
 	return e[keylen] == '\0' ? 0 : 1;
 }
 
-/* The first position in keys[lo..hi) whose key is not below key. */
+/*
+ * The first position in keys[lo..hi) whose key is not below key, when all
+ * of them begin with key's first shared bytes (compared from there on).
+ */
 static int
 lower_bound(const DiploLexKey *keys, int lo, int hi, const char *key,
-			int keylen)
+			int keylen, int shared)
 {
+	const unsigned char *k = (const unsigned char *) key;
+
 	while (lo < hi)
 	{
 		int			mid = lo + (hi - lo) / 2;
+		const unsigned char *e = (const unsigned char *) keys[mid].key;
+		int			below = 0;	/* compare_key(e, key, keylen) < 0 */
+		int			j;
 
-		if (compare_key(keys[mid].key, key, keylen) < 0)
+		for (j = shared; j < keylen; j++)
+		{
+			if (e[j] == '\0' || e[j] != k[j])
+			{
+				below = e[j] == '\0' || e[j] < k[j];
+				break;
+			}
+		}
+		if (below)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -243,12 +268,12 @@ static bool
 first_word_run(const DiploLexKey *keys, int nkeys, char *buf, int len,
 			   int *lo, int *hi)
 {
-	*lo = lower_bound(keys, 0, nkeys, buf, len);
+	*lo = lower_bound(keys, 0, nkeys, buf, len, 0);
 	if (*lo >= nkeys)
 		return false;
 	/* '!' follows ' ' in ASCII: "w!" bounds every "w ..." from above */
 	buf[len] = '!';
-	*hi = lower_bound(keys, *lo, nkeys, buf, len + 1);
+	*hi = lower_bound(keys, *lo, nkeys, buf, len + 1, 0);
 	return *hi > *lo;
 }
 
@@ -270,10 +295,21 @@ fw_probe(const char *w, int len, uint32_t h)
 	int			k = (int) (h & (FW_SLOTS - 1));
 	uint32_t	tag = h | 1;
 
-	while (fw_tags[k] != 0 &&
-		   !(fw_tags[k] == tag && fw_slots[k].len == len &&
-			 memcmp(fw_slots[k].word, w, len) == 0))
+	while (fw_tags[k] != 0)
+	{
+		if (fw_tags[k] == tag && fw_slots[k].len == len)
+		{
+			/* words are short: compared here, not by a call */
+			const char *e = fw_slots[k].word;
+			int			j = 0;
+
+			while (j < len && e[j] == w[j])
+				j++;
+			if (j == len)
+				break;
+		}
 		k = (k + 1) & (FW_SLOTS - 1);
+	}
 	return k;
 }
 
@@ -363,7 +399,7 @@ static inline bool may_stem_to_topic(const char *s, int len);
  * Fold and hash an all-ASCII word in one go (the common case); -1 if w has
  * other bytes or does not fit (then fold_word and hash_bytes do it).
  */
-static int
+static inline int
 fold_hash_ascii(DiploWord w, char *out, int cap, uint32_t *hash)
 {
 	const unsigned char *s = (const unsigned char *) w.s;
@@ -464,6 +500,16 @@ diplo_lex_may_start_phrase(const DiploWord *w)
 						   << LEX_MASK_SHIFT)) != 0;
 }
 
+/* May a topic keyword, a place or an event start at w (cached)? */
+bool
+diplo_lex_may_tag(const DiploWord *w)
+{
+	if (!fw_ready || lex_language != DIPLO_LANG_EN || !(w->lex & LEX_KNOWN))
+		return true;
+	return (w->lex & (LEX_TOPIC_BIT | (((1 << LEX_PLACE) | (1 << LEX_EVENT))
+									   << LEX_MASK_SHIFT))) != 0;
+}
+
 /*
  * Extend a match of keys[lo, hi) (those starting with buf[0, len), the folded
  * words[i]) word by word; the longest key matched, or NULL (*matched, if
@@ -478,6 +524,7 @@ longest_from(const DiploLexIndex *index, int t, const DiploWord *words,
 	const DiploLexKey *keys = index->keys;
 	const DiploLexKey *best = NULL;
 	char		exact[KEY_BUF_SIZE];
+	int			shared;
 
 	for (int count = 1;; count++)
 	{
@@ -521,10 +568,12 @@ longest_from(const DiploLexIndex *index, int t, const DiploWord *words,
 					   true);
 		if (wl <= 0)
 			break;
+		/* the keys of the run all begin with the words so far */
+		shared = len;
 		len += 1 + wl;
-		lo = lower_bound(keys, lo, hi, buf, len);
+		lo = lower_bound(keys, lo, hi, buf, len, shared);
 		buf[len] = '!';
-		hi = lower_bound(keys, lo, hi, buf, len + 1);
+		hi = lower_bound(keys, lo, hi, buf, len + 1, shared);
 		if (lo >= hi)
 			break;
 	}
@@ -621,7 +670,7 @@ diplo_lex_language(void)
  * index.  In another language than English, its own table first; its cues
  * and titles replace the English ones.
  */
-static const DiploLexKey *
+static inline const DiploLexKey *
 table_longest(int t, const DiploWord *words, int nwords, int i, int *matched)
 {
 	if (lex_language != DIPLO_LANG_EN && t < DIPLO_LEX_LANG_TABLES)
@@ -648,6 +697,17 @@ diplo_lex_cue(DiploWord w)
 {
 	const DiploLexKey *k = table_longest(LEX_CUE, &w, 1, 0, NULL);
 
+	return k ? &diplo_lex_cues[k->entry] : NULL;
+}
+
+/* Prepare w (diplo_lex_prepare_word) and return the cue it is, or NULL. */
+const DiploCue *
+diplo_lex_prepare_cue(DiploWord *w)
+{
+	const DiploLexKey *k;
+
+	diplo_lex_prepare_word(w);
+	k = table_longest(LEX_CUE, w, 1, 0, NULL);
 	return k ? &diplo_lex_cues[k->entry] : NULL;
 }
 
@@ -1045,6 +1105,7 @@ topic_stems_longest(const DiploLexKey *keys, int lo, int hi, char *buf, int len,
 					const DiploWord *words, int nwords, int i, int *matched)
 {
 	int			best = -1;
+	int			shared;
 
 	for (int count = 1;; count++)
 	{
@@ -1076,10 +1137,12 @@ topic_stems_longest(const DiploLexKey *keys, int lo, int hi, char *buf, int len,
 		}
 		if (wl <= 0)
 			break;
+		/* the keys of the run all begin with the words so far */
+		shared = len;
 		len += 1 + wl;
-		lo = lower_bound(keys, lo, hi, buf, len);
+		lo = lower_bound(keys, lo, hi, buf, len, shared);
 		buf[len] = '!';
-		hi = lower_bound(keys, lo, hi, buf, len + 1);
+		hi = lower_bound(keys, lo, hi, buf, len + 1, shared);
 		if (lo >= hi)
 			break;
 	}
@@ -1149,6 +1212,9 @@ diplo_lexicon_init(void)
 	return true;
 }
 
+static int	topic_lookup(const DiploWord *words, int nwords, int i,
+						 int *matched);
+
 /*
  * Longest topic keyword starting at words[i], on stems; the topic's index
  * or -1.  The first word's stem must start a keyword, else it is a miss;
@@ -1157,13 +1223,6 @@ diplo_lexicon_init(void)
 int
 diplo_lex_topic(const DiploWord *words, int nwords, int i, int *matched)
 {
-	const DiploLexKey *keys = diplo_lex_topic_stems;
-	char		buf[KEY_BUF_SIZE];
-	char		folded[STEM_WORD_MAX + 1];
-	int			len;
-	int			lo;
-	int			hi;
-
 	if (matched)
 		*matched = 0;
 	if (words == NULL || i < 0 || i >= nwords)
@@ -1173,16 +1232,74 @@ diplo_lex_topic(const DiploWord *words, int nwords, int i, int *matched)
 	if (lex_language != DIPLO_LANG_EN)
 		return lang_topic_lookup(lex_language - DIPLO_LANG_FR, words, nwords, i,
 								 matched);
+	/* most words: a prepared word whose stem starts no keyword */
 	if ((words[i].lex & LEX_KNOWN) && !(words[i].lex & LEX_TOPIC_BIT))
 		return -1;
-	len = fold_word(words[i], folded, STEM_WORD_MAX + 1, true);
+	return topic_lookup(words, nwords, i, matched);
+}
+
+/*
+ * The English topic lookup of diplo_lex_topic past its cheap tests (apart,
+ * so that the common miss does not pay for this one's buffers).
+ */
+static NOINLINE int
+topic_lookup(const DiploWord *words, int nwords, int i, int *matched)
+{
+	const DiploLexKey *keys = diplo_lex_topic_stems;
+	char		buf[KEY_BUF_SIZE];
+	char		folded[STEM_WORD_MAX + 1];
+	int			len;
+	int			lo;
+	int			hi;
+	uint32_t	h = 0;
+
+	if ((words[i].lex & LEX_KNOWN) && words[i].len > 0 &&
+		words[i].len <= STEM_MEMO_WORD)
+	{
+		/*
+		 * A prepared ASCII word whose stem starts no keyword, as its memo
+		 * slot (by the hash of its preparation) remembers: not folded again
+		 */
+		const StemMemo *m = &stem_memo[words[i].hash & (STEM_MEMO_SLOTS - 1)];
+		const unsigned char *ws = (const unsigned char *) words[i].s;
+		int			k = 0;
+
+		if (m->wlen == words[i].len && m->lo >= m->hi)
+		{
+			for (; k < words[i].len; k++)
+			{
+				unsigned char c = ws[k];
+
+				if (c >= 0x80)
+					break;
+				if (c >= 'A' && c <= 'Z')
+					c += 0x20;
+				if ((unsigned char) m->word[k] != c)
+					break;
+			}
+			if (k == words[i].len)
+				return -1;
+		}
+	}
+	/* an all-ASCII word is folded and hashed in one go */
+	len = fold_hash_ascii(words[i], folded, STEM_WORD_MAX + 1, &h);
+	if (len < 0)
+	{
+		len = fold_word(words[i], folded, STEM_WORD_MAX + 1, true);
+		if (len > 0)
+			h = hash_bytes(folded, len);
+	}
 	if (len <= 0 || !may_stem_to_topic(folded, len))
 		return -1;
 	if (len <= STEM_MEMO_WORD)
 	{
-		StemMemo   *m = &stem_memo[hash_bytes(folded, len) & (STEM_MEMO_SLOTS - 1)];
+		StemMemo   *m = &stem_memo[h & (STEM_MEMO_SLOTS - 1)];
+		int			same = m->wlen == len;
 
-		if (m->wlen != len || memcmp(m->word, folded, len) != 0)
+		/* words are short: compared here, not by a call */
+		for (int k = 0; same && k < len; k++)
+			same = m->word[k] == folded[k];
+		if (!same)
 		{
 			int			slen = stem_folded(folded, len, buf, KEY_BUF_SIZE - 1);
 

@@ -44,6 +44,13 @@ void		diplo_lex_prepare_word(DiploWord *w);
 /* May a word start an entry of the title, org or place table (cached)? */
 bool		diplo_lex_may_start_phrase(const DiploWord *w);
 
+/*
+ * May a topic keyword, a place or an event start at w (cached)?  False only
+ * when diplo_lex_topic, diplo_lex_place and diplo_lex_event are sure to
+ * find none there.
+ */
+bool		diplo_lex_may_tag(const DiploWord *w);
+
 /* Cue verbs: data/cues.tsv (form, lemma, class, flags). */
 typedef enum DiploCueClass
 {
@@ -84,6 +91,9 @@ typedef struct DiploCue
 
 /* The cue whose form is this word, or NULL. */
 const DiploCue *diplo_lex_cue(DiploWord w);
+
+/* Prepare w (diplo_lex_prepare_word) and return the cue it is, or NULL. */
+const DiploCue *diplo_lex_prepare_cue(DiploWord *w);
 
 /* Titles and role nouns: data/titles.tsv (phrase, role, kind, org_kind). */
 typedef enum DiploTitleKind

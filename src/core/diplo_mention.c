@@ -124,7 +124,7 @@ diplo_is_function_word(const DiploTokens *t, int i)
 }
 
 /* Is token i a possessive 's? */
-static bool
+static inline bool
 is_possessive(const DiploTokens *t, int i)
 {
 	if (i < 0 || i >= t->n || t->tok[i].flags & DIPLO_TF_SPACE)
@@ -208,17 +208,12 @@ diplo_is_manner_adverb(const DiploTokens *t, int i)
 		(t->tok[i].flags & DIPLO_TF_CAP) && manner_adverb(&t->words[i]);
 }
 
-/* Can token i be a word of a name? */
+/* name_word past its first test (a capitalised word). */
 static bool
-name_word(const DiploTokens *t, int i)
+name_word_checked(const DiploTokens *t, int i)
 {
-	const DiploToken *tk;
+	const DiploToken *tk = &t->tok[i];
 
-	if (i >= t->n)
-		return false;
-	tk = &t->tok[i];
-	if (tk->kind != DIPLO_TOK_WORD || !(tk->flags & DIPLO_TF_CAP))
-		return false;
 	/*
 	 * "Will Doyle", "May Chen": a first name spelled like a function word,
 	 * not before a verb in a title-case headline ("Americans Will Say No")
@@ -248,17 +243,30 @@ name_word(const DiploTokens *t, int i)
 	return true;
 }
 
+/* Can token i be a word of a name? */
+static inline bool
+name_word(const DiploTokens *t, int i)
+{
+	if (i >= t->n || t->tok[i].kind != DIPLO_TOK_WORD ||
+		!(t->tok[i].flags & DIPLO_TF_CAP))
+		return false;
+	return name_word_checked(t, i);
+}
+
+/* The words of name_particle. */
+static const char *const name_particles[] = {
+	"bin", "ibn", "de", "da", "del", "della", "di", "du", "van", "von",
+	"der", "den", "la", "le", "al", "el", "ul", NULL
+};
+
+static DiploWordSet name_particles_set = DIPLO_WORDSET(name_particles);
+
 /* Name particles allowed inside a name: "bin", "de", "van" ... */
 static bool
 name_particle(const DiploTokens *t, int i)
 {
-	static const char *const particles[] = {
-		"bin", "ibn", "de", "da", "del", "della", "di", "du", "van", "von",
-		"der", "den", "la", "le", "al", "el", "ul", NULL
-	};
-
 	return i < t->n && (t->tok[i].flags & DIPLO_TF_LOWER) &&
-		diplo_tok_in(t, i, particles);
+		diplo_tok_in_set(t, i, &name_particles_set);
 }
 
 /*
@@ -430,13 +438,24 @@ descriptor_word(const DiploTokens *t, int i)
 	return !(w->len > 3 && w->s[w->len - 2] == 'e' && w->s[w->len - 1] == 'd');
 }
 
+/*
+ * May a mention start at token i?  Not at a token that is no word, nor at a
+ * small word that can start no mention (the common case).
+ */
+static inline bool
+mention_may_start(const DiploTokens *t, int i)
+{
+	if (t->tok[i].kind != DIPLO_TOK_WORD)
+		return false;
+	return (t->tok[i].flags & DIPLO_TF_CAP) ||
+		diplo_lex_may_start_phrase(&t->words[i]) ||
+		diplo_tok_in_set(t, i, &mention_openers_set);
+}
+
 /* Read a mention at token i into m; returns its end, or i if none. */
 static int
 parse_mention(const DiploTokens *t, int i, DiploMention *m)
 {
-	static const char *const pronouns_h[] = {"he", "she", NULL};
-	static const char *const pronouns_t[] = {"they", NULL};
-	static const char *const pronouns_i[] = {"it", NULL};
 	int			k = i;
 	bool		hasdet = false;
 	bool		modified = false;
@@ -449,20 +468,15 @@ parse_mention(const DiploTokens *t, int i, DiploMention *m)
 	memset(m, 0, sizeof(*m));
 	m->start = i;
 	m->name_start = m->name_end = -1;
-	if (t->tok[i].kind != DIPLO_TOK_WORD)
-		return i;
-	/* the common case: a small word that can start no mention */
-	if (!(t->tok[i].flags & DIPLO_TF_CAP) &&
-		!diplo_lex_may_start_phrase(&t->words[i]) &&
-		!diplo_tok_in_set(t, i, &mention_openers_set))
+	if (!mention_may_start(t, i))
 		return i;
 	if (t->words[i].len <= 4 &&
-		(diplo_tok_in(t, i, pronouns_h) || diplo_tok_in(t, i, pronouns_t) ||
-		 diplo_tok_in(t, i, pronouns_i)))
+		(diplo_tok_is(t, i, "he") || diplo_tok_is(t, i, "she") ||
+		 diplo_tok_is(t, i, "they") || diplo_tok_is(t, i, "it")))
 	{
 		m->kind = DIPLO_MEN_PRONOUN;
-		m->pronoun = diplo_tok_in(t, i, pronouns_h) ? 'h' :
-			diplo_tok_in(t, i, pronouns_t) ? 't' : 'i';
+		m->pronoun = (diplo_tok_is(t, i, "he") || diplo_tok_is(t, i, "she")) ? 'h' :
+			diplo_tok_is(t, i, "they") ? 't' : 'i';
 		m->person_like = m->pronoun == 'h';
 		m->plural = m->pronoun == 't';
 		return i + 1;
@@ -960,7 +974,7 @@ push_mention(const DiploAllocator *a, DiploMentions *ms, const DiploMention *m)
 {
 	if (ms->n == ms->cap)
 	{
-		int			ncap = ms->cap ? ms->cap * 2 : 64;
+		int			ncap = ms->cap ? ms->cap * 2 : 16;
 
 		ms->m = diplo_realloc(a, ms->m, sizeof(DiploMention) * ncap);
 		ms->cap = ncap;
@@ -991,7 +1005,8 @@ diplo_find_mentions(const DiploAllocator *a, const DiploTokens *t,
 		int			e;
 
 		diplo_check_interrupts(a);
-		e = parse_mention(t, i, &m);
+		/* parse_mention finds nothing where no mention may start */
+		e = mention_may_start(t, i) ? parse_mention(t, i, &m) : i;
 		if (e <= i)
 			e = lowercase_chain(t, i, &m);
 		if (cfg != NULL)

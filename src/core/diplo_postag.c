@@ -57,7 +57,15 @@ typedef struct WordValues
 	uint8_t		cap;			/* starts with a capital */
 } WordValues;
 
-/* Hashes of the tag names and pads, computed once (same values each time). */
+/* The tags before a word: a part of speech, or one of the two pads. */
+#define TAG_START DIPLO_POS_NTAGS	/* "-START-" */
+#define TAG_START2 (DIPLO_POS_NTAGS + 1)	/* "-START2-" */
+#define TAG_NPREV (DIPLO_POS_NTAGS + 2)
+
+/*
+ * Hashes of the tag names and pads, and the part-of-speech feature keys
+ * that depend on them or on nothing, computed once (same values each time).
+ */
 typedef struct TagHashes
 {
 	uint64_t	pos[DIPLO_POS_NTAGS];
@@ -66,6 +74,18 @@ typedef struct TagHashes
 	uint64_t	start2;			/* "-START2-" */
 	uint64_t	end;			/* "-END-" */
 	uint64_t	end2;			/* "-END2-" */
+	uint64_t	prev[TAG_NPREV];	/* by tag before: pos[], start, start2 */
+	uint64_t	bias_key;		/* T_BIAS */
+	uint64_t	cap_key[2][2];	/* T_CAP, by capital and sentence start */
+	uint64_t	t1_key[TAG_NPREV];	/* T_T1, by the tag before */
+	uint64_t	t2_key[TAG_NPREV];	/* T_T2, by the tag two before */
+	uint64_t	t12_key[TAG_NPREV][TAG_NPREV];	/* T_T12 */
+	/* the slot references of the same features in the model */
+	uint32_t	bias_ref;
+	uint32_t	cap_ref[2][2];
+	uint32_t	t1_ref[TAG_NPREV];
+	uint32_t	t2_ref[TAG_NPREV];
+	uint32_t	t12_ref[TAG_NPREV][TAG_NPREV];
 } TagHashes;
 
 static TagHashes tag_hashes;
@@ -110,6 +130,9 @@ feature_key(int tid, uint64_t vh)
 	return mix64(vh ^ ((uint64_t) tid * UINT64_C(0x9E3779B97F4A7C15)));
 }
 
+static inline uint64_t cap_value(const WordValues *v, bool initial);
+static inline uint32_t find_feature(uint64_t key);
+
 /* Fill tag_hashes on first use. */
 static void
 init_tag_hashes(void)
@@ -126,6 +149,37 @@ init_tag_hashes(void)
 	h.start2 = fnv_string("-START2-");
 	h.end = fnv_string("-END-");
 	h.end2 = fnv_string("-END2-");
+	for (int k = 0; k < DIPLO_POS_NTAGS; k++)
+		h.prev[k] = h.pos[k];
+	h.prev[TAG_START] = h.start;
+	h.prev[TAG_START2] = h.start2;
+	h.bias_key = feature_key(T_BIAS, 0);
+	for (int cap = 0; cap < 2; cap++)
+		for (int initial = 0; initial < 2; initial++)
+		{
+			WordValues	v;
+
+			v.cap = (uint8_t) cap;
+			h.cap_key[cap][initial] = feature_key(T_CAP, cap_value(&v, initial));
+		}
+	for (int a = 0; a < TAG_NPREV; a++)
+	{
+		h.t1_key[a] = feature_key(T_T1, h.prev[a]);
+		h.t2_key[a] = feature_key(T_T2, h.prev[a]);
+		for (int b = 0; b < TAG_NPREV; b++)
+			h.t12_key[a][b] = feature_key(T_T12, pair_hash(h.prev[a], h.prev[b]));
+	}
+	h.bias_ref = find_feature(h.bias_key);
+	for (int cap = 0; cap < 2; cap++)
+		for (int initial = 0; initial < 2; initial++)
+			h.cap_ref[cap][initial] = find_feature(h.cap_key[cap][initial]);
+	for (int a = 0; a < TAG_NPREV; a++)
+	{
+		h.t1_ref[a] = find_feature(h.t1_key[a]);
+		h.t2_ref[a] = find_feature(h.t2_key[a]);
+		for (int b = 0; b < TAG_NPREV; b++)
+			h.t12_ref[a][b] = find_feature(h.t12_key[a][b]);
+	}
 	tag_hashes = h;
 	tag_hashes_ready = true;
 }
@@ -181,6 +235,7 @@ word_values(const DiploWord *word, WordValues *v)
 	unsigned char last = 0;
 	int			run = 0,
 				nshape = 0;
+	unsigned char seen = 0;		/* the bits of every byte folded */
 
 	if (len <= 0 || raw == NULL)
 	{
@@ -198,10 +253,12 @@ word_values(const DiploWord *word, WordValues *v)
 			(raw[i + 2] == 0x99 || raw[i + 2] == 0x98))
 		{
 			f[fl++] = '\'';
+			seen |= c;
 			i += 3;
 			continue;
 		}
 		f[fl++] = (c >= 'A' && c <= 'Z') ? (unsigned char) (c + 32) : c;
+		seen |= c;
 		i++;
 	}
 	if (raw[0] >= '0' && raw[0] <= '9')
@@ -214,13 +271,24 @@ word_values(const DiploWord *word, WordValues *v)
 	}
 	else
 		v->w = fnv_bytes(FNV_OFFSET, f, fl);
-	v->s1 = suffix_hash(f, fl, 1);
-	v->s2 = suffix_hash(f, fl, 2);
-	v->s3 = suffix_hash(f, fl, 3);
-	i = 1;
-	while (i < len && is_cont(raw[i]))
-		i++;
-	v->p1 = fnv_bytes(FNV_OFFSET, raw, i);
+	if (seen < 0x80)
+	{
+		/* all ASCII: a character is a byte */
+		v->s1 = fnv_bytes(FNV_OFFSET, f + fl - 1, 1);
+		v->s2 = fl >= 2 ? fnv_bytes(FNV_OFFSET, f + fl - 2, 2) : v->s1;
+		v->s3 = fl >= 3 ? fnv_bytes(FNV_OFFSET, f + fl - 3, 3) : v->s2;
+		v->p1 = fnv_bytes(FNV_OFFSET, raw, 1);
+	}
+	else
+	{
+		v->s1 = suffix_hash(f, fl, 1);
+		v->s2 = suffix_hash(f, fl, 2);
+		v->s3 = suffix_hash(f, fl, 3);
+		i = 1;
+		while (i < len && is_cont(raw[i]))
+			i++;
+		v->p1 = fnv_bytes(FNV_OFFSET, raw, i);
+	}
 	/* shape of the first 64 bytes: runs cut at 4, 16 classes at most */
 	h = FNV_OFFSET;
 	for (i = 0; i < len && i < MAX_WORD_BYTES; i++)
@@ -289,68 +357,151 @@ find_feature(uint64_t key)
 	}
 }
 
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#define SSE_ARGMAX 1
+#endif
+
+#ifdef __SSE2__
+#if DIPLO_POSTAG_ROW != 48
+#error "score_keys keeps DIPLO_POSTAG_ROW / 8 = 6 accumulators"
+#endif
+#endif
+
+#ifdef SSE_ARGMAX
+/*
+ * The lowest index of the greatest of scores[0, nclasses) (nclasses > 8),
+ * eight lanes at a time: the lanes from nclasses on are made the least
+ * value, so that they can tie only after every class.
+ */
+static inline int
+argmax_wide(const int16_t *scores, int nclasses)
+{
+	const __m128i lanes = _mm_setr_epi16(0, 1, 2, 3, 4, 5, 6, 7);
+	const __m128i ncl = _mm_set1_epi16((int16_t) nclasses);
+	const __m128i least = _mm_set1_epi16(INT16_MIN);
+	__m128i		v[DIPLO_POSTAG_ROW / 8];
+	__m128i		m;
+
+	for (int k = 0; k < DIPLO_POSTAG_ROW / 8; k++)
+	{
+		__m128i		in = _mm_cmplt_epi16(_mm_add_epi16(lanes, _mm_set1_epi16((int16_t) (8 * k))),
+										 ncl);
+
+		v[k] = _mm_loadu_si128((const __m128i *) (scores + 8 * k));
+		v[k] = _mm_or_si128(_mm_and_si128(in, v[k]), _mm_andnot_si128(in, least));
+	}
+	m = v[0];
+	for (int k = 1; k < DIPLO_POSTAG_ROW / 8; k++)
+		m = _mm_max_epi16(m, v[k]);
+	/* the greatest in every lane */
+	m = _mm_max_epi16(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(1, 0, 3, 2)));
+	m = _mm_max_epi16(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(2, 3, 0, 1)));
+	m = _mm_max_epi16(m, _mm_shufflelo_epi16(_mm_shufflehi_epi16(m, _MM_SHUFFLE(2, 3, 0, 1)),
+											 _MM_SHUFFLE(2, 3, 0, 1)));
+	for (int k = 0; k < DIPLO_POSTAG_ROW / 8; k++)
+	{
+		int			bits = _mm_movemask_epi8(_mm_cmpeq_epi16(v[k], m));
+
+		if (bits != 0)
+			return 8 * k + __builtin_ctz((unsigned) bits) / 2;
+	}
+	return 0;
+}
+#endif
+
+/* Put a feature's slot reference with the dense rows or the sparse runs. */
+static inline void
+sort_feature(uint32_t ref, const int16_t **dense, int *ndense,
+			 uint32_t *sparse, int *nsparse)
+{
+	if ((ref & 0xFF) == DIPLO_POSTAG_DENSE)
+	{
+		dense[*ndense] = &diplo_postag_rows[(ref >> 8) * DIPLO_POSTAG_ROW];
+		PREFETCH(dense[*ndense]);
+		(*ndense)++;
+	}
+	else if (ref & 0xFF)
+	{
+		sparse[(*nsparse)++] = ref;
+		PREFETCH(&diplo_postag_weights[ref >> 8]);
+	}
+}
+
 /*
  * The best of nclasses classes (the lowest index on ties) given the keys
- * of a step's features, whose slots were prefetched.  scores is as wide
- * as the part-of-speech classes whatever nclasses is, so that a (2^-32
- * likely) false match with the other model's feature stays in bounds.
+ * of a step's features, whose slots were prefetched, and the slot
+ * references of its other features (refs, found before; may be NULL).
+ * scores is as wide as the part-of-speech classes whatever nclasses is, so
+ * that a (2^-32 likely) false match with the other model's feature stays
+ * in bounds.
  */
 static int
-score_keys(const uint64_t *keys, int nkeys, int nclasses)
+score_keys(const uint64_t *keys, int nkeys, const uint32_t *refs, int nrefs,
+		   int nclasses)
 {
 	int16_t		scores[DIPLO_POSTAG_ROW];
-	uint32_t	refs[MAX_KEYS];
+	const int16_t *dense[MAX_KEYS]; /* the features' dense rows */
+	uint32_t	sparse[MAX_KEYS];	/* and the others' references */
+	int			ndense = 0,
+				nsparse = 0;
 	int			best = 0;
 	int			bestv;
+
+	for (int k = 0; k < nkeys; k++)
+		sort_feature(find_feature(keys[k]), dense, &ndense, sparse, &nsparse);
+	for (int k = 0; k < nrefs; k++)
+		sort_feature(refs[k], dense, &ndense, sparse, &nsparse);
+
+	/*
+	 * The dense rows first, then the sparse weights on top (the weights'
+	 * bound keeps every sum in range, so the order of the sums is free)
+	 */
 #ifdef __SSE2__
-	__m128i		acc[DIPLO_POSTAG_ROW / 8];
-
-	for (int v = 0; v < DIPLO_POSTAG_ROW / 8; v++)
-		acc[v] = _mm_setzero_si128();
-#endif
-
-	for (int k = 0; k < nkeys; k++)
 	{
-		refs[k] = find_feature(keys[k]);
-		if ((refs[k] & 0xFF) == DIPLO_POSTAG_DENSE)
-			PREFETCH(&diplo_postag_rows[(refs[k] >> 8) * DIPLO_POSTAG_ROW]);
-		else if (refs[k])
-			PREFETCH(&diplo_postag_weights[refs[k] >> 8]);
-	}
-	memset(scores, 0, sizeof(scores));
-	for (int k = 0; k < nkeys; k++)
-	{
-		int			n = (int) (refs[k] & 0xFF);
+		/* six registers: DIPLO_POSTAG_ROW / 8 */
+		__m128i		acc0 = _mm_setzero_si128(),
+					acc1 = _mm_setzero_si128(),
+					acc2 = _mm_setzero_si128(),
+					acc3 = _mm_setzero_si128(),
+					acc4 = _mm_setzero_si128(),
+					acc5 = _mm_setzero_si128();
+		__m128i    *out = (__m128i *) scores;
 
-		if (n == DIPLO_POSTAG_DENSE)
+		for (int d = 0; d < ndense; d++)
 		{
-			const int16_t *row = &diplo_postag_rows[(refs[k] >> 8) * DIPLO_POSTAG_ROW];
+			const __m128i *row = (const __m128i *) dense[d];
 
-			/* the weights' bound keeps every sum in range */
-#ifdef __SSE2__
-			for (int v = 0; v < DIPLO_POSTAG_ROW / 8; v++)
-				acc[v] = _mm_add_epi16(acc[v],
-									   _mm_loadu_si128((const __m128i *) (row + 8 * v)));
+			acc0 = _mm_add_epi16(acc0, _mm_loadu_si128(row));
+			acc1 = _mm_add_epi16(acc1, _mm_loadu_si128(row + 1));
+			acc2 = _mm_add_epi16(acc2, _mm_loadu_si128(row + 2));
+			acc3 = _mm_add_epi16(acc3, _mm_loadu_si128(row + 3));
+			acc4 = _mm_add_epi16(acc4, _mm_loadu_si128(row + 4));
+			acc5 = _mm_add_epi16(acc5, _mm_loadu_si128(row + 5));
+		}
+		_mm_storeu_si128(out, acc0);
+		_mm_storeu_si128(out + 1, acc1);
+		_mm_storeu_si128(out + 2, acc2);
+		_mm_storeu_si128(out + 3, acc3);
+		_mm_storeu_si128(out + 4, acc4);
+		_mm_storeu_si128(out + 5, acc5);
+	}
 #else
-			for (int c = 0; c < DIPLO_POSTAG_ROW; c++)
-				scores[c] = (int16_t) (scores[c] + row[c]);
+	memset(scores, 0, sizeof(scores));
+	for (int d = 0; d < ndense; d++)
+		for (int c = 0; c < DIPLO_POSTAG_ROW; c++)
+			scores[c] = (int16_t) (scores[c] + dense[d][c]);
 #endif
-		}
-		else
-		{
-			const DiploPostagWeight *w = &diplo_postag_weights[refs[k] >> 8];
-
-			for (int j = 0; j < n; j++)
-				scores[w[j].cls] = (int16_t) (scores[w[j].cls] + w[j].weight);
-		}
-	}
-#ifdef __SSE2__
-	for (int v = 0; v < DIPLO_POSTAG_ROW / 8; v++)
+	for (int k = 0; k < nsparse; k++)
 	{
-		__m128i    *out = (__m128i *) (scores + 8 * v);
+		const DiploPostagWeight *w = &diplo_postag_weights[sparse[k] >> 8];
+		int			n = (int) (sparse[k] & 0xFF);
 
-		_mm_storeu_si128(out, _mm_add_epi16(_mm_loadu_si128(out), acc[v]));
+		for (int j = 0; j < n; j++)
+			scores[w[j].cls] = (int16_t) (scores[w[j].cls] + w[j].weight);
 	}
+#ifdef SSE_ARGMAX
+	if (nclasses > 8 && nclasses <= DIPLO_POSTAG_ROW)
+		return argmax_wide(scores, nclasses);
 #endif
 	/* the best value kept in a register: no chain through scores[best] */
 	bestv = scores[0];
@@ -376,40 +527,54 @@ cap_value(const WordValues *v, bool initial)
 	return fnv_bytes(FNV_OFFSET, b, 2);
 }
 
-/* Keys of the part-of-speech features of word v that depend on the words only. */
+/*
+ * Keys of the part-of-speech features of word v that depend on the words
+ * (but the capital / sentence-start value: see pos_known_refs).
+ */
 static int
 pos_word_keys(const WordValues *m2, const WordValues *m1, const WordValues *v,
-			  const WordValues *p1, const WordValues *p2, bool initial,
-			  uint64_t *keys)
+			  const WordValues *p1, const WordValues *p2, uint64_t *keys)
 {
-	keys[0] = feature_key(T_BIAS, 0);
-	keys[1] = feature_key(T_W, v->w);
-	keys[2] = feature_key(T_S1, v->s1);
-	keys[3] = feature_key(T_S2, v->s2);
-	keys[4] = feature_key(T_S3, v->s3);
-	keys[5] = feature_key(T_P1, v->p1);
-	keys[6] = feature_key(T_SHAPE, v->shape);
-	keys[7] = feature_key(T_CAP, cap_value(v, initial));
-	keys[8] = feature_key(T_WM1, m1->w);
-	keys[9] = feature_key(T_S3M1, m1->s3);
-	keys[10] = feature_key(T_WM2, m2->w);
-	keys[11] = feature_key(T_WP1, p1->w);
-	keys[12] = feature_key(T_S3P1, p1->s3);
-	keys[13] = feature_key(T_WP2, p2->w);
-	keys[14] = feature_key(T_SHM1, m1->shape);
-	keys[15] = feature_key(T_SHP1, p1->shape);
-	return 16;
+	keys[0] = feature_key(T_W, v->w);
+	keys[1] = feature_key(T_S1, v->s1);
+	keys[2] = feature_key(T_S2, v->s2);
+	keys[3] = feature_key(T_S3, v->s3);
+	keys[4] = feature_key(T_P1, v->p1);
+	keys[5] = feature_key(T_SHAPE, v->shape);
+	keys[6] = feature_key(T_WM1, m1->w);
+	keys[7] = feature_key(T_S3M1, m1->s3);
+	keys[8] = feature_key(T_WM2, m2->w);
+	keys[9] = feature_key(T_WP1, p1->w);
+	keys[10] = feature_key(T_S3P1, p1->s3);
+	keys[11] = feature_key(T_WP2, p2->w);
+	keys[12] = feature_key(T_SHM1, m1->shape);
+	keys[13] = feature_key(T_SHP1, p1->shape);
+	return 14;
 }
 
-/* Keys of the part-of-speech features from the two tags before word v. */
+/* The key of the feature of the tag before word v and v itself (TAG_*). */
 static int
-pos_tag_keys(const WordValues *v, uint64_t t1, uint64_t t2, uint64_t *keys)
+pos_tag_keys(const WordValues *v, int t1, uint64_t *keys)
 {
-	keys[0] = feature_key(T_T1, t1);
-	keys[1] = feature_key(T_T2, t2);
-	keys[2] = feature_key(T_T12, pair_hash(t1, t2));
-	keys[3] = feature_key(T_T1W, pair_hash(t1, v->w));
-	return 4;
+	keys[0] = feature_key(T_T1W, pair_hash(tag_hashes.prev[t1], v->w));
+	return 1;
+}
+
+/*
+ * The slot references, found once, of the part-of-speech features of word
+ * v that depend on nothing (the bias), on its capital and sentence start,
+ * or on the two tags before it (TAG_*).
+ */
+static int
+pos_known_refs(const WordValues *v, bool initial, int t1, int t2,
+			   uint32_t *refs)
+{
+	refs[0] = tag_hashes.bias_ref;
+	refs[1] = tag_hashes.cap_ref[v->cap != 0][initial];
+	refs[2] = tag_hashes.t1_ref[t1];
+	refs[3] = tag_hashes.t2_ref[t2];
+	refs[4] = tag_hashes.t12_ref[t1][t2];
+	return 5;
 }
 
 /* Keys of the entity features that depend on the words only. */
@@ -508,7 +673,7 @@ ner_at(const WordValues *ring, const uint8_t *pos_out, int n, int i,
 	nk += ner_tag_keys(AT(ring, i), pm1, th->pos[pos_out[i]], pp1, e1,
 					   keys + nk);
 	prefetch_slots(keys + nword_keys, nk - nword_keys);
-	ner_out[i] = (uint8_t) score_keys(keys, nk, DIPLO_NER_NTAGS);
+	ner_out[i] = (uint8_t) score_keys(keys, nk, NULL, 0, DIPLO_NER_NTAGS);
 }
 
 /* Tag one sentence of n words (ner_out may be NULL). */
@@ -521,18 +686,16 @@ diplo_pos_tag(const DiploAllocator *a, const DiploWord *words, int n,
 	uint64_t	nkeys[2][MAX_KEYS]; /* word-only entity keys of i-1 and i */
 	int			npk[2] = {0, 0};
 	int			nnk[2] = {0, 0};
-	uint64_t	t1,
-				t2;
+	int			t1 = TAG_START, /* the tags of the two words before */
+				t2 = TAG_START2;
 
 	if (n <= 0)
 		return;
 	init_tag_hashes();
-	t1 = tag_hashes.start;
-	t2 = tag_hashes.start2;
 	for (int j = -2; j < 3; j++)
 		fill_ring(ring, words, n, j);
 	npk[0] = pos_word_keys(AT(ring, -2), AT(ring, -1), AT(ring, 0),
-						   AT(ring, 1), AT(ring, 2), true, pkeys[0]);
+						   AT(ring, 1), AT(ring, 2), pkeys[0]);
 	prefetch_slots(pkeys[0], npk[0]);
 
 	/*
@@ -542,7 +705,9 @@ diplo_pos_tag(const DiploAllocator *a, const DiploWord *words, int n,
 	for (int i = 0; i < n; i++)
 	{
 		int			p,
+					nrefs,
 					cur = i & 1;
+		uint32_t	refs[8];
 
 		if (a && (i & 63) == 0)
 			diplo_check_interrupts(a);
@@ -550,7 +715,7 @@ diplo_pos_tag(const DiploAllocator *a, const DiploWord *words, int n,
 		if (i + 1 < n)
 		{
 			npk[!cur] = pos_word_keys(AT(ring, i - 1), AT(ring, i), AT(ring, i + 1),
-									  AT(ring, i + 2), AT(ring, i + 3), false,
+									  AT(ring, i + 2), AT(ring, i + 3),
 									  pkeys[!cur]);
 			prefetch_slots(pkeys[!cur], npk[!cur]);
 		}
@@ -562,11 +727,12 @@ diplo_pos_tag(const DiploAllocator *a, const DiploWord *words, int n,
 									 AT(ring, i + 2), i == 0, nkeys[cur]);
 			prefetch_slots(nkeys[cur], nnk[cur]);
 		}
-		p = npk[cur] + pos_tag_keys(AT(ring, i), t1, t2, pkeys[cur] + npk[cur]);
-		p = score_keys(pkeys[cur], p, DIPLO_POS_NTAGS);
+		p = npk[cur] + pos_tag_keys(AT(ring, i), t1, pkeys[cur] + npk[cur]);
+		nrefs = pos_known_refs(AT(ring, i), i == 0, t1, t2, refs);
+		p = score_keys(pkeys[cur], p, refs, nrefs, DIPLO_POS_NTAGS);
 		pos_out[i] = (uint8_t) p;
 		t2 = t1;
-		t1 = tag_hashes.pos[p];
+		t1 = p;
 		/* word i-1's entity needs the part of speech of word i */
 		if (ner_out && i > 0)
 			ner_at(ring, pos_out, n, i - 1, ner_out, nkeys[!cur], nnk[!cur]);

@@ -44,6 +44,9 @@ diplo_tag_paragraph(const DiploAllocator *a, const DiploTokens *t,
 		if (t->tok[i].kind != DIPLO_TOK_WORD)
 			continue;
 		diplo_check_interrupts(a);
+		/* most words start no topic keyword, place or event */
+		if (t->config == NULL && !diplo_lex_may_tag(&t->words[i]))
+			continue;
 		topic = diplo_lex_topic(t->words, t->n, i, &len);
 		if (topic >= 0 && topic < DIPLO_MAX_TOPICS)
 			tags->topic[topic] = true;

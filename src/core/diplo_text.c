@@ -85,6 +85,35 @@ cp_is_space(uint32_t cp)
 		cp == 0x3000 || cp == 0xFEFF || cp == 0x2028 || cp == 0x2029;
 }
 
+/* The class of each byte: an ASCII lowercase letter, capital or digit, else 0. */
+#define ASCII_LOWER 1
+#define ASCII_UPPER 2
+#define ASCII_DIGIT 4
+static const uint8_t ascii_alnum[256] = {
+	['0'] = ASCII_DIGIT, ['1'] = ASCII_DIGIT, ['2'] = ASCII_DIGIT,
+	['3'] = ASCII_DIGIT, ['4'] = ASCII_DIGIT, ['5'] = ASCII_DIGIT,
+	['6'] = ASCII_DIGIT, ['7'] = ASCII_DIGIT, ['8'] = ASCII_DIGIT,
+	['9'] = ASCII_DIGIT,
+	['A'] = ASCII_UPPER, ['B'] = ASCII_UPPER, ['C'] = ASCII_UPPER,
+	['D'] = ASCII_UPPER, ['E'] = ASCII_UPPER, ['F'] = ASCII_UPPER,
+	['G'] = ASCII_UPPER, ['H'] = ASCII_UPPER, ['I'] = ASCII_UPPER,
+	['J'] = ASCII_UPPER, ['K'] = ASCII_UPPER, ['L'] = ASCII_UPPER,
+	['M'] = ASCII_UPPER, ['N'] = ASCII_UPPER, ['O'] = ASCII_UPPER,
+	['P'] = ASCII_UPPER, ['Q'] = ASCII_UPPER, ['R'] = ASCII_UPPER,
+	['S'] = ASCII_UPPER, ['T'] = ASCII_UPPER, ['U'] = ASCII_UPPER,
+	['V'] = ASCII_UPPER, ['W'] = ASCII_UPPER, ['X'] = ASCII_UPPER,
+	['Y'] = ASCII_UPPER, ['Z'] = ASCII_UPPER,
+	['a'] = ASCII_LOWER, ['b'] = ASCII_LOWER, ['c'] = ASCII_LOWER,
+	['d'] = ASCII_LOWER, ['e'] = ASCII_LOWER, ['f'] = ASCII_LOWER,
+	['g'] = ASCII_LOWER, ['h'] = ASCII_LOWER, ['i'] = ASCII_LOWER,
+	['j'] = ASCII_LOWER, ['k'] = ASCII_LOWER, ['l'] = ASCII_LOWER,
+	['m'] = ASCII_LOWER, ['n'] = ASCII_LOWER, ['o'] = ASCII_LOWER,
+	['p'] = ASCII_LOWER, ['q'] = ASCII_LOWER, ['r'] = ASCII_LOWER,
+	['s'] = ASCII_LOWER, ['t'] = ASCII_LOWER, ['u'] = ASCII_LOWER,
+	['v'] = ASCII_LOWER, ['w'] = ASCII_LOWER, ['x'] = ASCII_LOWER,
+	['y'] = ASCII_LOWER, ['z'] = ASCII_LOWER,
+};
+
 /* Is cp a letter or digit (anything that is not punctuation or space)? */
 static bool
 cp_is_wordchar(uint32_t cp)
@@ -148,6 +177,30 @@ cp_is_mark(uint32_t cp, DiploMarkGlyph *glyph)
 	}
 }
 
+#define ONES8 UINT64_C(0x0101010101010101)
+#define HIGHS8 UINT64_C(0x8080808080808080)
+
+/* Are the eight bytes at s all ASCII? */
+static inline bool
+ascii8(const unsigned char *s)
+{
+	uint64_t	x;
+
+	memcpy(&x, s, 8);
+	return (x & HIGHS8) == 0;
+}
+
+/* Are the eight bytes at s all ASCII and none of them NUL? */
+static inline bool
+ascii8_no_nul(const unsigned char *s)
+{
+	uint64_t	x;
+
+	memcpy(&x, s, 8);
+	/* (x - ONES8) & ~x has a high bit set if and only if some byte is 0 */
+	return ((x | ((x - ONES8) & ~x)) & HIGHS8) == 0;
+}
+
 /* Start iterating over the paragraphs of text. */
 void
 diplo_paragraphs_init(DiploParagraphs *it, const char *text, size_t len)
@@ -204,6 +257,13 @@ diplo_paragraphs_next(const DiploAllocator *a, DiploParagraphs *it,
 				diplo_check_interrupts(a);
 				while (i < chunk)
 				{
+					if (i + 8 <= chunk && ascii8(s + i))
+					{
+						/* eight ASCII bytes, eight characters */
+						i += 8;
+						c += 8;
+						continue;
+					}
 					if (s[i] < 0x80)
 						i++;
 					else
@@ -355,7 +415,7 @@ push_token(const DiploAllocator *a, DiploTokens *out)
 {
 	if (out->n == out->cap)
 	{
-		int			ncap = out->cap ? out->cap * 2 : 256;
+		int			ncap = out->cap ? out->cap * 2 : 64;
 
 		out->tok = diplo_realloc(a, out->tok, sizeof(DiploToken) * ncap);
 		out->words = diplo_realloc(a, out->words, sizeof(DiploWord) * ncap);
@@ -409,7 +469,7 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 		t->cstart = c;
 		t->flags = space ? DIPLO_TF_SPACE : 0;
 		space = false;
-		if (cp_is_wordchar(cp))
+		if (cp < 0x80 ? ascii_alnum[cp] != 0 : cp_is_wordchar(cp))
 		{
 			bool		upper = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : cp_is_upper(cp);
 			int			nupper = 0,
@@ -418,7 +478,9 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 			bool		dotted = false;
 
 			t->kind = (cp < 0x80 && cp >= '0' && cp <= '9') ? DIPLO_TOK_NUMBER : DIPLO_TOK_WORD;
-			t->flags |= upper ? DIPLO_TF_CAP : (cp_is_lower(cp) ? DIPLO_TF_LOWER : 0);
+			t->flags |= upper ? DIPLO_TF_CAP :
+				((cp < 0x80 ? (ascii_alnum[cp] & ASCII_LOWER) != 0 : cp_is_lower(cp)) ?
+				 DIPLO_TF_LOWER : 0);
 			while (i < end)
 			{
 				uint32_t	x,
@@ -428,19 +490,33 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 
 				if (s[i] < 0x80)
 				{
-					/* ASCII: letters and digits without a table walk */
 					unsigned char b = s[i];
 
-					if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-						(b >= '0' && b <= '9'))
+					if (ascii_alnum[b])
 					{
-						if (b >= 'a')
-							nlower++;
-						else if (b >= 'A')
-							nupper++;
-						seglen++;
-						i++;
-						c++;
+						/*
+						 * a run of ASCII letters and digits at once (the
+						 * cases count only after a capital: all capitals?)
+						 */
+						size_t		r = i;
+
+						if (upper)
+						{
+							unsigned	v;
+
+							while (r < end && (v = ascii_alnum[s[r]]) != 0)
+							{
+								nlower += v & ASCII_LOWER;
+								nupper += (v & ASCII_UPPER) >> 1;
+								r++;
+							}
+						}
+						else
+							while (r < end && ascii_alnum[s[r]] != 0)
+								r++;
+						seglen += (int) (r - i);
+						c += (int64_t) (r - i);
+						i = r;
 						continue;
 					}
 					/* only these need the character after them */
@@ -617,8 +693,7 @@ diplo_tokenize(const DiploAllocator *a, const char *text,
 				w->s = alias;
 				w->len = (int) strlen(alias);
 			}
-			diplo_lex_prepare_word(w);
-			out->cue[k] = diplo_lex_cue(*w);
+			out->cue[k] = diplo_lex_prepare_cue(w);
 		}
 	}
 	/* the cue verbs of a configuration (issue 7), which win over built-in ones */
@@ -714,6 +789,13 @@ diplo_split_sentences(const DiploAllocator *a, DiploTokens *t,
 		t->tok[i].sentence = t->nsent - 1;
 		if ((i & 1023) == 0)
 			diplo_check_interrupts(a);
+		/* only punctuation or an abbreviation can end one (ends_sentence) */
+		if (t->tok[i].kind != DIPLO_TOK_PUNCT &&
+			!(t->tok[i].flags & (DIPLO_TF_INITIAL | DIPLO_TF_ABBREV)))
+		{
+			i++;
+			continue;
+		}
 		/* closing marks and brackets after the period belong to it */
 		while (j < t->n && j - i < 4 &&
 			   ((t->tok[j].kind == DIPLO_TOK_QUOTE && mark_dir && mark_dir[j] < 0) ||
@@ -752,31 +834,6 @@ diplo_tokens_free(const DiploAllocator *a, DiploTokens *t)
 	diplo_free(a, t->cue);
 	diplo_free(a, t->sent_start);
 	memset(t, 0, sizeof(*t));
-}
-
-/* Does token i, of the same length as w, equal it ignoring case? */
-bool
-diplo_tok_equals(const DiploTokens *t, int i, const char *w)
-{
-	const char *s;
-	int			len;
-
-	if (i < 0 || i >= t->n)
-		return false;
-	s = t->words[i].s;
-	len = t->words[i].len;
-	if (len == 0 || len > 24)
-		return false;
-	for (int j = 0; j < len; j++)
-	{
-		char		x = s[j];
-
-		if (x >= 'A' && x <= 'Z')
-			x = (char) (x - 'A' + 'a');
-		if (w[j] == '\0' || w[j] != x)
-			return false;
-	}
-	return w[len] == '\0';
 }
 
 /* Is token i one of the NULL-terminated list of ASCII words (any case)? */
@@ -859,9 +916,9 @@ wordset_has(DiploWordSet *set, const char *s, size_t len)
 	return false;
 }
 
-/* Is token i one of the words of set (ASCII letters in any case)? */
+/* Is token i one of the words of set (the probe, see diplo_tok_in_set)? */
 bool
-diplo_tok_in_set(const DiploTokens *t, int i, DiploWordSet *set)
+diplo_tok_in_set_probe(const DiploTokens *t, int i, DiploWordSet *set)
 {
 	char		buf[32];
 	uint32_t	h;
@@ -920,6 +977,16 @@ diplo_text_copy(const DiploAllocator *a, const char *text, size_t start,
 
 		if ((i & 4095) == 0)
 			diplo_check_interrupts(a);
+		if (i + 8 <= end && ((i + 8) & 4095) >= 8 && ascii8_no_nul(s + i))
+		{
+			/*
+			 * eight ASCII bytes, none NUL (not past a multiple of 4096,
+			 * where the interrupts are checked)
+			 */
+			need += 8;
+			i += 8;
+			continue;
+		}
 		if (s[i] > 0 && s[i] < 0x80)
 		{
 			need++;
@@ -936,6 +1003,13 @@ diplo_text_copy(const DiploAllocator *a, const char *text, size_t start,
 		uint32_t	cp;
 		int			n;
 
+		if (i + 8 <= end && ascii8_no_nul(s + i))
+		{
+			memcpy(r + o, s + i, 8);
+			o += 8;
+			i += 8;
+			continue;
+		}
 		if (s[i] > 0 && s[i] < 0x80)
 		{
 			r[o++] = (char) s[i++];

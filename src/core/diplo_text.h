@@ -128,8 +128,33 @@ int			diplo_sentence_end(const DiploTokens *t, int i);
 
 void		diplo_tokens_free(const DiploAllocator *a, DiploTokens *t);
 
-/* Does token i, of the same length as w, equal it ignoring case? */
-bool		diplo_tok_equals(const DiploTokens *t, int i, const char *w);
+/*
+ * Does token i, of the same length as w, equal it ignoring case?  Inline:
+ * with a literal w the compiler compares the letters directly.
+ */
+static inline bool
+diplo_tok_equals(const DiploTokens *t, int i, const char *w)
+{
+	const char *s;
+	int			len;
+
+	if (i < 0 || i >= t->n)
+		return false;
+	s = t->words[i].s;
+	len = t->words[i].len;
+	if (len == 0 || len > 24)
+		return false;
+	for (int j = 0; j < len; j++)
+	{
+		char		x = s[j];
+
+		if (x >= 'A' && x <= 'Z')
+			x = (char) (x - 'A' + 'a');
+		if (w[j] == '\0' || w[j] != x)
+			return false;
+	}
+	return w[len] == '\0';
+}
 
 /*
  * Does token i equal the ASCII word w (lowercase), ignoring case?  Inline:
@@ -173,8 +198,24 @@ typedef struct DiploWordSet
 
 #define DIPLO_WORDSET(l) {(l), false, {0}}
 
-/* Is token i one of the words of set (ASCII letters in any case)? */
-bool		diplo_tok_in_set(const DiploTokens *t, int i, DiploWordSet *set);
+/* Is token i one of the words of set (the probe, see diplo_tok_in_set)? */
+bool		diplo_tok_in_set_probe(const DiploTokens *t, int i, DiploWordSet *set);
+
+/*
+ * Is token i one of the words of set (ASCII letters in any case)?  Inline:
+ * a prepared word whose hash falls on an empty slot, the common case, is
+ * answered at once.
+ */
+static inline bool
+diplo_tok_in_set(const DiploTokens *t, int i, DiploWordSet *set)
+{
+	if (i < 0 || i >= t->n)
+		return false;
+	if (set->ready && t->words[i].lex != 0 &&
+		set->slot[t->words[i].hash & (DIPLO_WORDSET_SLOTS - 1)] == 0)
+		return false;
+	return diplo_tok_in_set_probe(t, i, set);
+}
 
 /* Copy text[start, end) as valid UTF-8 (invalid bytes and NUL become U+FFFD). */
 char	   *diplo_text_copy(const DiploAllocator *a, const char *text,
