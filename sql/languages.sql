@@ -179,3 +179,15 @@ FROM (VALUES ('fr', 'Le ministre Jean Martin a déclaré jeudi soir : « Nous so
 ORDER BY 1, 4, 5;
 SELECT name, role, country
 FROM diplo_speaker_details('El canciller austríaco Karl Nehammer dijo que Austria firmará el acuerdo.'::text, 'es');
+
+-- "teilte" is "announced" only with its particle closing the clause
+-- ("teilte ... mit, ..."), not "shared" ("teilte die Sorge", "teilte mit
+-- seinem Kollegen die Sorge").  Row 4 lacks its speaker: an organisation
+-- between the inverted cue and its particle is not read yet (a name is).
+SELECT v.id, q.speaker, q.cue, q.content
+FROM (VALUES (1, 'Der Minister teilte die Sorge der Partner, dass die Lage ernst sei.'),
+             (2, 'Der Minister teilte mit seinem Kollegen die Sorge, dass die Lage ernst sei.'),
+             (3, 'Das Auswärtige Amt teilte mit, dass die Botschaft geschlossen bleibe.'),
+             (4, '„Die Botschaft bleibt geschlossen“, teilte das Auswärtige Amt mit.')) v(id, body)
+     LEFT JOIN LATERAL diplo_quotes(v.body::text, 'de') q ON true
+ORDER BY 1;

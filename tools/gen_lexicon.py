@@ -51,7 +51,8 @@ CUE_FLAGS = {'takes_object': 'DIPLO_CUE_TAKES_OBJECT',
              'for_object': 'DIPLO_CUE_FOR_OBJECT',
              'after_make': 'DIPLO_CUE_AFTER_MAKE',
              'it_object': 'DIPLO_CUE_IT_OBJECT',
-             'named_subject': 'DIPLO_CUE_NAMED_SUBJECT'}
+             'named_subject': 'DIPLO_CUE_NAMED_SUBJECT',
+             'particle': 'DIPLO_CUE_PARTICLE'}
 TITLE_KINDS = {'office': 'DIPLO_TITLE_OFFICE',
                'honorific': 'DIPLO_TITLE_HONORIFIC',
                'role_noun': 'DIPLO_TITLE_ROLE_NOUN'}

@@ -478,6 +478,26 @@ static const char *const reflexives[] = {
 
 static DiploWordSet reflexives_set = DIPLO_WORDSET(reflexives);
 
+/*
+ * Does a separable particle close the clause of the verb at i ("teilte am
+ * Montag mit, ...", "..., teilte das Amt mit.")?  Not a preposition
+ * ("teilte mit seinem Kollegen die Sorge").
+ */
+static bool
+particle_closes(const DiploTokens *t, int i)
+{
+	for (int p = i + 1; p < t->n && p <= i + 12; p++)
+	{
+		if (t->tok[p].kind != DIPLO_TOK_WORD && t->tok[p].kind != DIPLO_TOK_NUMBER)
+			return false;
+		if (diplo_tok_in_set(t, p, &separable_particles_set) &&
+			(p + 1 >= t->n || t->tok[p + 1].kind != DIPLO_TOK_WORD ||
+			 diplo_tok_is(t, p + 1, "that")))
+			return true;
+	}
+	return false;
+}
+
 /* cue_at past its first test (a word that is a cue verb). */
 static const DiploCue *
 cue_at_checked(DiploAttrib *at, const DiploTokens *t, int i)
@@ -515,6 +535,8 @@ cue_at_checked(DiploAttrib *at, const DiploTokens *t, int i)
 	if ((cue->flags & DIPLO_CUE_AFTER_MAKE) && make_verb(t, i) < 0)
 		return NULL;
 	if ((cue->flags & DIPLO_CUE_IT_OBJECT) && !as_put_it(t, i))
+		return NULL;
+	if ((cue->flags & DIPLO_CUE_PARTICLE) && !particle_closes(t, i))
 		return NULL;
 	if (cue_form_ambiguous(cue, &t->words[i]) && !closes_quote_attribution(t, i) &&
 		!closes_clause_attribution(t, i))

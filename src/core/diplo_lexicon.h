@@ -80,6 +80,9 @@ typedef enum DiploCueClass
 #define DIPLO_CUE_NAMED_SUBJECT	0x400	/* an act, a cue only after a name or
 										 * organisation and before its object
 										 * ("Obama signed the bill") */
+#define DIPLO_CUE_PARTICLE		0x800	/* a cue only with its separable
+										 * particle closing its clause
+										 * (German "teilte ... mit,") */
 
 typedef struct DiploCue
 {
