@@ -346,18 +346,25 @@ analysis_rows(FunctionCallInfo fcinfo, AnalysisSource source,
 	return (Datum) 0;
 }
 
-/* diplo_analyze(text): the analysis of an article, to store or query. */
-Datum
-diplo_article_analyze(PG_FUNCTION_ARGS)
+/* The analysis of the call's text (from source) as a diplo_statement. */
+static Datum
+analysis_statement(FunctionCallInfo fcinfo, AnalysisSource source)
 {
 	DiploScratch scratch;
 	DiploAnalysis an;
 	DiploStatement *result;
 
-	argument_analysis(fcinfo, FROM_TEXT, &scratch, &an);
+	argument_analysis(fcinfo, source, &scratch, &an);
 	result = diplo_statement_build(&scratch.alloc, &an, scratch.caller);
 	diplo_scratch_end(&scratch);
 	PG_RETURN_DIPLO_STATEMENT_P(result);
+}
+
+/* diplo_analyze(text): the analysis of an article, to store or query. */
+Datum
+diplo_article_analyze(PG_FUNCTION_ARGS)
+{
+	return analysis_statement(fcinfo, FROM_TEXT);
 }
 
 /* diplo_speakers(text): canonical names of the speakers, in article order. */
@@ -427,14 +434,7 @@ diplo_statement_speaker_details(PG_FUNCTION_ARGS)
 Datum
 diplo_article_analyze_lang(PG_FUNCTION_ARGS)
 {
-	DiploScratch scratch;
-	DiploAnalysis an;
-	DiploStatement *result;
-
-	argument_analysis(fcinfo, FROM_TEXT_LANG, &scratch, &an);
-	result = diplo_statement_build(&scratch.alloc, &an, scratch.caller);
-	diplo_scratch_end(&scratch);
-	PG_RETURN_DIPLO_STATEMENT_P(result);
+	return analysis_statement(fcinfo, FROM_TEXT_LANG);
 }
 
 /* diplo_quotes(text, diplo_language): the quotes in a given language. */

@@ -343,6 +343,28 @@ def load_titles(data_dir, errors, filename='titles.tsv', entries=None,
     return table, entries
 
 
+def split_phrases(field, where, errors, aliases=None):
+    """The parsed phrases of a ';' list (an empty item is an error)."""
+    for item in field.split(';'):
+        item = item.strip()
+        if not item:
+            errors.add(where, 'empty item in a ; list')
+            continue
+        phrase = parse_phrase(item, where, errors, aliases=aliases)
+        if phrase is not None:
+            yield phrase
+
+
+def add_place_items(table, index, where, errors, fields, aliases=None):
+    """Add the ';' lists of a country row (kind, field pairs; '-' for none)
+    to the places table under the country's index."""
+    for kind, field in fields:
+        if field == '-':
+            continue
+        for phrase in split_phrases(field, where, errors, aliases):
+            table.add(phrase, index, where, PLACE_KIND_NUM[kind])
+
+
 def load_countries(data_dir, errors):
     """countries.tsv: name, code, aliases, demonyms, capitals."""
     table = KeyTable('place', errors)
@@ -360,18 +382,9 @@ def load_countries(data_dir, errors):
         codes[code] = where
         entries.append((name.lstrip('='), code))
         index = len(entries) - 1
-        for kind, field in (('name', name), ('name', aliases),
-                            ('demonym', demonyms), ('capital', capitals)):
-            if field == '-':
-                continue
-            for item in field.split(';'):
-                item = item.strip()
-                if not item:
-                    errors.add(where, 'empty item in a ; list')
-                    continue
-                phrase = parse_phrase(item, where, errors)
-                if phrase is not None:
-                    table.add(phrase, index, where, PLACE_KIND_NUM[kind])
+        add_place_items(table, index, where, errors,
+                        (('name', name), ('name', aliases),
+                         ('demonym', demonyms), ('capital', capitals)))
     return table, entries
 
 
@@ -408,14 +421,7 @@ def load_orgs(data_dir, errors, country_names, filename='orgs.tsv',
 def add_topic_keywords(phrases, where, errors, topic, seen, keywords,
                        aliases=None):
     """Append the ;-separated keyword phrases of one topic row to keywords."""
-    for item in phrases.split(';'):
-        item = item.strip()
-        if not item:
-            errors.add(where, 'empty item in a ; list')
-            continue
-        phrase = parse_phrase(item, where, errors, aliases=aliases)
-        if phrase is None:
-            continue
+    for phrase in split_phrases(phrases, where, errors, aliases):
         if phrase.exact is not None:
             errors.add(where, 'topic keywords are matched on stems; '
                        'no case-sensitive "=%s"' % item)
@@ -575,19 +581,9 @@ def load_countries_lang(data_dir, errors, filename, codes, aliases):
         if code not in codes:
             errors.add(where, 'code "%s" is not in countries.tsv' % code)
             continue
-        for kind, field in (('name', names), ('demonym', demonyms),
-                            ('capital', capitals)):
-            if field == '-':
-                continue
-            for item in field.split(';'):
-                item = item.strip()
-                if not item:
-                    errors.add(where, 'empty item in a ; list')
-                    continue
-                phrase = parse_phrase(item, where, errors, aliases=aliases)
-                if phrase is not None:
-                    table.add(phrase, codes[code], where,
-                              PLACE_KIND_NUM[kind])
+        add_place_items(table, codes[code], where, errors,
+                        (('name', names), ('demonym', demonyms),
+                         ('capital', capitals)), aliases=aliases)
     return table
 
 

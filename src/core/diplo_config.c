@@ -157,17 +157,6 @@ copy_trimmed(const DiploAllocator *a, const char *s)
 	return diplo_strndup(a, s + start, end - start);
 }
 
-/* FNV-1a of len bytes (as the lexicon hashes folded words). */
-static uint32_t
-fnv(const char *s, int len)
-{
-	uint32_t	h = 2166136261u;
-
-	for (int i = 0; i < len; i++)
-		h = (h ^ (unsigned char) s[i]) * 16777619u;
-	return h;
-}
-
 /* Mark a first-word hash in a filter. */
 static void
 filter_add(CfgIndex *ix, uint32_t h)
@@ -373,7 +362,7 @@ finish_index(const DiploAllocator *a, KeyList *kl, CfgIndex *ix,
 		const char *key = ix->keys[k].key;
 		const char *sp = strchr(key, ' ');
 
-		filter_add(ix, fnv(key, sp ? (int) (sp - key) : (int) strlen(key)));
+		filter_add(ix, diplo_fnv1a(key, sp ? (int) (sp - key) : (int) strlen(key)));
 	}
 	kl->keys = NULL;
 	kl->n = kl->cap = 0;
@@ -456,7 +445,7 @@ index_longest(const CfgIndex *ix, const DiploWord *words, int nwords, int i,
 			wl = diplo_lex_fold_word(*w, buf + len, CFG_KEY_MAX - len, true);
 		if (wl <= 0)
 			break;
-		if (count == 1 && !filter_has(ix, fnv(buf, wl)))
+		if (count == 1 && !filter_has(ix, diplo_fnv1a(buf, wl)))
 			return NULL;		/* (the caller tried w->hash first) */
 		len += wl;
 		lo = key_lower_bound(ix->keys, lo, hi, buf, len);

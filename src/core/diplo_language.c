@@ -44,46 +44,9 @@ static bool lw_ready;
 static int
 fold(const char *s, int len, char *out)
 {
-	const unsigned char *u = (const unsigned char *) s;
-	int			n = 0;
+	DiploWord	w = {s, len, 0, 0};
 
-	for (int i = 0; i < len; i++)
-	{
-		unsigned char c = u[i];
-
-		if (n >= LW_WORD_MAX)
-			return -1;
-		if (c >= 'A' && c <= 'Z')
-			out[n++] = (char) (c + 0x20);
-		else if (c == 0xC3 && i + 1 < len && u[i + 1] >= 0x80 &&
-				 u[i + 1] <= 0x9E && u[i + 1] != 0x97)
-		{
-			if (n + 2 > LW_WORD_MAX)
-				return -1;
-			out[n++] = (char) c;
-			out[n++] = (char) (u[++i] + 0x20);
-		}
-		else if (c == 0xE2 && i + 2 < len && u[i + 1] == 0x80 &&
-				 (u[i + 2] == 0x98 || u[i + 2] == 0x99))
-		{
-			out[n++] = '\'';
-			i += 2;
-		}
-		else
-			out[n++] = (char) c;
-	}
-	return n;
-}
-
-/* FNV-1a of a folded word. */
-static uint32_t
-lw_hash(const char *s, int len)
-{
-	uint32_t	h = 2166136261u;
-
-	for (int i = 0; i < len; i++)
-		h = (h ^ (unsigned char) s[i]) * 16777619u;
-	return h;
+	return diplo_lex_fold_word(w, out, LW_WORD_MAX, true);
 }
 
 /* The slot of a folded word (hash h), or of the empty slot it would take. */
@@ -115,7 +78,7 @@ lw_build(void)
 	{
 		const DiploLangWord *w = &diplo_lex_lang_words[k];
 		int			len = (int) strlen(w->word);
-		uint32_t	h = lw_hash(w->word, len);
+		uint32_t	h = diplo_fnv1a(w->word, len);
 		int			slot = lw_probe(w->word, len, h);
 
 		if (w->lang < 0 || w->lang > DIPLO_LANG_DE)
@@ -138,7 +101,7 @@ lw_build(void)
 static const LwSlot *
 lw_find_folded(const char *buf, int n)
 {
-	int			slot = lw_probe(buf, n, lw_hash(buf, n));
+	int			slot = lw_probe(buf, n, diplo_fnv1a(buf, n));
 
 	return lw_slots[slot].word != NULL ? &lw_slots[slot] : NULL;
 }

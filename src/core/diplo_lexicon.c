@@ -260,6 +260,24 @@ lower_bound(const DiploLexKey *keys, int lo, int hi, const char *key,
 }
 
 /*
+ * Narrow the run keys[*lo..*hi), whose keys all begin with buf's first
+ * shared bytes, to the keys that are buf (len bytes) or start with it and a
+ * space; false if none is left.  buf has room for one more byte.
+ */
+static inline bool
+key_run(const DiploLexKey *keys, char *buf, int len, int shared,
+		int *lo, int *hi)
+{
+	*lo = lower_bound(keys, *lo, *hi, buf, len, shared);
+	if (*lo >= *hi)
+		return false;
+	/* '!' follows ' ' in ASCII: "w!" bounds every "w ..." from above */
+	buf[len] = '!';
+	*hi = lower_bound(keys, *lo, *hi, buf, len + 1, shared);
+	return *hi > *lo;
+}
+
+/*
  * The run keys[*lo..*hi) of keys that are the folded word in buf, or start
  * with it and a space; false if there is none.  buf has room for one more
  * byte.
@@ -268,24 +286,9 @@ static bool
 first_word_run(const DiploLexKey *keys, int nkeys, char *buf, int len,
 			   int *lo, int *hi)
 {
-	*lo = lower_bound(keys, 0, nkeys, buf, len, 0);
-	if (*lo >= nkeys)
-		return false;
-	/* '!' follows ' ' in ASCII: "w!" bounds every "w ..." from above */
-	buf[len] = '!';
-	*hi = lower_bound(keys, *lo, nkeys, buf, len + 1, 0);
-	return *hi > *lo;
-}
-
-/* FNV-1a hash of len bytes. */
-static uint32_t
-hash_bytes(const char *s, int len)
-{
-	uint32_t	h = 2166136261u;
-
-	for (int i = 0; i < len; i++)
-		h = (h ^ (unsigned char) s[i]) * 16777619u;
-	return h;
+	*lo = 0;
+	*hi = nkeys;
+	return key_run(keys, buf, len, 0, lo, hi);
 }
 
 /* The slot of the folded word w (hash h), or of the empty slot it would take. */
@@ -328,7 +331,7 @@ fw_build(void)
 			const char *key = ix->keys[k].key;
 			const char *sp = strchr(key, ' ');
 			int			len = sp ? (int) (sp - key) : (int) strlen(key);
-			uint32_t	h = hash_bytes(key, len);
+			uint32_t	h = diplo_fnv1a(key, len);
 			int			slot = fw_probe(key, len, h);
 			int			e = k + 1;
 
@@ -358,7 +361,7 @@ fw_build(void)
 					const char *ws = w + 1;
 					const char *we = strchr(ws, ' ');
 					int			wl = we ? (int) (we - ws) : (int) strlen(ws);
-					uint32_t	wh = hash_bytes(ws, wl);
+					uint32_t	wh = diplo_fnv1a(ws, wl);
 					int			ws_slot = fw_probe(ws, wl, wh);
 
 					if (fw_tags[ws_slot] == 0)
@@ -397,7 +400,7 @@ static inline bool may_stem_to_topic(const char *s, int len);
 
 /*
  * Fold and hash an all-ASCII word in one go (the common case); -1 if w has
- * other bytes or does not fit (then fold_word and hash_bytes do it).
+ * other bytes or does not fit (then fold_word and diplo_fnv1a do it).
  */
 static inline int
 fold_hash_ascii(DiploWord w, char *out, int cap, uint32_t *hash)
@@ -442,7 +445,7 @@ diplo_lex_prepare_word(DiploWord *w)
 	{
 		len = fold_word(*w, buf, KEY_BUF_SIZE - 1, true);
 		if (len > 0)
-			w->hash = hash_bytes(buf, len);
+			w->hash = diplo_fnv1a(buf, len);
 	}
 	if (len > 0)
 	{
@@ -571,10 +574,7 @@ longest_from(const DiploLexIndex *index, int t, const DiploWord *words,
 		/* the keys of the run all begin with the words so far */
 		shared = len;
 		len += 1 + wl;
-		lo = lower_bound(keys, lo, hi, buf, len, shared);
-		buf[len] = '!';
-		hi = lower_bound(keys, lo, hi, buf, len + 1, shared);
-		if (lo >= hi)
+		if (!key_run(keys, buf, len, shared, &lo, &hi))
 			break;
 	}
 	return best;
@@ -821,11 +821,7 @@ stem_folded(const char *s, int len, char *out, int cap)
 	}
 	if (len <= STEM_CACHE_WORD)
 	{
-		uint32_t	h = 2166136261u;
-
-		for (int k = 0; k < len; k++)
-			h = (h ^ (unsigned char) s[k]) * 16777619u;
-		slot = &stem_cache[h & (STEM_CACHE_SLOTS - 1)];
+		slot = &stem_cache[diplo_fnv1a(s, len) & (STEM_CACHE_SLOTS - 1)];
 		if (slot->len == len && memcmp(slot->word, s, len) == 0 &&
 			slot->stem_len <= cap)
 		{
@@ -1140,10 +1136,7 @@ topic_stems_longest(const DiploLexKey *keys, int lo, int hi, char *buf, int len,
 		/* the keys of the run all begin with the words so far */
 		shared = len;
 		len += 1 + wl;
-		lo = lower_bound(keys, lo, hi, buf, len, shared);
-		buf[len] = '!';
-		hi = lower_bound(keys, lo, hi, buf, len + 1, shared);
-		if (lo >= hi)
+		if (!key_run(keys, buf, len, shared, &lo, &hi))
 			break;
 	}
 	return best;
@@ -1287,7 +1280,7 @@ topic_lookup(const DiploWord *words, int nwords, int i, int *matched)
 	{
 		len = fold_word(words[i], folded, STEM_WORD_MAX + 1, true);
 		if (len > 0)
-			h = hash_bytes(folded, len);
+			h = diplo_fnv1a(folded, len);
 	}
 	if (len <= 0 || !may_stem_to_topic(folded, len))
 		return -1;

@@ -245,6 +245,20 @@ bool		diplo_lexicon_init(void);
 									 * after DIPLO_LANG_EN */
 #define DIPLO_LEX_LANG_TABLES	4	/* cue, title, org, place */
 
+/*
+ * FNV-1a (32-bit) of len bytes: how the lexicon, the language guess and
+ * configurations hash folded words.
+ */
+static inline uint32_t
+diplo_fnv1a(const char *s, int len)
+{
+	uint32_t	h = 2166136261u;
+
+	for (int i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	return h;
+}
+
 /* Set the language the lookups read; returns the one set before. */
 int			diplo_lex_set_language(int lang);
 
